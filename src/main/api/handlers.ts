@@ -1,0 +1,128 @@
+/** Which service answers each method of the contract. Inputs arrive already validated. */
+import type { Handlers } from './core.ts';
+import { loadExample } from '../example.ts';
+import { listCapacities, setCapacity } from '../services/capacities.ts';
+import { createGoal, deleteGoal, getGoal, listGoals, reorderGoals, updateGoal } from '../services/goals.ts';
+import {
+  createInitiative,
+  deleteInitiative,
+  getInitiative,
+  listInitiatives,
+  reorderInitiatives,
+  updateInitiative,
+} from '../services/initiatives.ts';
+import { endMeeting, getMeetingOfSprint, goToStep, startMeeting, updateMeeting } from '../services/meeting.ts';
+import {
+  createMilestone,
+  deleteMilestone,
+  getMilestone,
+  listMilestones,
+  reorderMilestones,
+  updateMilestone,
+} from '../services/milestones.ts';
+import { createPerson, deletePerson, getPerson, listPeople, updatePerson } from '../services/people.ts';
+import { createPolish, deletePolish, listPolish, updatePolish } from '../services/polish.ts';
+import {
+  createActionItem,
+  createRetroNote,
+  deleteActionItem,
+  deleteRetroNote,
+  listActionItems,
+  listRetroNotes,
+  updateActionItem,
+  updateRetroNote,
+  voteRetroNote,
+} from '../services/retro.ts';
+import {
+  carryOverSprintGoal,
+  createSprintGoal,
+  deleteSprintGoal,
+  listSprintGoals,
+  reorderSprintGoals,
+  updateSprintGoal,
+} from '../services/sprint-goals.ts';
+import {
+  activateSprint,
+  closeActiveSprint,
+  createNextSprint,
+  getSprint,
+  listSprints,
+  updateSprint,
+} from '../services/sprints.ts';
+import { itemHistory, workspaceInfo } from '../services/workspace.ts';
+
+export const handlers: Handlers = {
+  'workspace.info': (ws) => workspaceInfo(ws),
+  'workspace.loadExample': (ws) => {
+    loadExample(ws);
+    return workspaceInfo(ws);
+  },
+
+  'people.list': (ws) => listPeople(ws),
+  'people.get': (ws, { id }) => getPerson(ws, id),
+  'people.create': createPerson,
+  'people.update': updatePerson,
+  'people.delete': (ws, { id }) => deletePerson(ws, id),
+
+  'goals.list': (ws) => listGoals(ws),
+  'goals.get': (ws, { id }) => getGoal(ws, id),
+  'goals.create': createGoal,
+  'goals.update': updateGoal,
+  'goals.delete': deleteGoal,
+  'goals.reorder': reorderGoals,
+
+  'initiatives.list': listInitiatives,
+  'initiatives.get': (ws, { id }) => getInitiative(ws, id),
+  'initiatives.create': createInitiative,
+  'initiatives.update': updateInitiative,
+  'initiatives.delete': deleteInitiative,
+  'initiatives.reorder': reorderInitiatives,
+
+  'milestones.list': listMilestones,
+  'milestones.get': (ws, { id }) => getMilestone(ws, id),
+  'milestones.create': createMilestone,
+  'milestones.update': updateMilestone,
+  'milestones.delete': (ws, { id }) => deleteMilestone(ws, id),
+  'milestones.reorder': reorderMilestones,
+
+  'sprints.list': (ws) => listSprints(ws),
+  'sprints.get': (ws, { id }) => getSprint(ws, id),
+  'sprints.createNext': createNextSprint,
+  'sprints.update': updateSprint,
+  'sprints.closeActive': (ws) => closeActiveSprint(ws),
+  'sprints.activate': (ws, { id }) => activateSprint(ws, id),
+
+  'sprintGoals.list': listSprintGoals,
+  'sprintGoals.create': createSprintGoal,
+  'sprintGoals.update': updateSprintGoal,
+  'sprintGoals.delete': (ws, { id }) => deleteSprintGoal(ws, id),
+  'sprintGoals.reorder': reorderSprintGoals,
+  'sprintGoals.carryOver': carryOverSprintGoal,
+
+  'capacities.list': listCapacities,
+  'capacities.set': setCapacity,
+
+  'polish.list': listPolish,
+  'polish.create': createPolish,
+  'polish.update': updatePolish,
+  'polish.delete': (ws, { id }) => deletePolish(ws, id),
+
+  'retroNotes.list': listRetroNotes,
+  'retroNotes.create': createRetroNote,
+  'retroNotes.update': updateRetroNote,
+  'retroNotes.delete': (ws, { id }) => deleteRetroNote(ws, id),
+  'retroNotes.vote': voteRetroNote,
+
+  'actionItems.list': listActionItems,
+  'actionItems.create': createActionItem,
+  'actionItems.update': updateActionItem,
+  'actionItems.delete': (ws, { id }) => deleteActionItem(ws, id),
+
+  'meeting.get': getMeetingOfSprint,
+  'meeting.start': startMeeting,
+  'meeting.update': updateMeeting,
+  'meeting.goTo': goToStep,
+  'meeting.end': (ws, { id }) => endMeeting(ws, id),
+
+  'history.list': itemHistory,
+};

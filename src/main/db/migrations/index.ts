@@ -1,0 +1,11 @@
+/** The numbered migrations, in order. Migration N brings a database to `user_version` N. */
+import type { Database } from 'better-sqlite3';
+import * as m001 from './001-initial.ts';
+
+export interface Migration {
+  version: number;
+  up: (db: Database) => void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, up: m001.up }];
+export const SCHEMA_VERSION = MIGRATIONS.length;

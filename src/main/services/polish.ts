@@ -1,0 +1,76 @@
+/** Polish issues: small shared work; done ones are recorded in the sprint they were done in. */
+import type { ParsedInput } from '../../shared/contract.ts';
+import type { PolishIssue, PolishStatus } from '../../shared/domain.ts';
+import type { Workspace } from '../db/open.ts';
+import { selectSql, whereEqual } from '../store/read.ts';
+import { current, decodeRow, insert, remove, stmt, update } from '../store/write.ts';
+import { DomainError, notFound } from './errors.ts';
+import { requireRow } from './rules.ts';
+import { activeSprint, getSprint } from './sprints.ts';
+
+const toPolish = (row: Record<string, unknown>) => decodeRow('polishIssue', row) as unknown as PolishIssue;
+
+export function listPolish(ws: Workspace, { status, doneSprintId }: ParsedInput<'polish.list'>): PolishIssue[] {
+  const { sql: where, params } = whereEqual([['status', status], ['done_sprint_id', doneSprintId]]);
+  const sql = `${selectSql('polishIssue')}${where} ORDER BY t.created_at, t.id`;
+  return (stmt(ws.db, sql).all(...params) as Record<string, unknown>[]).map(toPolish);
+}
+
+export function getPolish(ws: Workspace, id: string): PolishIssue {
+  const row = current(ws, 'polishIssue', id);
+  if (!row) throw notFound('Polish issue', id, 'id');
+  return row as unknown as PolishIssue;
+}
+
+/** Done is recorded in the active sprint; leaving done clears it. */
+function doneSprintFor(ws: Workspace, status: PolishStatus, previous: string | null): string | null {
+  if (status !== 'done') return null;
+  if (previous) return previous;
+  const sprint = activeSprint(ws);
+  if (!sprint) {
+    throw new DomainError('rule_violation', 'Status: there is no active sprint to record the polish in; start a sprint first', 'status');
+  }
+  return sprint.id;
+}
+
+function checkReferences(ws: Workspace, input: Partial<ParsedInput<'polish.create'>>): void {
+  requireRow(ws, 'goals', 'Goal', input.goalId, 'goalId');
+  requireRow(ws, 'people', 'Person', input.assigneeId, 'assigneeId');
+  if (input.plannedSprintId) {
+    const sprint = getSprint(ws, input.plannedSprintId, 'plannedSprintId');
+    if (sprint.status === 'closed') {
+      throw new DomainError('rule_violation', `Sprint ${sprint.number} is closed; plan polish for an open sprint`, 'plannedSprintId');
+    }
+  }
+}
+
+export function createPolish(ws: Workspace, input: ParsedInput<'polish.create'>): PolishIssue {
+  checkReferences(ws, input);
+  const status = input.status ?? 'open';
+  const id = insert(ws, 'polishIssue', {
+    title: input.title,
+    link: input.link ?? null,
+    goalId: input.goalId ?? null,
+    assigneeId: input.assigneeId ?? null,
+    size: input.size ?? null,
+    status,
+    doneSprintId: doneSprintFor(ws, status, null),
+    plannedSprintId: input.plannedSprintId ?? null,
+    createdAt: ws.now().toISOString(),
+  });
+  return getPolish(ws, id);
+}
+
+export function updatePolish(ws: Workspace, { id, ...patch }: ParsedInput<'polish.update'>): PolishIssue {
+  const issue = getPolish(ws, id);
+  checkReferences(ws, patch);
+  const status = patch.status ?? issue.status;
+  update(ws, 'polishIssue', id, { ...patch, doneSprintId: doneSprintFor(ws, status, issue.doneSprintId) });
+  return getPolish(ws, id);
+}
+
+export function deletePolish(ws: Workspace, id: string): null {
+  getPolish(ws, id);
+  remove(ws, 'polishIssue', id);
+  return null;
+}

@@ -1,0 +1,103 @@
+/** Checks shared by the services: existence of referenced rows, the owner rule, cycles. */
+import type { Workspace } from '../db/open.ts';
+import { stmt, update } from '../store/write.ts';
+import type { State } from '../../shared/domain.ts';
+import { DomainError, notFound } from './errors.ts';
+
+export function exists(ws: Workspace, table: string, id: string): boolean {
+  return stmt(ws.db, `SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
+}
+
+/** Refuses an id that names no row, naming the input field. */
+export function requireRow(ws: Workspace, table: string, what: string, id: string | null | undefined, field: string): void {
+  if (id != null && !exists(ws, table, id)) throw notFound(what, id, field);
+}
+
+export function requireRows(ws: Workspace, table: string, what: string, ids: readonly string[] | undefined, field: string): void {
+  ids?.forEach((id, i) => requireRow(ws, table, what, id, `${field}.${i}`));
+}
+
+/** Nothing without an owner is `in progress`. */
+export function requireOwnerWhenInProgress(
+  what: string,
+  state: State,
+  owners: readonly string[],
+  changed: { state?: unknown; owners?: unknown },
+  ownersField = 'ownerIds',
+  ownerWord = 'an owner',
+): void {
+  if (state !== 'in progress' || owners.length > 0) return;
+  const field = changed.state !== undefined ? 'state' : changed.owners !== undefined ? ownersField : 'state';
+  throw new DomainError(
+    'rule_violation',
+    `${what} without ${ownerWord} can't be in progress: add ${ownerWord} or mark it help wanted`,
+    field,
+  );
+}
+
+/**
+ * Refuses new dependencies of `id` that would close a cycle, naming it: "A → B → A".
+ * `edges(x)` gives what x depends on today; `title(x)` names an item.
+ */
+export function refuseCycle(
+  id: string,
+  dependsOn: readonly string[],
+  edges: (x: string) => string[],
+  title: (x: string) => string,
+  field = 'dependsOnIds',
+): void {
+  for (const [i, first] of dependsOn.entries()) {
+    if (first === id) {
+      throw new DomainError('cycle', `“${title(id)}” can't depend on itself`, `${field}.${i}`);
+    }
+    const path = pathTo(first, id, edges);
+    if (path) {
+      const cycle = [id, ...path].map(title).join(' → ');
+      throw new DomainError('cycle', `That dependency would close a cycle: ${cycle}`, `${field}.${i}`);
+    }
+  }
+}
+
+/** A path of dependencies from `from` to `to`, or null (depth-first, each node visited once). */
+function pathTo(from: string, to: string, edges: (x: string) => string[]): string[] | null {
+  const seen = new Set<string>();
+  const walk = (node: string): string[] | null => {
+    if (node === to) return [node];
+    if (seen.has(node)) return null;
+    seen.add(node);
+    for (const next of edges(node)) {
+      const rest = walk(next);
+      if (rest) return [node, ...rest];
+    }
+    return null;
+  };
+  return walk(from);
+}
+
+/** The complete, duplicate-free list of siblings in their new order, or a refusal. */
+export function requireSameSet(given: readonly string[], siblings: readonly string[], what: string): void {
+  const set = new Set(given);
+  if (set.size !== given.length || set.size !== siblings.length || !siblings.every((s) => set.has(s))) {
+    throw new DomainError('invalid_input', `ids: must list every ${what} exactly once`, 'ids');
+  }
+}
+
+export function nextPosition(ws: Workspace, table: string, where = '1', ...params: unknown[]): number {
+  const row = stmt(ws.db, `SELECT coalesce(max(position), 0) + 1 AS p FROM ${table} WHERE ${where}`).get(
+    ...params,
+  ) as { p: number };
+  return row.p;
+}
+
+/** Clears a reference through the write path, so the history says where the link went. */
+export function unlink(
+  ws: Workspace,
+  table: string,
+  entity: 'sprintGoal' | 'polishIssue' | 'milestone',
+  field: string,
+  column: string,
+  id: string,
+): void {
+  const rows = stmt(ws.db, `SELECT id FROM ${table} WHERE ${column} = ?`).all(id) as { id: string }[];
+  for (const row of rows) update(ws, entity, row.id, { [field]: null });
+}

@@ -1,0 +1,168 @@
+/** Sprint goals: commitments for one sprint, their outcomes, and carry-over of unfinished ones. */
+import type { ParsedInput } from '../../shared/contract.ts';
+import type { SprintGoal } from '../../shared/domain.ts';
+import type { Workspace } from '../db/open.ts';
+import { selectSql } from '../store/read.ts';
+import { current, decodeRow, insert, remove, stmt, update } from '../store/write.ts';
+import { DomainError, notFound } from './errors.ts';
+import { getInitiative } from './initiatives.ts';
+import { getMilestone } from './milestones.ts';
+import { nextPosition, requireRow, requireSameSet } from './rules.ts';
+import { getSprint } from './sprints.ts';
+
+const toSprintGoal = (row: Record<string, unknown>) => decodeRow('sprintGoal', row) as unknown as SprintGoal;
+
+export function listSprintGoals(ws: Workspace, { sprintId }: ParsedInput<'sprintGoals.list'>): SprintGoal[] {
+  const rows = stmt(ws.db, `${selectSql('sprintGoal')} WHERE t.sprint_id = ? ORDER BY t.position, t.id`).all(sprintId);
+  return (rows as Record<string, unknown>[]).map(toSprintGoal);
+}
+
+export function getSprintGoal(ws: Workspace, id: string, field = 'id'): SprintGoal {
+  const row = current(ws, 'sprintGoal', id);
+  if (!row) throw notFound('Sprint goal', id, field);
+  return row as unknown as SprintGoal;
+}
+
+type Links = Pick<SprintGoal, 'goalId' | 'initiativeId' | 'milestoneId'>;
+
+/**
+ * Checks the roadmap links and fills in the implied ones: a milestone implies its initiative,
+ * an initiative its goal. A link that contradicts another is refused.
+ */
+function resolveLinks(ws: Workspace, links: Links): Links {
+  let { goalId, initiativeId } = links;
+  const { milestoneId } = links;
+  requireRow(ws, 'goals', 'Goal', goalId, 'goalId');
+  if (milestoneId) {
+    const milestone = getMilestone(ws, milestoneId, 'milestoneId');
+    if (initiativeId && initiativeId !== milestone.initiativeId) {
+      throw new DomainError('rule_violation', `The milestone “${milestone.title}” belongs to another initiative`, 'milestoneId');
+    }
+    initiativeId = milestone.initiativeId;
+  }
+  if (initiativeId) {
+    const initiative = getInitiative(ws, initiativeId, 'initiativeId');
+    if (goalId && goalId !== initiative.goalId) {
+      throw new DomainError('rule_violation', `The initiative “${initiative.title}” belongs to another goal`, 'initiativeId');
+    }
+    goalId = initiative.goalId;
+  }
+  return { goalId, initiativeId, milestoneId };
+}
+
+function refuseOutcomeBeforeSprintEnds(ws: Workspace, sprintId: string, outcome: unknown): void {
+  if (outcome == null) return;
+  const sprint = getSprint(ws, sprintId);
+  if (sprint.status === 'planned') {
+    throw new DomainError(
+      'rule_violation',
+      `Outcome: sprint ${sprint.number} hasn't started; a sprint goal gets its outcome at its sprint's retrospective`,
+      'outcome',
+    );
+  }
+}
+
+export function createSprintGoal(ws: Workspace, input: ParsedInput<'sprintGoals.create'>): SprintGoal {
+  getSprint(ws, input.sprintId, 'sprintId');
+  requireRow(ws, 'people', 'Person', input.ownerId, 'ownerId');
+  const links = resolveLinks(ws, {
+    goalId: input.goalId ?? null,
+    initiativeId: input.initiativeId ?? null,
+    milestoneId: input.milestoneId ?? null,
+  });
+  refuseOutcomeBeforeSprintEnds(ws, input.sprintId, input.outcome);
+  const id = insert(ws, 'sprintGoal', {
+    sprintId: input.sprintId,
+    title: input.title,
+    ownerId: input.ownerId ?? null,
+    ...links,
+    definitionOfDone: input.definitionOfDone ?? '',
+    estimate: input.estimate ?? null,
+    outcome: input.outcome ?? null,
+    outcomeNote: input.outcomeNote ?? '',
+    rolloverCount: 0,
+    position: nextPosition(ws, 'sprint_goals', 'sprint_id = ?', input.sprintId),
+  });
+  return getSprintGoal(ws, id);
+}
+
+export function updateSprintGoal(ws: Workspace, { id, ...patch }: ParsedInput<'sprintGoals.update'>): SprintGoal {
+  const goal = getSprintGoal(ws, id);
+  requireRow(ws, 'people', 'Person', patch.ownerId, 'ownerId');
+  const touchesLinks = patch.goalId !== undefined || patch.initiativeId !== undefined || patch.milestoneId !== undefined;
+  // Changing a coarser link clears the finer ones it no longer contains.
+  const links = touchesLinks
+    ? resolveLinks(ws, {
+        goalId: patch.goalId !== undefined ? patch.goalId : patch.initiativeId || patch.milestoneId ? null : goal.goalId,
+        initiativeId:
+          patch.initiativeId !== undefined ? patch.initiativeId : patch.goalId !== undefined || patch.milestoneId ? null : goal.initiativeId,
+        milestoneId: patch.milestoneId !== undefined ? patch.milestoneId : null,
+      })
+    : {};
+  refuseOutcomeBeforeSprintEnds(ws, goal.sprintId, patch.outcome);
+  update(ws, 'sprintGoal', id, { ...patch, ...links });
+  return getSprintGoal(ws, id);
+}
+
+export function deleteSprintGoal(ws: Workspace, id: string): null {
+  getSprintGoal(ws, id);
+  unlinkCarriedOver(ws, id);
+  remove(ws, 'sprintGoal', id);
+  return null;
+}
+
+/** Later copies keep their rollover count but no longer point at a deleted original. */
+function unlinkCarriedOver(ws: Workspace, id: string): void {
+  const copies = stmt(ws.db, 'SELECT id FROM sprint_goals WHERE carried_over_from_id = ?').all(id) as { id: string }[];
+  for (const copy of copies) update(ws, 'sprintGoal', copy.id, { carriedOverFromId: null });
+}
+
+export function reorderSprintGoals(ws: Workspace, { ids }: ParsedInput<'sprintGoals.reorder'>): SprintGoal[] {
+  const first = ids[0] ? getSprintGoal(ws, ids[0], 'ids.0') : undefined;
+  if (!first) throw new DomainError('invalid_input', 'ids: must list the sprint goals of one sprint', 'ids');
+  const siblings = (stmt(ws.db, 'SELECT id FROM sprint_goals WHERE sprint_id = ?').all(first.sprintId) as { id: string }[]).map(
+    (r) => r.id,
+  );
+  requireSameSet(ids, siblings, 'sprint goal of the sprint');
+  ids.forEach((id, i) => update(ws, 'sprintGoal', id, { position: i + 1 }));
+  return listSprintGoals(ws, { sprintId: first.sprintId });
+}
+
+/** An unfinished (partial or missed) sprint goal, copied into a later open sprint. */
+export function carryOverSprintGoal(ws: Workspace, { id, toSprintId }: ParsedInput<'sprintGoals.carryOver'>): SprintGoal {
+  const original = getSprintGoal(ws, id);
+  const from = getSprint(ws, original.sprintId);
+  const to = getSprint(ws, toSprintId, 'toSprintId');
+  if (original.outcome !== 'partial' && original.outcome !== 'missed') {
+    throw new DomainError(
+      'rule_violation',
+      `“${original.title}” can be carried over only when its outcome is partial or missed`,
+      'id',
+    );
+  }
+  if (to.number <= from.number || to.status === 'closed') {
+    throw new DomainError(
+      'rule_violation',
+      `Sprint ${to.number} can't take it: carry over into a later sprint that isn't closed`,
+      'toSprintId',
+    );
+  }
+  const already = stmt(ws.db, 'SELECT 1 FROM sprint_goals WHERE carried_over_from_id = ? AND sprint_id = ?').get(id, toSprintId);
+  if (already) throw new DomainError('conflict', `“${original.title}” is already carried over into sprint ${to.number}`, 'id');
+  const copy = insert(ws, 'sprintGoal', {
+    sprintId: toSprintId,
+    title: original.title,
+    ownerId: original.ownerId,
+    goalId: original.goalId,
+    initiativeId: original.initiativeId,
+    milestoneId: original.milestoneId,
+    definitionOfDone: original.definitionOfDone,
+    estimate: original.estimate,
+    outcome: null,
+    outcomeNote: '',
+    carriedOverFromId: original.id,
+    rolloverCount: original.rolloverCount + 1,
+    position: nextPosition(ws, 'sprint_goals', 'sprint_id = ?', toSprintId),
+  });
+  return getSprintGoal(ws, copy);
+}

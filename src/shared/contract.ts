@@ -1,0 +1,277 @@
+/**
+ * The API contract: every method any door (IPC, browser mode's HTTP, the CLI) can call, with
+ * the zod schema its input must pass and the type of its result. Renaming a method here breaks
+ * the build of every process that calls it.
+ */
+import { z } from 'zod';
+import {
+  ACTION_STATUSES,
+  LIMITS,
+  MEETING_STEPS,
+  OUTCOMES,
+  POLISH_SIZES,
+  POLISH_STATUSES,
+  RETRO_COLUMNS,
+  ROLES,
+  STATES,
+  type ActionItem,
+  type Capacity,
+  type Change,
+  type Goal,
+  type Initiative,
+  type Meeting,
+  type Milestone,
+  type Person,
+  type PolishIssue,
+  type RetroNote,
+  type Sprint,
+  type SprintGoal,
+} from './domain.ts';
+
+// ---- building blocks -------------------------------------------------------------------
+
+const id = z.uuid({ error: 'must be an id' });
+const ids = z.array(id).max(LIMITS.list, { error: `must list at most ${LIMITS.list} items` });
+const text = (max: number) => z.string().max(max, { error: `must be at most ${max} characters` });
+const title = text(LIMITS.title)
+  .trim()
+  .min(1, { error: 'must not be empty' });
+const longText = text(LIMITS.text);
+const nullableId = id.nullable();
+const isTimeZone = (zone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+export const timeZone = text(LIMITS.timeZone).refine(isTimeZone, { error: 'must be an IANA time zone' });
+const link = text(LIMITS.link)
+  .trim()
+  .refine((s) => /^https?:\/\/\S+$/i.test(s), { error: 'must be an http(s) link' })
+  .nullable();
+/** A polish issue's link: a URL, or the `owner/repo#123` shorthand of an issue tracker. */
+const issueLink = text(LIMITS.link)
+  .trim()
+  .refine((s) => /^https?:\/\/\S+$/i.test(s) || /^[\w.-]+\/[\w.-]+#\d+$/.test(s), {
+    error: 'must be an http(s) link or owner/repo#123',
+  })
+  .nullable();
+const percent = z.number().int().min(0).max(100).nullable();
+const isoDate = z.iso.date({ error: 'must be a date (yyyy-MM-dd)' });
+const isoInstant = z.iso.datetime({ offset: true, error: 'must be a date and time (ISO 8601)' });
+const empty = z.strictObject({});
+const byId = z.strictObject({ id });
+const reorder = z.strictObject({ ids: z.array(id).max(10_000) });
+
+/** A method: its input schema, its result type (phantom), and whether it writes. */
+interface Method<I extends z.ZodType, O> {
+  input: I;
+  writes: boolean;
+  /** Never read at run time: it carries the result type. */
+  output?: O;
+}
+const read = <O>() => <I extends z.ZodType>(input: I): Method<I, O> => ({ input, writes: false });
+const write = <O>() => <I extends z.ZodType>(input: I): Method<I, O> => ({ input, writes: true });
+
+// ---- the entities' writable fields --------------------------------------------------------
+
+const personFields = z.strictObject({
+  name: text(LIMITS.name).trim().min(1, { error: 'must not be empty' }),
+  handle: text(LIMITS.handle)
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, { error: 'must be a handle such as a GitHub login' })
+    .nullable(),
+  timeZone,
+  roles: z.array(z.enum(ROLES)).max(ROLES.length),
+});
+
+const goalFields = z.strictObject({
+  title,
+  impact: longText,
+  howToHelp: longText,
+  state: z.enum(STATES),
+  ownerIds: ids,
+  manualProgress: percent,
+});
+
+const initiativeFields = z.strictObject({
+  goalId: id,
+  title,
+  impact: longText,
+  features: longText,
+  link,
+  state: z.enum(STATES),
+  ownerIds: ids,
+  dependsOnIds: ids,
+  manualProgress: percent,
+});
+
+const milestoneFields = z.strictObject({
+  initiativeId: id,
+  title,
+  state: z.enum(STATES),
+  participantIds: ids,
+  dependsOnIds: ids,
+  targetSprintId: nullableId,
+});
+
+const sprintGoalFields = z.strictObject({
+  sprintId: id,
+  title,
+  ownerId: nullableId,
+  goalId: nullableId,
+  initiativeId: nullableId,
+  milestoneId: nullableId,
+  definitionOfDone: longText,
+  estimate: z.number().min(0).max(100).nullable(),
+  outcome: z.enum(OUTCOMES).nullable(),
+  outcomeNote: longText,
+});
+
+const polishFields = z.strictObject({
+  title,
+  link: issueLink,
+  goalId: nullableId,
+  assigneeId: nullableId,
+  size: z.enum(POLISH_SIZES).nullable(),
+  status: z.enum(POLISH_STATUSES),
+  plannedSprintId: nullableId,
+});
+
+const retroNoteFields = z.strictObject({
+  sprintId: id,
+  column: z.enum(RETRO_COLUMNS),
+  text: text(LIMITS.text).trim().min(1, { error: 'must not be empty' }),
+});
+
+const actionItemFields = z.strictObject({
+  sprintId: id,
+  text: text(LIMITS.text).trim().min(1, { error: 'must not be empty' }),
+  ownerId: nullableId,
+  status: z.enum(ACTION_STATUSES),
+});
+
+const timeboxes = z.partialRecord(z.enum(MEETING_STEPS), z.number().int().min(1).max(240).nullable());
+
+/** Create takes the required fields plus any of the optional ones; update takes an id and any. */
+const update = <S extends z.ZodObject>(fields: S) => fields.partial().extend({ id });
+
+// ---- the methods ---------------------------------------------------------------------------
+
+export interface WorkspaceInfo {
+  schemaVersion: number;
+  replicaId: string;
+  isEmpty: boolean;
+  counts: Record<string, number>;
+  activeSprintId: string | null;
+}
+
+export const contract = {
+  'workspace.info': read<WorkspaceInfo>()(empty),
+  'workspace.loadExample': write<WorkspaceInfo>()(empty),
+
+  'people.list': read<Person[]>()(empty),
+  'people.get': read<Person>()(byId),
+  'people.create': write<Person>()(personFields.partial().required({ name: true })),
+  'people.update': write<Person>()(update(personFields)),
+  'people.delete': write<null>()(byId),
+
+  'goals.list': read<Goal[]>()(empty),
+  'goals.get': read<Goal>()(byId),
+  'goals.create': write<Goal>()(goalFields.partial().required({ title: true })),
+  'goals.update': write<Goal>()(update(goalFields)),
+  /** Deleting a goal that still has initiatives needs `cascade: true`; sprint goals and polish keep their text. */
+  'goals.delete': write<null>()(z.strictObject({ id, cascade: z.boolean().optional() })),
+  'goals.reorder': write<Goal[]>()(reorder),
+
+  'initiatives.list': read<Initiative[]>()(z.strictObject({ goalId: id.optional() })),
+  'initiatives.get': read<Initiative>()(byId),
+  'initiatives.create': write<Initiative>()(initiativeFields.partial().required({ goalId: true, title: true })),
+  'initiatives.update': write<Initiative>()(update(initiativeFields)),
+  'initiatives.delete': write<null>()(z.strictObject({ id, cascade: z.boolean().optional() })),
+  'initiatives.reorder': write<Initiative[]>()(reorder),
+
+  'milestones.list': read<Milestone[]>()(z.strictObject({ initiativeId: id.optional() })),
+  'milestones.get': read<Milestone>()(byId),
+  'milestones.create': write<Milestone>()(milestoneFields.partial().required({ initiativeId: true, title: true })),
+  'milestones.update': write<Milestone>()(update(milestoneFields)),
+  'milestones.delete': write<null>()(byId),
+  'milestones.reorder': write<Milestone[]>()(reorder),
+
+  'sprints.list': read<Sprint[]>()(empty),
+  'sprints.get': read<Sprint>()(byId),
+  /** The first sprint takes a start date; every later one follows the last with no gap. */
+  'sprints.createNext': write<Sprint>()(
+    z.strictObject({ startDate: isoDate.optional(), meetingAt: isoInstant.optional(), meetingTimeZone: timeZone.optional() }),
+  ),
+  'sprints.update': write<Sprint>()(
+    z.strictObject({ id, meetingAt: isoInstant.nullable().optional(), meetingTimeZone: timeZone.nullable().optional() }),
+  ),
+  /** Closes the active sprint and makes the next one active (creating it when missing). */
+  'sprints.closeActive': write<Sprint>()(empty),
+  /** Makes the earliest planned sprint active when none is. */
+  'sprints.activate': write<Sprint>()(byId),
+
+  'sprintGoals.list': read<SprintGoal[]>()(z.strictObject({ sprintId: id })),
+  'sprintGoals.create': write<SprintGoal>()(sprintGoalFields.partial().required({ sprintId: true, title: true })),
+  'sprintGoals.update': write<SprintGoal>()(update(sprintGoalFields.omit({ sprintId: true }))),
+  'sprintGoals.delete': write<null>()(byId),
+  'sprintGoals.reorder': write<SprintGoal[]>()(reorder),
+  /** Copies an unfinished sprint goal into a later sprint, linking the original. */
+  'sprintGoals.carryOver': write<SprintGoal>()(z.strictObject({ id, toSprintId: id })),
+
+  'capacities.list': read<Capacity[]>()(z.strictObject({ sprintId: id })),
+  'capacities.set': write<Capacity>()(
+    z.strictObject({ sprintId: id, personId: id, days: z.number().min(0).max(14) }),
+  ),
+
+  'polish.list': read<PolishIssue[]>()(
+    z.strictObject({ status: z.enum(POLISH_STATUSES).optional(), doneSprintId: id.optional() }),
+  ),
+  'polish.create': write<PolishIssue>()(polishFields.partial().required({ title: true })),
+  'polish.update': write<PolishIssue>()(update(polishFields)),
+  'polish.delete': write<null>()(byId),
+
+  'retroNotes.list': read<RetroNote[]>()(z.strictObject({ sprintId: id })),
+  'retroNotes.create': write<RetroNote>()(retroNoteFields.partial().required({ sprintId: true, column: true, text: true })),
+  'retroNotes.update': write<RetroNote>()(update(retroNoteFields.omit({ sprintId: true }))),
+  'retroNotes.delete': write<null>()(byId),
+  'retroNotes.vote': write<RetroNote>()(z.strictObject({ id, delta: z.union([z.literal(1), z.literal(-1)]) })),
+
+  'actionItems.list': read<ActionItem[]>()(
+    z.strictObject({ status: z.enum(ACTION_STATUSES).optional(), sprintId: id.optional() }),
+  ),
+  'actionItems.create': write<ActionItem>()(actionItemFields.partial().required({ sprintId: true, text: true })),
+  'actionItems.update': write<ActionItem>()(update(actionItemFields.omit({ sprintId: true }))),
+  'actionItems.delete': write<null>()(byId),
+
+  'meeting.get': read<Meeting | null>()(z.strictObject({ sprintId: id })),
+  'meeting.start': write<Meeting>()(
+    z.strictObject({ sprintId: id, attendeeIds: ids.optional(), timeboxes: timeboxes.optional() }),
+  ),
+  'meeting.update': write<Meeting>()(
+    z.strictObject({
+      id,
+      attendees: z.array(z.strictObject({ personId: id, present: z.boolean() })).max(LIMITS.list).optional(),
+      timeboxes: timeboxes.optional(),
+    }),
+  ),
+  'meeting.goTo': write<Meeting>()(z.strictObject({ id, step: z.enum(MEETING_STEPS) })),
+  'meeting.end': write<Meeting>()(byId),
+
+  'history.list': read<Change[]>()(
+    z.strictObject({ entity: z.string().max(40), id, limit: z.number().int().min(1).max(1000).optional() }),
+  ),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type Input<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type Output<M extends MethodName> = Exclude<Contract[M]['output'], undefined>;
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+export const isMethodName = (name: unknown): name is MethodName =>
+  typeof name === 'string' && Object.hasOwn(contract, name);

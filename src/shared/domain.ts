@@ -1,0 +1,196 @@
+/** The domain's words (see shared/PRODUCT.md), as types shared by every process. */
+
+export const STATES = ['done', 'in progress', 'help wanted', 'paused'] as const;
+export type State = (typeof STATES)[number];
+export const STATE_EMOJI: Record<State, string> = {
+  done: '✅',
+  'in progress': '🦀',
+  'help wanted': '✋',
+  paused: '💤',
+};
+
+export const ROLES = ['goal owner', 'stakeholder'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const SPRINT_STATUSES = ['planned', 'active', 'closed'] as const;
+export type SprintStatus = (typeof SPRINT_STATUSES)[number];
+
+export const OUTCOMES = ['done', 'partial', 'missed', 'dropped'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const POLISH_STATUSES = ['open', 'in progress', 'done', "won't fix"] as const;
+export type PolishStatus = (typeof POLISH_STATUSES)[number];
+
+export const POLISH_SIZES = ['S', 'M', 'L'] as const;
+export type PolishSize = (typeof POLISH_SIZES)[number];
+
+export const RETRO_COLUMNS = ['went well', 'to improve', 'ideas', 'kudos'] as const;
+export type RetroColumn = (typeof RETRO_COLUMNS)[number];
+
+export const ACTION_STATUSES = ['open', 'done'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+export const MEETING_STEPS = ['retrospective', 'polish', 'plan', 'wrap-up'] as const;
+export type MeetingStep = (typeof MEETING_STEPS)[number];
+
+/** Text limits, enforced both by the contract (zod) and by the schema (CHECK). */
+export const LIMITS = {
+  name: 200,
+  handle: 100,
+  title: 300,
+  text: 20_000,
+  link: 2_000,
+  timeZone: 64,
+  list: 50,
+} as const;
+
+export interface Person {
+  id: string;
+  name: string;
+  handle: string | null;
+  timeZone: string;
+  roles: Role[];
+}
+
+export interface Goal {
+  id: string;
+  title: string;
+  impact: string;
+  howToHelp: string;
+  state: State;
+  ownerIds: string[];
+  position: number;
+  /** Set by hand (0–100), or null when derived from the initiatives. */
+  manualProgress: number | null;
+  /** What is shown: the manual value when set, else derived (0–100). */
+  progress: number;
+}
+
+export interface Initiative {
+  id: string;
+  goalId: string;
+  title: string;
+  impact: string;
+  features: string;
+  link: string | null;
+  state: State;
+  ownerIds: string[];
+  dependsOnIds: string[];
+  position: number;
+  manualProgress: number | null;
+  progress: number;
+}
+
+export interface Milestone {
+  id: string;
+  initiativeId: string;
+  title: string;
+  state: State;
+  participantIds: string[];
+  dependsOnIds: string[];
+  targetSprintId: string | null;
+  position: number;
+}
+
+export interface Sprint {
+  id: string;
+  number: number;
+  /** Calendar dates, `yyyy-MM-dd`. */
+  startDate: string;
+  endDate: string;
+  status: SprintStatus;
+  /** The meeting instant (ISO 8601, UTC) and the organiser's IANA zone. */
+  meetingAt: string | null;
+  meetingTimeZone: string | null;
+}
+
+export interface SprintGoal {
+  id: string;
+  sprintId: string;
+  title: string;
+  ownerId: string | null;
+  goalId: string | null;
+  initiativeId: string | null;
+  milestoneId: string | null;
+  definitionOfDone: string;
+  /** Days of work the owner expects it to take. */
+  estimate: number | null;
+  outcome: Outcome | null;
+  outcomeNote: string;
+  carriedOverFromId: string | null;
+  rolloverCount: number;
+  position: number;
+}
+
+export interface Capacity {
+  id: string;
+  sprintId: string;
+  personId: string;
+  /** Days available in the sprint. */
+  days: number;
+}
+
+export interface PolishIssue {
+  id: string;
+  title: string;
+  link: string | null;
+  goalId: string | null;
+  assigneeId: string | null;
+  size: PolishSize | null;
+  status: PolishStatus;
+  doneSprintId: string | null;
+  plannedSprintId: string | null;
+  createdAt: string;
+}
+
+export interface RetroNote {
+  id: string;
+  sprintId: string;
+  column: RetroColumn;
+  text: string;
+  votes: number;
+  position: number;
+}
+
+export interface ActionItem {
+  id: string;
+  sprintId: string;
+  text: string;
+  ownerId: string | null;
+  status: ActionStatus;
+  doneSprintId: string | null;
+}
+
+export interface Attendee {
+  personId: string;
+  present: boolean;
+}
+
+export interface Meeting {
+  id: string;
+  sprintId: string;
+  step: MeetingStep;
+  attendees: Attendee[];
+  /** Minutes per step, or null for no timebox. */
+  timeboxes: Record<MeetingStep, number | null>;
+  /** Seconds spent per step so far (not counting the current visit). */
+  secondsSpent: Record<MeetingStep, number>;
+  /** When the current step was entered (ISO instant). */
+  stepStartedAt: string;
+  startedAt: string;
+  endedAt: string | null;
+}
+
+/** One entry of the change log: the item history and the unit of sync. */
+export interface Change {
+  seq: number;
+  entity: string;
+  entityId: string;
+  field: string;
+  /** JSON-decoded value; null for a tombstone's `deleted` field too. */
+  value: unknown;
+  hlc: string;
+  replicaId: string;
+  /** The ISO instant read off the HLC timestamp. */
+  at: string;
+}

@@ -1,0 +1,20 @@
+/** What every API method returns, through every door (IPC, HTTP, CLI). */
+export type ErrorCode =
+  | 'invalid_input'
+  | 'not_found'
+  | 'conflict'
+  | 'rule_violation'
+  | 'cycle'
+  | 'unknown_method'
+  | 'internal';
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  /** The input field the error is about, as a dotted path (`owners.0`), when there is one. */
+  field?: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
