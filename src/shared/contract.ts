@@ -33,9 +33,7 @@ import {
 const id = z.uuid({ error: 'must be an id' });
 const ids = z.array(id).max(LIMITS.list, { error: `must list at most ${LIMITS.list} items` });
 const text = (max: number) => z.string().max(max, { error: `must be at most ${max} characters` });
-const title = text(LIMITS.title)
-  .trim()
-  .min(1, { error: 'must not be empty' });
+const title = text(LIMITS.title).trim().min(1, { error: 'must not be empty' });
 const longText = text(LIMITS.text);
 const nullableId = id.nullable();
 const isTimeZone = (zone: string): boolean => {
@@ -72,8 +70,12 @@ interface Method<I extends z.ZodType, O> {
   /** Never read at run time: it carries the result type. */
   output?: O;
 }
-const read = <O>() => <I extends z.ZodType>(input: I): Method<I, O> => ({ input, writes: false });
-const write = <O>() => <I extends z.ZodType>(input: I): Method<I, O> => ({ input, writes: true });
+const read =
+  <O>() =>
+  <I extends z.ZodType>(input: I): Method<I, O> => ({ input, writes: false });
+const write =
+  <O>() =>
+  <I extends z.ZodType>(input: I): Method<I, O> => ({ input, writes: true });
 
 // ---- the entities' writable fields --------------------------------------------------------
 
@@ -188,14 +190,18 @@ export const contract = {
 
   'initiatives.list': read<Initiative[]>()(z.strictObject({ goalId: id.optional() })),
   'initiatives.get': read<Initiative>()(byId),
-  'initiatives.create': write<Initiative>()(initiativeFields.partial().required({ goalId: true, title: true })),
+  'initiatives.create': write<Initiative>()(
+    initiativeFields.partial().required({ goalId: true, title: true }),
+  ),
   'initiatives.update': write<Initiative>()(update(initiativeFields)),
   'initiatives.delete': write<null>()(z.strictObject({ id, cascade: z.boolean().optional() })),
   'initiatives.reorder': write<Initiative[]>()(reorder),
 
   'milestones.list': read<Milestone[]>()(z.strictObject({ initiativeId: id.optional() })),
   'milestones.get': read<Milestone>()(byId),
-  'milestones.create': write<Milestone>()(milestoneFields.partial().required({ initiativeId: true, title: true })),
+  'milestones.create': write<Milestone>()(
+    milestoneFields.partial().required({ initiativeId: true, title: true }),
+  ),
   'milestones.update': write<Milestone>()(update(milestoneFields)),
   'milestones.delete': write<null>()(byId),
   'milestones.reorder': write<Milestone[]>()(reorder),
@@ -204,10 +210,18 @@ export const contract = {
   'sprints.get': read<Sprint>()(byId),
   /** The first sprint takes a start date; every later one follows the last with no gap. */
   'sprints.createNext': write<Sprint>()(
-    z.strictObject({ startDate: isoDate.optional(), meetingAt: isoInstant.optional(), meetingTimeZone: timeZone.optional() }),
+    z.strictObject({
+      startDate: isoDate.optional(),
+      meetingAt: isoInstant.optional(),
+      meetingTimeZone: timeZone.optional(),
+    }),
   ),
   'sprints.update': write<Sprint>()(
-    z.strictObject({ id, meetingAt: isoInstant.nullable().optional(), meetingTimeZone: timeZone.nullable().optional() }),
+    z.strictObject({
+      id,
+      meetingAt: isoInstant.nullable().optional(),
+      meetingTimeZone: timeZone.nullable().optional(),
+    }),
   ),
   /** Closes the active sprint and makes the next one active (creating it when missing). */
   'sprints.closeActive': write<Sprint>()(empty),
@@ -215,7 +229,9 @@ export const contract = {
   'sprints.activate': write<Sprint>()(byId),
 
   'sprintGoals.list': read<SprintGoal[]>()(z.strictObject({ sprintId: id })),
-  'sprintGoals.create': write<SprintGoal>()(sprintGoalFields.partial().required({ sprintId: true, title: true })),
+  'sprintGoals.create': write<SprintGoal>()(
+    sprintGoalFields.partial().required({ sprintId: true, title: true }),
+  ),
   'sprintGoals.update': write<SprintGoal>()(update(sprintGoalFields.omit({ sprintId: true }))),
   'sprintGoals.delete': write<null>()(byId),
   'sprintGoals.reorder': write<SprintGoal[]>()(reorder),
@@ -235,15 +251,21 @@ export const contract = {
   'polish.delete': write<null>()(byId),
 
   'retroNotes.list': read<RetroNote[]>()(z.strictObject({ sprintId: id })),
-  'retroNotes.create': write<RetroNote>()(retroNoteFields.partial().required({ sprintId: true, column: true, text: true })),
+  'retroNotes.create': write<RetroNote>()(
+    retroNoteFields.partial().required({ sprintId: true, column: true, text: true }),
+  ),
   'retroNotes.update': write<RetroNote>()(update(retroNoteFields.omit({ sprintId: true }))),
   'retroNotes.delete': write<null>()(byId),
-  'retroNotes.vote': write<RetroNote>()(z.strictObject({ id, delta: z.union([z.literal(1), z.literal(-1)]) })),
+  'retroNotes.vote': write<RetroNote>()(
+    z.strictObject({ id, delta: z.union([z.literal(1), z.literal(-1)]) }),
+  ),
 
   'actionItems.list': read<ActionItem[]>()(
     z.strictObject({ status: z.enum(ACTION_STATUSES).optional(), sprintId: id.optional() }),
   ),
-  'actionItems.create': write<ActionItem>()(actionItemFields.partial().required({ sprintId: true, text: true })),
+  'actionItems.create': write<ActionItem>()(
+    actionItemFields.partial().required({ sprintId: true, text: true }),
+  ),
   'actionItems.update': write<ActionItem>()(update(actionItemFields.omit({ sprintId: true }))),
   'actionItems.delete': write<null>()(byId),
 
@@ -254,7 +276,10 @@ export const contract = {
   'meeting.update': write<Meeting>()(
     z.strictObject({
       id,
-      attendees: z.array(z.strictObject({ personId: id, present: z.boolean() })).max(LIMITS.list).optional(),
+      attendees: z
+        .array(z.strictObject({ personId: id, present: z.boolean() }))
+        .max(LIMITS.list)
+        .optional(),
       timeboxes: timeboxes.optional(),
     }),
   ),

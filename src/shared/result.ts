@@ -1,12 +1,6 @@
 /** What every API method returns, through every door (IPC, HTTP, CLI). */
 export type ErrorCode =
-  | 'invalid_input'
-  | 'not_found'
-  | 'conflict'
-  | 'rule_violation'
-  | 'cycle'
-  | 'unknown_method'
-  | 'internal';
+  'invalid_input' | 'not_found' | 'conflict' | 'rule_violation' | 'cycle' | 'unknown_method' | 'internal';
 
 export interface ApiError {
   code: ErrorCode;

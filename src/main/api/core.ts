@@ -4,7 +4,13 @@
  * outcome into a `Result`.
  */
 import type { z } from 'zod';
-import { contract, isMethodName, type MethodName, type Output, type ParsedInput } from '../../shared/contract.ts';
+import {
+  contract,
+  isMethodName,
+  type MethodName,
+  type Output,
+  type ParsedInput,
+} from '../../shared/contract.ts';
 import type { ApiError, Result } from '../../shared/result.ts';
 import { openWorkspace, type OpenOptions, type Workspace } from '../db/open.ts';
 import { DomainError } from '../services/errors.ts';

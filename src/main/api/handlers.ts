@@ -11,7 +11,13 @@ import {
   reorderInitiatives,
   updateInitiative,
 } from '../services/initiatives.ts';
-import { endMeeting, getMeetingOfSprint, goToStep, startMeeting, updateMeeting } from '../services/meeting.ts';
+import {
+  endMeeting,
+  getMeetingOfSprint,
+  goToStep,
+  startMeeting,
+  updateMeeting,
+} from '../services/meeting.ts';
 import {
   createMilestone,
   deleteMilestone,

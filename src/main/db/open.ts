@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.ts';
+import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations/index.ts';
 import { Clock } from '../store/hlc.ts';
 
 export type DB = Database.Database;
@@ -42,7 +42,7 @@ export async function openWorkspace(file: string, options: OpenOptions = {}): Pr
     configure(db);
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) throw new DatabaseFromFutureError(file, version);
-    if (version < SCHEMA_VERSION && !isNew && version > 0) {
+    if (version < SCHEMA_VERSION && !isNew) {
       const backupFile = options.backupFile?.(version) ?? `${file}.v${version}-${Date.now()}.backup`;
       await db.backup(backupFile);
     }
@@ -68,10 +68,10 @@ function configure(db: DB): void {
 }
 
 /** Runs every migration above the file's `user_version`, each in a transaction that sets it. */
-export function migrate(db: DB, target = SCHEMA_VERSION): void {
+export function migrate(db: DB, migrations: readonly Migration[] = MIGRATIONS): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  for (const migration of MIGRATIONS) {
-    if (migration.version <= current || migration.version > target) continue;
+  for (const migration of migrations) {
+    if (migration.version <= current) continue;
     db.transaction(() => {
       migration.up(db);
       db.pragma(`user_version = ${migration.version}`);
@@ -80,7 +80,8 @@ export function migrate(db: DB, target = SCHEMA_VERSION): void {
 }
 
 function ensureReplicaId(db: DB): string {
-  const row = db.prepare(`SELECT value FROM meta WHERE key = 'replica_id'`).get() as { value: string } | undefined;
+  const row = db.prepare(`SELECT value FROM meta WHERE key = 'replica_id'`).get() as
+    { value: string } | undefined;
   if (row) return row.value;
   const replicaId = randomUUID();
   db.prepare(`INSERT INTO meta (key, value) VALUES ('replica_id', ?)`).run(replicaId);

@@ -9,18 +9,25 @@ import { getSprint } from './sprints.ts';
 const toCapacity = (row: Record<string, unknown>) => decodeRow('capacity', row) as unknown as Capacity;
 
 export function listCapacities(ws: Workspace, { sprintId }: ParsedInput<'capacities.list'>): Capacity[] {
-  const rows = stmt(ws.db, `${selectSql('capacity')} WHERE t.sprint_id = ?`).all(sprintId) as Record<string, unknown>[];
+  const rows = stmt(ws.db, `${selectSql('capacity')} WHERE t.sprint_id = ?`).all(sprintId) as Record<
+    string,
+    unknown
+  >[];
   return rows.map(toCapacity);
 }
 
 /** A person's days for a sprint: one row per (sprint, person), created or updated. */
-export function setCapacity(ws: Workspace, { sprintId, personId, days }: ParsedInput<'capacities.set'>): Capacity {
+export function setCapacity(
+  ws: Workspace,
+  { sprintId, personId, days }: ParsedInput<'capacities.set'>,
+): Capacity {
   getSprint(ws, sprintId, 'sprintId');
   getPerson(ws, personId, 'personId');
   const find = () =>
-    stmt(ws.db, `${selectSql('capacity')} WHERE t.sprint_id = ? AND t.person_id = ?`).get(sprintId, personId) as
-      | Record<string, unknown>
-      | undefined;
+    stmt(ws.db, `${selectSql('capacity')} WHERE t.sprint_id = ? AND t.person_id = ?`).get(
+      sprintId,
+      personId,
+    ) as Record<string, unknown> | undefined;
   const existing = find();
   if (existing) update(ws, 'capacity', existing.id as string, { days });
   else insert(ws, 'capacity', { sprintId, personId, days });

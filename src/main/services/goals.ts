@@ -14,7 +14,9 @@ const toGoal = (row: Record<string, unknown>): Goal =>
   ({ ...decodeRow('goal', row), progress: row.progress }) as unknown as Goal;
 
 export function listGoals(ws: Workspace): Goal[] {
-  return (stmt(ws.db, `${SELECT()} ORDER BY t.position, t.id`).all() as Record<string, unknown>[]).map(toGoal);
+  return (stmt(ws.db, `${SELECT()} ORDER BY t.position, t.id`).all() as Record<string, unknown>[]).map(
+    toGoal,
+  );
 }
 
 export function getGoal(ws: Workspace, id: string, field = 'id'): Goal {
@@ -57,7 +59,10 @@ export function updateGoal(ws: Workspace, { id, ...patch }: ParsedInput<'goals.u
  */
 export function deleteGoal(ws: Workspace, { id, cascade }: ParsedInput<'goals.delete'>): null {
   const goal = getGoal(ws, id);
-  const initiatives = stmt(ws.db, 'SELECT id, title FROM initiatives WHERE goal_id = ? ORDER BY position').all(id) as {
+  const initiatives = stmt(
+    ws.db,
+    'SELECT id, title FROM initiatives WHERE goal_id = ? ORDER BY position',
+  ).all(id) as {
     id: string;
     title: string;
   }[];

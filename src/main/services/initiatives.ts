@@ -5,7 +5,15 @@ import { selectSql } from '../store/read.ts';
 import { decodeRow, insert, remove, stmt, update } from '../store/write.ts';
 import { DomainError, notFound } from './errors.ts';
 import { deleteMilestone } from './milestones.ts';
-import { nextPosition, refuseCycle, requireOwnerWhenInProgress, requireRow, requireRows, requireSameSet, unlink } from './rules.ts';
+import {
+  nextPosition,
+  refuseCycle,
+  requireOwnerWhenInProgress,
+  requireRow,
+  requireRows,
+  requireSameSet,
+  unlink,
+} from './rules.ts';
 
 const SELECT = () =>
   `SELECT t.*, p.progress AS progress FROM (${selectSql('initiative')}) t JOIN initiative_progress p ON p.initiative_id = t.id`;
@@ -28,22 +36,37 @@ export function getInitiative(ws: Workspace, id: string, field = 'id'): Initiati
 
 function dependenciesOf(ws: Workspace, id: string): string[] {
   return (
-    stmt(ws.db, 'SELECT depends_on_id AS id FROM initiative_dependencies WHERE initiative_id = ? ORDER BY ord').all(id) as {
+    stmt(
+      ws.db,
+      'SELECT depends_on_id AS id FROM initiative_dependencies WHERE initiative_id = ? ORDER BY ord',
+    ).all(id) as {
       id: string;
     }[]
   ).map((r) => r.id);
 }
 
 function titleOf(ws: Workspace, id: string): string {
-  return (stmt(ws.db, 'SELECT title FROM initiatives WHERE id = ?').get(id) as { title: string } | undefined)?.title ?? id;
+  return (
+    (stmt(ws.db, 'SELECT title FROM initiatives WHERE id = ?').get(id) as { title: string } | undefined)
+      ?.title ?? id
+  );
 }
 
-function checkReferences(ws: Workspace, id: string | null, input: Partial<ParsedInput<'initiatives.create'>>): void {
+function checkReferences(
+  ws: Workspace,
+  id: string | null,
+  input: Partial<ParsedInput<'initiatives.create'>>,
+): void {
   requireRow(ws, 'goals', 'Goal', input.goalId, 'goalId');
   requireRows(ws, 'people', 'Person', input.ownerIds, 'ownerIds');
   requireRows(ws, 'initiatives', 'Initiative', input.dependsOnIds, 'dependsOnIds');
   if (id && input.dependsOnIds) {
-    refuseCycle(id, input.dependsOnIds, (x) => dependenciesOf(ws, x), (x) => titleOf(ws, x));
+    refuseCycle(
+      id,
+      input.dependsOnIds,
+      (x) => dependenciesOf(ws, x),
+      (x) => titleOf(ws, x),
+    );
   }
 }
 
@@ -51,7 +74,10 @@ export function createInitiative(ws: Workspace, input: ParsedInput<'initiatives.
   checkReferences(ws, null, input);
   const ownerIds = input.ownerIds ?? [];
   const state = input.state ?? (ownerIds.length ? 'in progress' : 'help wanted');
-  requireOwnerWhenInProgress('An initiative', state, ownerIds, { state: input.state, owners: input.ownerIds });
+  requireOwnerWhenInProgress('An initiative', state, ownerIds, {
+    state: input.state,
+    owners: input.ownerIds,
+  });
   const id = insert(ws, 'initiative', {
     goalId: input.goalId,
     title: input.title,
@@ -67,15 +93,26 @@ export function createInitiative(ws: Workspace, input: ParsedInput<'initiatives.
   return getInitiative(ws, id);
 }
 
-export function updateInitiative(ws: Workspace, { id, ...patch }: ParsedInput<'initiatives.update'>): Initiative {
+export function updateInitiative(
+  ws: Workspace,
+  { id, ...patch }: ParsedInput<'initiatives.update'>,
+): Initiative {
   const initiative = getInitiative(ws, id);
   checkReferences(ws, id, patch);
-  requireOwnerWhenInProgress('An initiative', patch.state ?? initiative.state, patch.ownerIds ?? initiative.ownerIds, {
-    state: patch.state,
-    owners: patch.ownerIds,
-  });
+  requireOwnerWhenInProgress(
+    'An initiative',
+    patch.state ?? initiative.state,
+    patch.ownerIds ?? initiative.ownerIds,
+    {
+      state: patch.state,
+      owners: patch.ownerIds,
+    },
+  );
   if (patch.goalId && patch.goalId !== initiative.goalId) {
-    patch = { ...patch, position: nextPosition(ws, 'initiatives', 'goal_id = ?', patch.goalId) } as typeof patch;
+    patch = {
+      ...patch,
+      position: nextPosition(ws, 'initiatives', 'goal_id = ?', patch.goalId),
+    } as typeof patch;
   }
   update(ws, 'initiative', id, patch);
   return getInitiative(ws, id);
@@ -87,7 +124,10 @@ export function updateInitiative(ws: Workspace, { id, ...patch }: ParsedInput<'i
  */
 export function deleteInitiative(ws: Workspace, { id, cascade }: ParsedInput<'initiatives.delete'>): null {
   const initiative = getInitiative(ws, id);
-  const milestones = stmt(ws.db, 'SELECT id, title FROM milestones WHERE initiative_id = ? ORDER BY position').all(id) as {
+  const milestones = stmt(
+    ws.db,
+    'SELECT id, title FROM milestones WHERE initiative_id = ? ORDER BY position',
+  ).all(id) as {
     id: string;
     title: string;
   }[];
@@ -99,11 +139,16 @@ export function deleteInitiative(ws: Workspace, { id, cascade }: ParsedInput<'in
     );
   }
   for (const milestone of milestones) deleteMilestone(ws, milestone.id);
-  const dependents = stmt(ws.db, 'SELECT initiative_id AS id FROM initiative_dependencies WHERE depends_on_id = ?').all(id) as {
+  const dependents = stmt(
+    ws.db,
+    'SELECT initiative_id AS id FROM initiative_dependencies WHERE depends_on_id = ?',
+  ).all(id) as {
     id: string;
   }[];
   for (const dependent of dependents) {
-    update(ws, 'initiative', dependent.id, { dependsOnIds: dependenciesOf(ws, dependent.id).filter((d) => d !== id) });
+    update(ws, 'initiative', dependent.id, {
+      dependsOnIds: dependenciesOf(ws, dependent.id).filter((d) => d !== id),
+    });
   }
   unlink(ws, 'sprint_goals', 'sprintGoal', 'initiativeId', 'initiative_id', id);
   remove(ws, 'initiative', id);
@@ -113,9 +158,9 @@ export function deleteInitiative(ws: Workspace, { id, cascade }: ParsedInput<'in
 export function reorderInitiatives(ws: Workspace, { ids }: ParsedInput<'initiatives.reorder'>): Initiative[] {
   const first = ids[0] ? getInitiative(ws, ids[0], 'ids.0') : undefined;
   if (!first) throw new DomainError('invalid_input', 'ids: must list the initiatives of one goal', 'ids');
-  const siblings = (stmt(ws.db, 'SELECT id FROM initiatives WHERE goal_id = ?').all(first.goalId) as { id: string }[]).map(
-    (r) => r.id,
-  );
+  const siblings = (
+    stmt(ws.db, 'SELECT id FROM initiatives WHERE goal_id = ?').all(first.goalId) as { id: string }[]
+  ).map((r) => r.id);
   requireSameSet(ids, siblings, 'initiative of the goal');
   ids.forEach((id, i) => update(ws, 'initiative', id, { position: i + 1 }));
   return listInitiatives(ws, { goalId: first.goalId });

@@ -12,10 +12,12 @@ import { DomainError, notFound } from './errors.ts';
 import { requireRows } from './rules.ts';
 import { closeActiveSprint, getSprint } from './sprints.ts';
 
-const perStep = <T>(value: T) => Object.fromEntries(MEETING_STEPS.map((s) => [s, value])) as Record<MeetingStep, T>;
+const perStep = <T>(value: T) =>
+  Object.fromEntries(MEETING_STEPS.map((s) => [s, value])) as Record<MeetingStep, T>;
 
 export function getMeetingOfSprint(ws: Workspace, { sprintId }: ParsedInput<'meeting.get'>): Meeting | null {
-  const row = stmt(ws.db, `${selectSql('meeting')} WHERE t.sprint_id = ?`).get(sprintId) as Record<string, unknown> | undefined;
+  const row = stmt(ws.db, `${selectSql('meeting')} WHERE t.sprint_id = ?`).get(sprintId) as
+    Record<string, unknown> | undefined;
   return row ? (decodeRow('meeting', row) as unknown as Meeting) : null;
 }
 
@@ -32,7 +34,10 @@ function requireOpen(meeting: Meeting): void {
 /** Goal owners are pre-listed; those named are marked present. */
 function defaultAttendees(ws: Workspace, presentIds: readonly string[]): Attendee[] {
   const owners = (
-    stmt(ws.db, `SELECT id FROM people WHERE EXISTS (SELECT 1 FROM json_each(roles) WHERE value = 'goal owner') ORDER BY name COLLATE NOCASE`).all() as {
+    stmt(
+      ws.db,
+      `SELECT id FROM people WHERE EXISTS (SELECT 1 FROM json_each(roles) WHERE value = 'goal owner') ORDER BY name COLLATE NOCASE`,
+    ).all() as {
       id: string;
     }[]
   ).map((r) => r.id);
@@ -49,7 +54,11 @@ export function startMeeting(ws: Workspace, input: ParsedInput<'meeting.start'>)
     return existing;
   }
   if (sprint.status !== 'active') {
-    throw new DomainError('rule_violation', `Sprint ${sprint.number} isn't the active sprint; its meeting can't start`, 'sprintId');
+    throw new DomainError(
+      'rule_violation',
+      `Sprint ${sprint.number} isn't the active sprint; its meeting can't start`,
+      'sprintId',
+    );
   }
   requireRows(ws, 'people', 'Person', input.attendeeIds, 'attendeeIds');
   const now = ws.now().toISOString();
@@ -66,10 +75,19 @@ export function startMeeting(ws: Workspace, input: ParsedInput<'meeting.start'>)
   return getMeeting(ws, id);
 }
 
-export function updateMeeting(ws: Workspace, { id, attendees, timeboxes }: ParsedInput<'meeting.update'>): Meeting {
+export function updateMeeting(
+  ws: Workspace,
+  { id, attendees, timeboxes }: ParsedInput<'meeting.update'>,
+): Meeting {
   const meeting = getMeeting(ws, id);
   requireOpen(meeting);
-  requireRows(ws, 'people', 'Person', attendees?.map((a) => a.personId), 'attendees');
+  requireRows(
+    ws,
+    'people',
+    'Person',
+    attendees?.map((a) => a.personId),
+    'attendees',
+  );
   update(ws, 'meeting', id, {
     attendees,
     timeboxes: timeboxes ? { ...meeting.timeboxes, ...timeboxes } : undefined,

@@ -4,13 +4,23 @@ import type { Workspace } from '../db/open.ts';
 import { selectSql } from '../store/read.ts';
 import { current, decodeRow, insert, remove, stmt, update } from '../store/write.ts';
 import { DomainError, notFound } from './errors.ts';
-import { nextPosition, refuseCycle, requireOwnerWhenInProgress, requireRow, requireRows, requireSameSet, unlink } from './rules.ts';
+import {
+  nextPosition,
+  refuseCycle,
+  requireOwnerWhenInProgress,
+  requireRow,
+  requireRows,
+  requireSameSet,
+  unlink,
+} from './rules.ts';
 
 const toMilestone = (row: Record<string, unknown>) => decodeRow('milestone', row) as unknown as Milestone;
 
 export function listMilestones(ws: Workspace, { initiativeId }: ParsedInput<'milestones.list'>): Milestone[] {
   const rows = initiativeId
-    ? stmt(ws.db, `${selectSql('milestone')} WHERE t.initiative_id = ? ORDER BY t.position, t.id`).all(initiativeId)
+    ? stmt(ws.db, `${selectSql('milestone')} WHERE t.initiative_id = ? ORDER BY t.position, t.id`).all(
+        initiativeId,
+      )
     : stmt(ws.db, `${selectSql('milestone')} ORDER BY t.initiative_id, t.position, t.id`).all();
   return (rows as Record<string, unknown>[]).map(toMilestone);
 }
@@ -23,23 +33,38 @@ export function getMilestone(ws: Workspace, id: string, field = 'id'): Milestone
 
 function dependenciesOf(ws: Workspace, id: string): string[] {
   return (
-    stmt(ws.db, 'SELECT depends_on_id AS id FROM milestone_dependencies WHERE milestone_id = ? ORDER BY ord').all(id) as {
+    stmt(
+      ws.db,
+      'SELECT depends_on_id AS id FROM milestone_dependencies WHERE milestone_id = ? ORDER BY ord',
+    ).all(id) as {
       id: string;
     }[]
   ).map((r) => r.id);
 }
 
 function titleOf(ws: Workspace, id: string): string {
-  return (stmt(ws.db, 'SELECT title FROM milestones WHERE id = ?').get(id) as { title: string } | undefined)?.title ?? id;
+  return (
+    (stmt(ws.db, 'SELECT title FROM milestones WHERE id = ?').get(id) as { title: string } | undefined)
+      ?.title ?? id
+  );
 }
 
-function checkReferences(ws: Workspace, id: string | null, input: Partial<ParsedInput<'milestones.create'>>): void {
+function checkReferences(
+  ws: Workspace,
+  id: string | null,
+  input: Partial<ParsedInput<'milestones.create'>>,
+): void {
   requireRow(ws, 'initiatives', 'Initiative', input.initiativeId, 'initiativeId');
   requireRows(ws, 'people', 'Person', input.participantIds, 'participantIds');
   requireRows(ws, 'milestones', 'Milestone', input.dependsOnIds, 'dependsOnIds');
   requireRow(ws, 'sprints', 'Sprint', input.targetSprintId, 'targetSprintId');
   if (id && input.dependsOnIds) {
-    refuseCycle(id, input.dependsOnIds, (x) => dependenciesOf(ws, x), (x) => titleOf(ws, x));
+    refuseCycle(
+      id,
+      input.dependsOnIds,
+      (x) => dependenciesOf(ws, x),
+      (x) => titleOf(ws, x),
+    );
   }
 }
 
@@ -48,7 +73,14 @@ export function createMilestone(ws: Workspace, input: ParsedInput<'milestones.cr
   const participantIds = input.participantIds ?? [];
   const state = input.state ?? (participantIds.length ? 'in progress' : 'help wanted');
   const changed = { state: input.state, owners: input.participantIds };
-  requireOwnerWhenInProgress('A milestone', state, participantIds, changed, 'participantIds', 'a key participant');
+  requireOwnerWhenInProgress(
+    'A milestone',
+    state,
+    participantIds,
+    changed,
+    'participantIds',
+    'a key participant',
+  );
   const id = insert(ws, 'milestone', {
     initiativeId: input.initiativeId,
     title: input.title,
@@ -61,14 +93,27 @@ export function createMilestone(ws: Workspace, input: ParsedInput<'milestones.cr
   return getMilestone(ws, id);
 }
 
-export function updateMilestone(ws: Workspace, { id, ...patch }: ParsedInput<'milestones.update'>): Milestone {
+export function updateMilestone(
+  ws: Workspace,
+  { id, ...patch }: ParsedInput<'milestones.update'>,
+): Milestone {
   const milestone = getMilestone(ws, id);
   checkReferences(ws, id, patch);
   const participants = patch.participantIds ?? milestone.participantIds;
   const changed = { state: patch.state, owners: patch.participantIds };
-  requireOwnerWhenInProgress('A milestone', patch.state ?? milestone.state, participants, changed, 'participantIds', 'a key participant');
+  requireOwnerWhenInProgress(
+    'A milestone',
+    patch.state ?? milestone.state,
+    participants,
+    changed,
+    'participantIds',
+    'a key participant',
+  );
   if (patch.initiativeId && patch.initiativeId !== milestone.initiativeId) {
-    patch = { ...patch, position: nextPosition(ws, 'milestones', 'initiative_id = ?', patch.initiativeId) } as typeof patch;
+    patch = {
+      ...patch,
+      position: nextPosition(ws, 'milestones', 'initiative_id = ?', patch.initiativeId),
+    } as typeof patch;
   }
   update(ws, 'milestone', id, patch);
   return getMilestone(ws, id);
@@ -77,11 +122,16 @@ export function updateMilestone(ws: Workspace, { id, ...patch }: ParsedInput<'mi
 /** Milestones that depended on it drop the dependency; sprint goals lose the link (logged). */
 export function deleteMilestone(ws: Workspace, id: string): null {
   getMilestone(ws, id);
-  const dependents = stmt(ws.db, 'SELECT milestone_id AS id FROM milestone_dependencies WHERE depends_on_id = ?').all(id) as {
+  const dependents = stmt(
+    ws.db,
+    'SELECT milestone_id AS id FROM milestone_dependencies WHERE depends_on_id = ?',
+  ).all(id) as {
     id: string;
   }[];
   for (const dependent of dependents) {
-    update(ws, 'milestone', dependent.id, { dependsOnIds: dependenciesOf(ws, dependent.id).filter((d) => d !== id) });
+    update(ws, 'milestone', dependent.id, {
+      dependsOnIds: dependenciesOf(ws, dependent.id).filter((d) => d !== id),
+    });
   }
   unlink(ws, 'sprint_goals', 'sprintGoal', 'milestoneId', 'milestone_id', id);
   remove(ws, 'milestone', id);
@@ -90,9 +140,12 @@ export function deleteMilestone(ws: Workspace, id: string): null {
 
 export function reorderMilestones(ws: Workspace, { ids }: ParsedInput<'milestones.reorder'>): Milestone[] {
   const first = ids[0] ? getMilestone(ws, ids[0], 'ids.0') : undefined;
-  if (!first) throw new DomainError('invalid_input', 'ids: must list the milestones of one initiative', 'ids');
+  if (!first)
+    throw new DomainError('invalid_input', 'ids: must list the milestones of one initiative', 'ids');
   const siblings = (
-    stmt(ws.db, 'SELECT id FROM milestones WHERE initiative_id = ?').all(first.initiativeId) as { id: string }[]
+    stmt(ws.db, 'SELECT id FROM milestones WHERE initiative_id = ?').all(first.initiativeId) as {
+      id: string;
+    }[]
   ).map((r) => r.id);
   requireSameSet(ids, siblings, 'milestone of the initiative');
   ids.forEach((id, i) => update(ws, 'milestone', id, { position: i + 1 }));

@@ -6,7 +6,10 @@ import { current, decodeRow, insert, remove, stmt, update } from '../store/write
 import { DomainError, notFound } from './errors.ts';
 
 export function listPeople(ws: Workspace): Person[] {
-  const rows = stmt(ws.db, `${selectSql('person')} ORDER BY t.name COLLATE NOCASE, t.id`).all() as Record<string, unknown>[];
+  const rows = stmt(ws.db, `${selectSql('person')} ORDER BY t.name COLLATE NOCASE, t.id`).all() as Record<
+    string,
+    unknown
+  >[];
   return rows.map((r) => decodeRow('person', r) as unknown as Person);
 }
 
@@ -18,9 +21,10 @@ export function getPerson(ws: Workspace, id: string, field = 'id'): Person {
 
 function refuseTakenHandle(ws: Workspace, handle: string | null | undefined, id?: string): void {
   if (!handle) return;
-  const other = stmt(ws.db, 'SELECT name FROM people WHERE lower(handle) = lower(?) AND id IS NOT ?').get(handle, id ?? null) as
-    | { name: string }
-    | undefined;
+  const other = stmt(ws.db, 'SELECT name FROM people WHERE lower(handle) = lower(?) AND id IS NOT ?').get(
+    handle,
+    id ?? null,
+  ) as { name: string } | undefined;
   if (other) throw new DomainError('conflict', `The handle ${handle} is already ${other.name}'s`, 'handle');
 }
 
@@ -48,10 +52,13 @@ export function updatePerson(ws: Workspace, { id, ...patch }: ParsedInput<'peopl
 
 /** What still refers to a person, in words, so a refusal can say what to reassign. */
 function referencesTo(ws: Workspace, id: string): string[] {
-  const titles = (sql: string) => (stmt(ws.db, sql).all(id) as { title: string }[]).map((r) => `“${r.title}”`);
+  const titles = (sql: string) =>
+    (stmt(ws.db, sql).all(id) as { title: string }[]).map((r) => `“${r.title}”`);
   const count = (sql: string) => (stmt(ws.db, sql).get(id) as { n: number }).n;
   const found: string[] = [];
-  const goals = titles('SELECT g.title FROM goals g JOIN goal_owners o ON o.goal_id = g.id WHERE o.person_id = ? ORDER BY g.position');
+  const goals = titles(
+    'SELECT g.title FROM goals g JOIN goal_owners o ON o.goal_id = g.id WHERE o.person_id = ? ORDER BY g.position',
+  );
   if (goals.length) found.push(`owns goal ${goals.join(', ')}`);
   const initiatives = titles(
     'SELECT i.title FROM initiatives i JOIN initiative_owners o ON o.initiative_id = i.id WHERE o.person_id = ? ORDER BY i.position',

@@ -10,8 +10,14 @@ import { activeSprint, getSprint } from './sprints.ts';
 
 const toPolish = (row: Record<string, unknown>) => decodeRow('polishIssue', row) as unknown as PolishIssue;
 
-export function listPolish(ws: Workspace, { status, doneSprintId }: ParsedInput<'polish.list'>): PolishIssue[] {
-  const { sql: where, params } = whereEqual([['status', status], ['done_sprint_id', doneSprintId]]);
+export function listPolish(
+  ws: Workspace,
+  { status, doneSprintId }: ParsedInput<'polish.list'>,
+): PolishIssue[] {
+  const { sql: where, params } = whereEqual([
+    ['status', status],
+    ['done_sprint_id', doneSprintId],
+  ]);
   const sql = `${selectSql('polishIssue')}${where} ORDER BY t.created_at, t.id`;
   return (stmt(ws.db, sql).all(...params) as Record<string, unknown>[]).map(toPolish);
 }
@@ -28,7 +34,11 @@ function doneSprintFor(ws: Workspace, status: PolishStatus, previous: string | n
   if (previous) return previous;
   const sprint = activeSprint(ws);
   if (!sprint) {
-    throw new DomainError('rule_violation', 'Status: there is no active sprint to record the polish in; start a sprint first', 'status');
+    throw new DomainError(
+      'rule_violation',
+      'Status: there is no active sprint to record the polish in; start a sprint first',
+      'status',
+    );
   }
   return sprint.id;
 }
@@ -39,7 +49,11 @@ function checkReferences(ws: Workspace, input: Partial<ParsedInput<'polish.creat
   if (input.plannedSprintId) {
     const sprint = getSprint(ws, input.plannedSprintId, 'plannedSprintId');
     if (sprint.status === 'closed') {
-      throw new DomainError('rule_violation', `Sprint ${sprint.number} is closed; plan polish for an open sprint`, 'plannedSprintId');
+      throw new DomainError(
+        'rule_violation',
+        `Sprint ${sprint.number} is closed; plan polish for an open sprint`,
+        'plannedSprintId',
+      );
     }
   }
 }

@@ -12,7 +12,9 @@ const toNote = (row: Record<string, unknown>) => decodeRow('retroNote', row) as 
 const toActionItem = (row: Record<string, unknown>) => decodeRow('actionItem', row) as unknown as ActionItem;
 
 export function listRetroNotes(ws: Workspace, { sprintId }: ParsedInput<'retroNotes.list'>): RetroNote[] {
-  const rows = stmt(ws.db, `${selectSql('retroNote')} WHERE t.sprint_id = ? ORDER BY t.position, t.id`).all(sprintId);
+  const rows = stmt(ws.db, `${selectSql('retroNote')} WHERE t.sprint_id = ? ORDER BY t.position, t.id`).all(
+    sprintId,
+  );
   return (rows as Record<string, unknown>[]).map(toNote);
 }
 
@@ -34,7 +36,10 @@ export function createRetroNote(ws: Workspace, input: ParsedInput<'retroNotes.cr
   return getRetroNote(ws, id);
 }
 
-export function updateRetroNote(ws: Workspace, { id, ...patch }: ParsedInput<'retroNotes.update'>): RetroNote {
+export function updateRetroNote(
+  ws: Workspace,
+  { id, ...patch }: ParsedInput<'retroNotes.update'>,
+): RetroNote {
   getRetroNote(ws, id);
   update(ws, 'retroNote', id, patch);
   return getRetroNote(ws, id);
@@ -48,13 +53,20 @@ export function deleteRetroNote(ws: Workspace, id: string): null {
 
 export function voteRetroNote(ws: Workspace, { id, delta }: ParsedInput<'retroNotes.vote'>): RetroNote {
   const note = getRetroNote(ws, id);
-  if (note.votes + delta < 0) throw new DomainError('rule_violation', 'Votes: the note has no vote to take back', 'delta');
+  if (note.votes + delta < 0)
+    throw new DomainError('rule_violation', 'Votes: the note has no vote to take back', 'delta');
   update(ws, 'retroNote', id, { votes: note.votes + delta });
   return getRetroNote(ws, id);
 }
 
-export function listActionItems(ws: Workspace, { status, sprintId }: ParsedInput<'actionItems.list'>): ActionItem[] {
-  const { sql: where, params } = whereEqual([['status', status], ['sprint_id', sprintId]]);
+export function listActionItems(
+  ws: Workspace,
+  { status, sprintId }: ParsedInput<'actionItems.list'>,
+): ActionItem[] {
+  const { sql: where, params } = whereEqual([
+    ['status', status],
+    ['sprint_id', sprintId],
+  ]);
   const sql = `${selectSql('actionItem')}${where} ORDER BY t.id`;
   return (stmt(ws.db, sql).all(...params) as Record<string, unknown>[]).map(toActionItem);
 }
@@ -79,7 +91,10 @@ export function createActionItem(ws: Workspace, input: ParsedInput<'actionItems.
   return getActionItem(ws, id);
 }
 
-export function updateActionItem(ws: Workspace, { id, ...patch }: ParsedInput<'actionItems.update'>): ActionItem {
+export function updateActionItem(
+  ws: Workspace,
+  { id, ...patch }: ParsedInput<'actionItems.update'>,
+): ActionItem {
   const item = getActionItem(ws, id);
   requireRow(ws, 'people', 'Person', patch.ownerId, 'ownerId');
   const status = patch.status ?? item.status;

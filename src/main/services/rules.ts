@@ -9,11 +9,23 @@ export function exists(ws: Workspace, table: string, id: string): boolean {
 }
 
 /** Refuses an id that names no row, naming the input field. */
-export function requireRow(ws: Workspace, table: string, what: string, id: string | null | undefined, field: string): void {
+export function requireRow(
+  ws: Workspace,
+  table: string,
+  what: string,
+  id: string | null | undefined,
+  field: string,
+): void {
   if (id != null && !exists(ws, table, id)) throw notFound(what, id, field);
 }
 
-export function requireRows(ws: Workspace, table: string, what: string, ids: readonly string[] | undefined, field: string): void {
+export function requireRows(
+  ws: Workspace,
+  table: string,
+  what: string,
+  ids: readonly string[] | undefined,
+  field: string,
+): void {
   ids?.forEach((id, i) => requireRow(ws, table, what, id, `${field}.${i}`));
 }
 

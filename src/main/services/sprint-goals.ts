@@ -13,7 +13,9 @@ import { getSprint } from './sprints.ts';
 const toSprintGoal = (row: Record<string, unknown>) => decodeRow('sprintGoal', row) as unknown as SprintGoal;
 
 export function listSprintGoals(ws: Workspace, { sprintId }: ParsedInput<'sprintGoals.list'>): SprintGoal[] {
-  const rows = stmt(ws.db, `${selectSql('sprintGoal')} WHERE t.sprint_id = ? ORDER BY t.position, t.id`).all(sprintId);
+  const rows = stmt(ws.db, `${selectSql('sprintGoal')} WHERE t.sprint_id = ? ORDER BY t.position, t.id`).all(
+    sprintId,
+  );
   return (rows as Record<string, unknown>[]).map(toSprintGoal);
 }
 
@@ -36,14 +38,22 @@ function resolveLinks(ws: Workspace, links: Links): Links {
   if (milestoneId) {
     const milestone = getMilestone(ws, milestoneId, 'milestoneId');
     if (initiativeId && initiativeId !== milestone.initiativeId) {
-      throw new DomainError('rule_violation', `The milestone “${milestone.title}” belongs to another initiative`, 'milestoneId');
+      throw new DomainError(
+        'rule_violation',
+        `The milestone “${milestone.title}” belongs to another initiative`,
+        'milestoneId',
+      );
     }
     initiativeId = milestone.initiativeId;
   }
   if (initiativeId) {
     const initiative = getInitiative(ws, initiativeId, 'initiativeId');
     if (goalId && goalId !== initiative.goalId) {
-      throw new DomainError('rule_violation', `The initiative “${initiative.title}” belongs to another goal`, 'initiativeId');
+      throw new DomainError(
+        'rule_violation',
+        `The initiative “${initiative.title}” belongs to another goal`,
+        'initiativeId',
+      );
     }
     goalId = initiative.goalId;
   }
@@ -86,16 +96,29 @@ export function createSprintGoal(ws: Workspace, input: ParsedInput<'sprintGoals.
   return getSprintGoal(ws, id);
 }
 
-export function updateSprintGoal(ws: Workspace, { id, ...patch }: ParsedInput<'sprintGoals.update'>): SprintGoal {
+export function updateSprintGoal(
+  ws: Workspace,
+  { id, ...patch }: ParsedInput<'sprintGoals.update'>,
+): SprintGoal {
   const goal = getSprintGoal(ws, id);
   requireRow(ws, 'people', 'Person', patch.ownerId, 'ownerId');
-  const touchesLinks = patch.goalId !== undefined || patch.initiativeId !== undefined || patch.milestoneId !== undefined;
+  const touchesLinks =
+    patch.goalId !== undefined || patch.initiativeId !== undefined || patch.milestoneId !== undefined;
   // Changing a coarser link clears the finer ones it no longer contains.
   const links = touchesLinks
     ? resolveLinks(ws, {
-        goalId: patch.goalId !== undefined ? patch.goalId : patch.initiativeId || patch.milestoneId ? null : goal.goalId,
+        goalId:
+          patch.goalId !== undefined
+            ? patch.goalId
+            : patch.initiativeId || patch.milestoneId
+              ? null
+              : goal.goalId,
         initiativeId:
-          patch.initiativeId !== undefined ? patch.initiativeId : patch.goalId !== undefined || patch.milestoneId ? null : goal.initiativeId,
+          patch.initiativeId !== undefined
+            ? patch.initiativeId
+            : patch.goalId !== undefined || patch.milestoneId
+              ? null
+              : goal.initiativeId,
         milestoneId: patch.milestoneId !== undefined ? patch.milestoneId : null,
       })
     : {};
@@ -113,23 +136,28 @@ export function deleteSprintGoal(ws: Workspace, id: string): null {
 
 /** Later copies keep their rollover count but no longer point at a deleted original. */
 function unlinkCarriedOver(ws: Workspace, id: string): void {
-  const copies = stmt(ws.db, 'SELECT id FROM sprint_goals WHERE carried_over_from_id = ?').all(id) as { id: string }[];
+  const copies = stmt(ws.db, 'SELECT id FROM sprint_goals WHERE carried_over_from_id = ?').all(id) as {
+    id: string;
+  }[];
   for (const copy of copies) update(ws, 'sprintGoal', copy.id, { carriedOverFromId: null });
 }
 
 export function reorderSprintGoals(ws: Workspace, { ids }: ParsedInput<'sprintGoals.reorder'>): SprintGoal[] {
   const first = ids[0] ? getSprintGoal(ws, ids[0], 'ids.0') : undefined;
   if (!first) throw new DomainError('invalid_input', 'ids: must list the sprint goals of one sprint', 'ids');
-  const siblings = (stmt(ws.db, 'SELECT id FROM sprint_goals WHERE sprint_id = ?').all(first.sprintId) as { id: string }[]).map(
-    (r) => r.id,
-  );
+  const siblings = (
+    stmt(ws.db, 'SELECT id FROM sprint_goals WHERE sprint_id = ?').all(first.sprintId) as { id: string }[]
+  ).map((r) => r.id);
   requireSameSet(ids, siblings, 'sprint goal of the sprint');
   ids.forEach((id, i) => update(ws, 'sprintGoal', id, { position: i + 1 }));
   return listSprintGoals(ws, { sprintId: first.sprintId });
 }
 
 /** An unfinished (partial or missed) sprint goal, copied into a later open sprint. */
-export function carryOverSprintGoal(ws: Workspace, { id, toSprintId }: ParsedInput<'sprintGoals.carryOver'>): SprintGoal {
+export function carryOverSprintGoal(
+  ws: Workspace,
+  { id, toSprintId }: ParsedInput<'sprintGoals.carryOver'>,
+): SprintGoal {
   const original = getSprintGoal(ws, id);
   const from = getSprint(ws, original.sprintId);
   const to = getSprint(ws, toSprintId, 'toSprintId');
@@ -147,8 +175,16 @@ export function carryOverSprintGoal(ws: Workspace, { id, toSprintId }: ParsedInp
       'toSprintId',
     );
   }
-  const already = stmt(ws.db, 'SELECT 1 FROM sprint_goals WHERE carried_over_from_id = ? AND sprint_id = ?').get(id, toSprintId);
-  if (already) throw new DomainError('conflict', `“${original.title}” is already carried over into sprint ${to.number}`, 'id');
+  const already = stmt(
+    ws.db,
+    'SELECT 1 FROM sprint_goals WHERE carried_over_from_id = ? AND sprint_id = ?',
+  ).get(id, toSprintId);
+  if (already)
+    throw new DomainError(
+      'conflict',
+      `“${original.title}” is already carried over into sprint ${to.number}`,
+      'id',
+    );
   const copy = insert(ws, 'sprintGoal', {
     sprintId: toSprintId,
     title: original.title,

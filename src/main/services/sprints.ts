@@ -23,13 +23,15 @@ export const sprintEnd = (startDate: string): string => addCalendarDays(startDat
 
 /** The same wall-clock time two weeks later in the organiser's zone, across DST changes. */
 export function nextMeetingAt(meetingAt: string, timeZone: string): string {
-  return addDays(new TZDate(meetingAt, timeZone), SPRINT_DAYS).toISOString();
+  return new Date(addDays(new TZDate(meetingAt, timeZone), SPRINT_DAYS).getTime()).toISOString();
 }
 
 const toSprint = (row: Record<string, unknown>) => decodeRow('sprint', row) as unknown as Sprint;
 
 export function listSprints(ws: Workspace): Sprint[] {
-  return (stmt(ws.db, `${selectSql('sprint')} ORDER BY t.number`).all() as Record<string, unknown>[]).map(toSprint);
+  return (stmt(ws.db, `${selectSql('sprint')} ORDER BY t.number`).all() as Record<string, unknown>[]).map(
+    toSprint,
+  );
 }
 
 export function getSprint(ws: Workspace, id: string, field = 'id'): Sprint {
@@ -39,19 +41,22 @@ export function getSprint(ws: Workspace, id: string, field = 'id'): Sprint {
 }
 
 export function activeSprint(ws: Workspace): Sprint | null {
-  const row = stmt(ws.db, `${selectSql('sprint')} WHERE t.status = 'active'`).get() as Record<string, unknown> | undefined;
+  const row = stmt(ws.db, `${selectSql('sprint')} WHERE t.status = 'active'`).get() as
+    Record<string, unknown> | undefined;
   return row ? toSprint(row) : null;
 }
 
 function lastSprint(ws: Workspace): Sprint | null {
-  const row = stmt(ws.db, `${selectSql('sprint')} ORDER BY t.number DESC LIMIT 1`).get() as Record<string, unknown> | undefined;
+  const row = stmt(ws.db, `${selectSql('sprint')} ORDER BY t.number DESC LIMIT 1`).get() as
+    Record<string, unknown> | undefined;
   return row ? toSprint(row) : null;
 }
 
 export function createNextSprint(ws: Workspace, input: ParsedInput<'sprints.createNext'>): Sprint {
   const last = lastSprint(ws);
   const startDate = last ? addCalendarDays(last.endDate, 1) : input.startDate;
-  if (!startDate) throw new DomainError('invalid_input', 'startDate: the first sprint needs a start date', 'startDate');
+  if (!startDate)
+    throw new DomainError('invalid_input', 'startDate: the first sprint needs a start date', 'startDate');
   if (last && input.startDate && input.startDate !== startDate) {
     throw new DomainError(
       'rule_violation',
@@ -86,7 +91,8 @@ export function closeActiveSprint(ws: Workspace): Sprint {
   const active = activeSprint(ws);
   if (!active) throw new DomainError('rule_violation', 'There is no active sprint to close');
   update(ws, 'sprint', active.id, { status: 'closed' });
-  const next = stmt(ws.db, 'SELECT id FROM sprints WHERE number = ?').get(active.number + 1) as { id: string } | undefined;
+  const next = stmt(ws.db, 'SELECT id FROM sprints WHERE number = ?').get(active.number + 1) as
+    { id: string } | undefined;
   if (!next) return createNextSprint(ws, {});
   update(ws, 'sprint', next.id, { status: 'active' });
   return getSprint(ws, next.id);
@@ -96,10 +102,16 @@ export function closeActiveSprint(ws: Workspace): Sprint {
 export function activateSprint(ws: Workspace, id: string): Sprint {
   const sprint = getSprint(ws, id);
   const active = activeSprint(ws);
-  if (active) throw new DomainError('rule_violation', `Sprint ${active.number} is already active; close it first`, 'id');
-  const earliest = stmt(ws.db, `SELECT number FROM sprints WHERE status = 'planned' ORDER BY number LIMIT 1`).get() as
-    | { number: number }
-    | undefined;
+  if (active)
+    throw new DomainError(
+      'rule_violation',
+      `Sprint ${active.number} is already active; close it first`,
+      'id',
+    );
+  const earliest = stmt(
+    ws.db,
+    `SELECT number FROM sprints WHERE status = 'planned' ORDER BY number LIMIT 1`,
+  ).get() as { number: number } | undefined;
   if (sprint.status !== 'planned' || earliest?.number !== sprint.number) {
     throw new DomainError('rule_violation', `Only the earliest planned sprint can become active`, 'id');
   }

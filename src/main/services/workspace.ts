@@ -11,7 +11,10 @@ import { activeSprint } from './sprints.ts';
 
 export function workspaceInfo(ws: Workspace): WorkspaceInfo {
   const counts = Object.fromEntries(
-    ENTITY_NAMES.map((name) => [name, (stmt(ws.db, `SELECT count(*) AS n FROM ${ENTITIES[name].table}`).get() as { n: number }).n]),
+    ENTITY_NAMES.map((name) => [
+      name,
+      (stmt(ws.db, `SELECT count(*) AS n FROM ${ENTITIES[name].table}`).get() as { n: number }).n,
+    ]),
   );
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -24,7 +27,10 @@ export function workspaceInfo(ws: Workspace): WorkspaceInfo {
 
 export function requireEmpty(ws: Workspace): void {
   if (!workspaceInfo(ws).isEmpty) {
-    throw new DomainError('rule_violation', 'The example workspace loads only into an empty workspace; this one has data');
+    throw new DomainError(
+      'rule_violation',
+      'The example workspace loads only into an empty workspace; this one has data',
+    );
   }
 }
 

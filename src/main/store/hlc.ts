@@ -13,7 +13,11 @@ export class Clock {
   readonly replicaId: string;
   readonly #now: () => number;
 
-  constructor(replicaId: string, last: { wall: number; counter: number } = { wall: 0, counter: 0 }, now = Date.now) {
+  constructor(
+    replicaId: string,
+    last: { wall: number; counter: number } = { wall: 0, counter: 0 },
+    now = Date.now,
+  ) {
     this.replicaId = replicaId;
     this.#wall = last.wall;
     this.#counter = last.counter;

@@ -22,7 +22,10 @@ export function selectSql(entity: EntityName): string {
 }
 
 /** ` WHERE t.a = ? AND t.b = ?` for the conditions whose value is given, with their parameters. */
-export function whereEqual(conditions: [column: string, value: unknown][]): { sql: string; params: unknown[] } {
+export function whereEqual(conditions: [column: string, value: unknown][]): {
+  sql: string;
+  params: unknown[];
+} {
   const given = conditions.filter(([, value]) => value !== undefined);
   return {
     sql: given.length ? ` WHERE ${given.map(([column]) => `t.${column} = ?`).join(' AND ')}` : '',

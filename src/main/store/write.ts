@@ -109,13 +109,18 @@ export function update(ws: Workspace, entity: EntityName, id: string, patch: Val
   const before = current(ws, entity, id);
   if (!before) throw new Error(`${entity} ${id} does not exist`);
   const changed = Object.keys(patch).filter((f) => patch[f] !== undefined && !same(before[f], patch[f]));
-  const { table } = ENTITIES[entity];
-  for (const field of changed) {
-    const def = fieldDef(entity, field);
-    if ('link' in def) writeLinks(ws, def, id, patch[field] as string[]);
-    else stmt(ws.db, `UPDATE ${table} SET "${def.column}" = ? WHERE id = ?`).run(toColumnValue(def, patch[field]), id);
-    logChange(ws, entity, id, field, patch[field]);
+  const columns = changed.map((field) => [field, fieldDef(entity, field)] as const);
+  const plain = columns.filter(([, def]) => !('link' in def));
+  if (plain.length) {
+    // One statement, so table CHECKs that tie columns together see the row whole.
+    const sets = plain.map(([, def]) => `"${(def as { column: string }).column}" = ?`).join(', ');
+    stmt(ws.db, `UPDATE ${ENTITIES[entity].table} SET ${sets} WHERE id = ?`).run(
+      ...plain.map(([field, def]) => toColumnValue(def, patch[field])),
+      id,
+    );
   }
+  for (const [field, def] of columns) if ('link' in def) writeLinks(ws, def, id, patch[field] as string[]);
+  for (const field of changed) logChange(ws, entity, id, field, patch[field]);
   return changed;
 }
 

@@ -1,0 +1,67 @@
+/** Test helpers: real workspaces in temp folders, and a content dump to prove "nothing changed". */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import { openCore, type Core } from '../../src/main/api/core.ts';
+import type { Input, MethodName, Output } from '../../src/shared/contract.ts';
+import type { DB } from '../../src/main/db/open.ts';
+
+const dirs: string[] = [];
+const cores: Core[] = [];
+
+afterEach(() => {
+  for (const core of cores.splice(0)) core.close();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'fortnight-test-'));
+  dirs.push(dir);
+  return dir;
+}
+
+export async function tempCore(file = join(tempDir(), 'workspace.db')): Promise<Core> {
+  const core = await openCore(file);
+  cores.push(core);
+  return core;
+}
+
+/** Calls a method that must succeed, and returns its value. */
+export function must<M extends MethodName>(core: Core, method: M, input: Input<M>): Output<M> {
+  const result = core.call(method, input);
+  if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`);
+  return result.value as Output<M>;
+}
+
+/** Calls a method that must be refused, and returns its error. */
+export function refused<M extends MethodName>(core: Core, method: M, input: unknown) {
+  const result = core.call(method, input);
+  if (result.ok) throw new Error(`${method} succeeded but should have been refused`);
+  return result.error;
+}
+
+/** Every row of every table, in a stable order: equal dumps mean equal content. */
+export function dump(db: DB): string {
+  const tables = db
+    .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+    .all() as { name: string }[];
+  return JSON.stringify(
+    tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY 1, 2`).all()]),
+  );
+}
+
+/** A small roadmap: two people, a goal with two initiatives, and an active sprint. */
+export function seed(core: Core) {
+  const ada = must(core, 'people.create', { name: 'Ada', handle: 'ada', timeZone: 'Europe/Berlin' });
+  const bo = must(core, 'people.create', { name: 'Bo', handle: 'bo', timeZone: 'America/New_York' });
+  const goal = must(core, 'goals.create', { title: 'Faster builds', ownerIds: [ada.id] });
+  const cache = must(core, 'initiatives.create', {
+    goalId: goal.id,
+    title: 'Incremental cache',
+    ownerIds: [ada.id],
+  });
+  const remote = must(core, 'initiatives.create', { goalId: goal.id, title: 'Remote execution' });
+  const sprint = must(core, 'sprints.createNext', { startDate: '2026-11-09' });
+  return { ada, bo, goal, cache, remote, sprint };
+}

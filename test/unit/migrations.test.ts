@@ -1,0 +1,147 @@
+import Database from 'better-sqlite3';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DatabaseFromFutureError, migrate, openWorkspace } from '../../src/main/db/open.ts';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../src/main/db/migrations/index.ts';
+import { tempCore, tempDir } from './helpers.ts';
+
+describe('opening a workspace', () => {
+  it('creates a new file at the current schema version, in WAL mode with foreign keys on', async () => {
+    const core = await tempCore();
+    const { db } = core.workspace;
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('synchronous', { simple: true })).toBe(1);
+  });
+
+  it('makes every table STRICT', async () => {
+    const core = await tempCore();
+    const tables = core.workspace.db
+      .prepare(
+        `SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'`,
+      )
+      .all() as { name: string; strict: number }[];
+    expect(tables.length).toBeGreaterThan(10);
+    expect(tables.filter((t) => t.strict !== 1)).toEqual([]);
+  });
+
+  it('keeps its replica id across reopenings, and gives another file another one', async () => {
+    const file = join(tempDir(), 'a.db');
+    const first = await openWorkspace(file);
+    const id = first.replicaId;
+    first.db.close();
+    const again = await openWorkspace(file);
+    expect(again.replicaId).toBe(id);
+    again.db.close();
+    const other = await tempCore();
+    expect(other.workspace.replicaId).not.toBe(id);
+  });
+
+  it('refuses a database from a newer Fortnight with a clear message and leaves it as it was', async () => {
+    const file = join(tempDir(), 'future.db');
+    const raw = new Database(file);
+    raw.exec('CREATE TABLE kept (x TEXT)');
+    raw.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    raw.close();
+    await expect(openWorkspace(file)).rejects.toThrow(DatabaseFromFutureError);
+    await expect(openWorkspace(file)).rejects.toThrow(/newer Fortnight .*schema version 2/);
+    const check = new Database(file);
+    expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION + 1);
+    expect(check.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE name = 'people'`).get()).toEqual({
+      n: 0,
+    });
+    check.close();
+  });
+
+  it('takes a backup with db.backup() before migrating an existing file', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'old.db');
+    const raw = new Database(file);
+    raw.exec(`CREATE TABLE notes_from_before (text TEXT); INSERT INTO notes_from_before VALUES ('keep me')`);
+    raw.close();
+    const ws = await openWorkspace(file, { backupFile: (from) => join(dir, `backup-v${from}.db`) });
+    ws.db.close();
+    const backup = new Database(join(dir, 'backup-v0.db'), { readonly: true });
+    expect(backup.prepare('SELECT text FROM notes_from_before').all()).toEqual([{ text: 'keep me' }]);
+    expect(backup.pragma('user_version', { simple: true })).toBe(0);
+    backup.close();
+  });
+
+  it('takes no backup of a brand-new file', async () => {
+    const dir = tempDir();
+    const ws = await openWorkspace(join(dir, 'new.db'));
+    ws.db.close();
+    expect(readdirSync(dir).filter((f) => f.includes('backup'))).toEqual([]);
+  });
+});
+
+describe('migrations', () => {
+  it('are numbered 1, 2, … without gaps', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  });
+
+  it('001 creates the whole domain, with length limits and checks enforced by SQLite', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+    const names = (
+      db.prepare(`SELECT name FROM sqlite_schema WHERE type IN ('table', 'view')`).all() as { name: string }[]
+    ).map((r) => r.name);
+    for (const table of [
+      'people',
+      'goals',
+      'goal_owners',
+      'initiatives',
+      'initiative_owners',
+      'initiative_dependencies',
+      'milestones',
+      'milestone_participants',
+      'milestone_dependencies',
+      'sprints',
+      'sprint_goals',
+      'capacities',
+      'polish_issues',
+      'retro_notes',
+      'action_items',
+      'meetings',
+      'changes',
+      'meta',
+      'initiative_progress',
+      'goal_progress',
+    ]) {
+      expect(names).toContain(table);
+    }
+    const insertPerson = db.prepare(`INSERT INTO people (id, name, time_zone) VALUES (?, ?, 'UTC')`);
+    expect(() => insertPerson.run('p1', 'x'.repeat(201))).toThrow(/CHECK/);
+    expect(() =>
+      db.prepare(`INSERT INTO goals (id, title, state, position) VALUES ('g', 't', 'bogus', 1)`).run(),
+    ).toThrow(/CHECK/);
+    expect(() =>
+      db.prepare(`INSERT INTO goal_owners (goal_id, person_id, ord) VALUES ('nope', 'nope', 0)`).run(),
+    ).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+
+  it('runs each migration in a transaction: a failing one leaves the version and the schema as they were', () => {
+    const db = new Database(':memory:');
+    migrate(db);
+    const failing = [
+      ...MIGRATIONS,
+      {
+        version: SCHEMA_VERSION + 1,
+        up: (d: Database.Database) => {
+          d.exec('CREATE TABLE half_done (x TEXT)');
+          throw new Error('boom');
+        },
+      },
+    ];
+    expect(() => migrate(db, failing)).toThrow('boom');
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE name = 'half_done'`).get()).toEqual({
+      n: 0,
+    });
+    db.close();
+  });
+});
