@@ -285,6 +285,8 @@ export const contract = {
   ),
   'meeting.goTo': write<Meeting>()(z.strictObject({ id, step: z.enum(MEETING_STEPS) })),
   'meeting.end': write<Meeting>()(byId),
+  /** Takes back the meeting's last action; `undone` names its method, null when none is left. */
+  'meeting.undo': write<{ undone: string | null }>()(byId),
 
   'history.list': read<Change[]>()(
     z.strictObject({ entity: z.string().max(40), id, limit: z.number().int().min(1).max(1000).optional() }),

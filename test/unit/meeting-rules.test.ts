@@ -95,3 +95,90 @@ describe('the meeting', () => {
     expect(refused(core, 'meeting.update', { id, timeboxes: { polish: 0 } }).field).toBe('timeboxes.polish');
   });
 });
+
+describe('undo in the meeting', () => {
+  it('takes back the last action, then the one before, skipping step moves', async () => {
+    const { core, world } = await meetingCore();
+    const { id } = must(core, 'meeting.start', { sprintId: world.sprint.id });
+    const note = must(core, 'retroNotes.create', {
+      sprintId: world.sprint.id,
+      column: 'went well',
+      text: 'Cache landed',
+    });
+    must(core, 'retroNotes.vote', { id: note.id, delta: 1 });
+    must(core, 'meeting.goTo', { id, step: 'polish' });
+    expect(must(core, 'meeting.undo', { id })).toEqual({ undone: 'retroNotes.vote' });
+    expect(must(core, 'retroNotes.list', { sprintId: world.sprint.id })[0]!.votes).toBe(0);
+    expect(must(core, 'meeting.get', { sprintId: world.sprint.id })!.step).toBe('polish');
+    expect(must(core, 'meeting.undo', { id })).toEqual({ undone: 'retroNotes.create' });
+    expect(must(core, 'retroNotes.list', { sprintId: world.sprint.id })).toEqual([]);
+    expect(must(core, 'meeting.undo', { id })).toEqual({ undone: null });
+  });
+
+  it('restores an outcome and its note as they were', async () => {
+    const { core, world } = await meetingCore();
+    const goal = must(core, 'sprintGoals.create', {
+      sprintId: world.sprint.id,
+      title: 'Ship',
+      outcome: 'partial',
+      outcomeNote: 'half',
+    });
+    const { id } = must(core, 'meeting.start', { sprintId: world.sprint.id });
+    must(core, 'sprintGoals.update', { id: goal.id, outcome: 'done', outcomeNote: 'all of it' });
+    must(core, 'meeting.undo', { id });
+    expect(must(core, 'sprintGoals.list', { sprintId: world.sprint.id })[0]).toMatchObject({
+      outcome: 'partial',
+      outcomeNote: 'half',
+    });
+  });
+
+  it('brings back a deleted item with its links, and logs the undo as ordinary changes', async () => {
+    const { core, world } = await meetingCore();
+    const item = must(core, 'actionItems.create', {
+      sprintId: world.sprint.id,
+      text: 'Write the guide',
+      ownerId: world.ada.id,
+    });
+    const { id } = must(core, 'meeting.start', { sprintId: world.sprint.id });
+    must(core, 'actionItems.delete', { id: item.id });
+    const seqBefore = (core.workspace.db.prepare('SELECT max(seq) AS s FROM changes').get() as { s: number })
+      .s;
+    must(core, 'meeting.undo', { id });
+    expect(must(core, 'actionItems.list', {})).toEqual([item]);
+    const logged = core.workspace.db
+      .prepare('SELECT entity, field FROM changes WHERE seq > ?')
+      .all(seqBefore);
+    expect(logged).toContainEqual({ entity: 'actionItem', field: 'text' });
+  });
+
+  it('takes back a carry-over and polish marked done', async () => {
+    const { core, world } = await meetingCore();
+    const next = must(core, 'sprints.createNext', {});
+    const goal = must(core, 'sprintGoals.create', {
+      sprintId: world.sprint.id,
+      title: 'Ship',
+      outcome: 'missed',
+    });
+    const issue = must(core, 'polish.create', { title: 'Typo' });
+    const { id } = must(core, 'meeting.start', { sprintId: world.sprint.id });
+    must(core, 'sprintGoals.carryOver', { id: goal.id, toSprintId: next.id });
+    must(core, 'polish.update', { id: issue.id, status: 'done' });
+    must(core, 'meeting.undo', { id });
+    expect(must(core, 'polish.list', {})[0]).toMatchObject({ status: 'open', doneSprintId: null });
+    must(core, 'meeting.undo', { id });
+    expect(must(core, 'sprintGoals.list', { sprintId: next.id })).toEqual([]);
+  });
+
+  it('does not reach back before the meeting started', async () => {
+    const { core, world, advance } = await meetingCore();
+    must(core, 'retroNotes.create', {
+      sprintId: world.sprint.id,
+      column: 'ideas',
+      text: 'Before the meeting',
+    });
+    advance(60);
+    const { id } = must(core, 'meeting.start', { sprintId: world.sprint.id });
+    expect(must(core, 'meeting.undo', { id })).toEqual({ undone: null });
+    expect(must(core, 'retroNotes.list', { sprintId: world.sprint.id })).toHaveLength(1);
+  });
+});

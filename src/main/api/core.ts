@@ -43,6 +43,15 @@ export function describeIssue(issue: z.core.$ZodIssue): ApiError {
 }
 
 export function createCore(workspace: Workspace): Core {
+  /** One transaction per writing call, its changes grouped as one action (what undo takes back). */
+  const writeAction = (method: string, write: () => unknown): unknown => {
+    workspace.action = { method };
+    try {
+      return workspace.db.transaction(write)();
+    } finally {
+      workspace.action = null;
+    }
+  };
   const run = (method: string, input: unknown): Result<unknown> => {
     if (!isMethodName(method)) {
       return { ok: false, error: { code: 'unknown_method', message: `There is no method ${method}` } };
@@ -53,7 +62,7 @@ export function createCore(workspace: Workspace): Core {
     const handler = handlers[method] as (ws: Workspace, input: unknown) => unknown;
     try {
       const value = spec.writes
-        ? workspace.db.transaction(() => handler(workspace, parsed.data))()
+        ? writeAction(method, () => handler(workspace, parsed.data))
         : handler(workspace, parsed.data);
       return { ok: true, value: value ?? null };
     } catch (error) {

@@ -16,6 +16,7 @@ import {
   getMeetingOfSprint,
   goToStep,
   startMeeting,
+  undoLastAction,
   updateMeeting,
 } from '../services/meeting.ts';
 import {
@@ -129,6 +130,7 @@ export const handlers: Handlers = {
   'meeting.update': updateMeeting,
   'meeting.goTo': goToStep,
   'meeting.end': (ws, { id }) => endMeeting(ws, id),
+  'meeting.undo': (ws, { id }) => undoLastAction(ws, id),
 
   'history.list': itemHistory,
 };

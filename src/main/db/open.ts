@@ -18,6 +18,8 @@ export interface Workspace {
   clock: Clock;
   /** The wall clock the services read (meeting times, created-at); replaceable in tests. */
   now: () => Date;
+  /** The API call being written, set by the core for the length of a writing call. */
+  action: { method: string; id?: number } | null;
 }
 
 /** A database written by a newer Fortnight: refused, never "repaired". */
@@ -48,7 +50,7 @@ export async function openWorkspace(file: string, options: OpenOptions = {}): Pr
     }
     migrate(db);
     const replicaId = ensureReplicaId(db);
-    return { db, file, replicaId, clock: Clock.resume(db, replicaId), now: () => new Date() };
+    return { db, file, replicaId, clock: Clock.resume(db, replicaId), now: () => new Date(), action: null };
   } catch (error) {
     db.close();
     throw error;

@@ -7,7 +7,8 @@ import type { ParsedInput } from '../../shared/contract.ts';
 import { MEETING_STEPS, type Attendee, type Meeting, type MeetingStep } from '../../shared/domain.ts';
 import type { Workspace } from '../db/open.ts';
 import { selectSql } from '../store/read.ts';
-import { current, decodeRow, insert, stmt, update } from '../store/write.ts';
+import { undoAction } from '../store/undo.ts';
+import { actionId, current, decodeRow, insert, stmt, update } from '../store/write.ts';
 import { DomainError, notFound } from './errors.ts';
 import { requireRows } from './rules.ts';
 import { closeActiveSprint, getSprint } from './sprints.ts';
@@ -120,4 +121,34 @@ export function endMeeting(ws: Workspace, id: string): Meeting {
   update(ws, 'meeting', id, { secondsSpent: spentUntilNow(ws, meeting), endedAt: ws.now().toISOString() });
   if (getSprint(ws, meeting.sprintId).status === 'active') closeActiveSprint(ws);
   return getMeeting(ws, id);
+}
+
+/** Moves that undo skips: they steer the meeting rather than record anything in it. */
+const NOT_UNDONE = ['meeting.start', 'meeting.goTo', 'meeting.end', 'meeting.undo'];
+
+/**
+ * Takes back the last action of this meeting (an outcome, a note, a vote, polish done…). Returns
+ * the method that was undone, or null when there is nothing left to undo.
+ */
+export function undoLastAction(ws: Workspace, id: string): { undone: string | null } {
+  const meeting = getMeeting(ws, id);
+  requireOpen(meeting);
+  // Only what was done here since the meeting started (its first change's action) on this replica.
+  const started = stmt(
+    ws.db,
+    'SELECT coalesce(min(action), 0) AS action FROM changes WHERE entity_id = ?',
+  ).get(id) as {
+    action: number;
+  };
+  const last = stmt(
+    ws.db,
+    `SELECT id, method FROM actions WHERE undone_by IS NULL AND undoes IS NULL AND id > ?
+       AND method NOT IN (${NOT_UNDONE.map(() => '?').join(', ')}) ORDER BY id DESC LIMIT 1`,
+  ).get(started.action, ...NOT_UNDONE) as { id: number; method: string } | undefined;
+  if (!last) return { undone: null };
+  undoAction(ws, last.id);
+  const undo = actionId(ws);
+  stmt(ws.db, 'UPDATE actions SET undoes = ? WHERE id = ?').run(last.id, undo);
+  stmt(ws.db, 'UPDATE actions SET undone_by = ? WHERE id = ?').run(undo, last.id);
+  return { undone: last.method };
 }

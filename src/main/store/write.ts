@@ -40,11 +40,31 @@ function toColumnValue(def: FieldDef, value: unknown): unknown {
   return value;
 }
 
+/** The id of the action (API call) being written, recorded with its first change. */
+export function actionId(ws: Workspace): number | null {
+  if (!ws.action) return null;
+  ws.action.id ??= Number(
+    stmt(ws.db, 'INSERT INTO actions (method, at) VALUES (?, ?)').run(
+      ws.action.method,
+      ws.now().toISOString(),
+    ).lastInsertRowid,
+  );
+  return ws.action.id;
+}
+
 function logChange(ws: Workspace, entity: EntityName, id: string, field: string, value: unknown): void {
   stmt(
     ws.db,
-    'INSERT INTO changes (entity, entity_id, field, value, hlc, replica_id) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(entity, id, field, value === undefined ? null : JSON.stringify(value), ws.clock.tick(), ws.replicaId);
+    'INSERT INTO changes (action, entity, entity_id, field, value, hlc, replica_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(
+    actionId(ws),
+    entity,
+    id,
+    field,
+    value === undefined ? null : JSON.stringify(value),
+    ws.clock.tick(),
+    ws.replicaId,
+  );
 }
 
 function writeLinks(ws: Workspace, def: FieldDef, id: string, ids: readonly string[]): void {

@@ -11,8 +11,18 @@ export function up(db: Database): void {
       value TEXT NOT NULL
     ) STRICT;
 
+    -- This replica's own API calls that wrote something: what undo works on. Local, never synced.
+    CREATE TABLE actions (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      method TEXT NOT NULL ${len('method', 60)},
+      at TEXT NOT NULL,
+      undone_by INTEGER REFERENCES actions (id),
+      undoes INTEGER REFERENCES actions (id)
+    ) STRICT;
+
     CREATE TABLE changes (
       seq INTEGER PRIMARY KEY AUTOINCREMENT,
+      action INTEGER REFERENCES actions (id),
       entity TEXT NOT NULL ${len('entity', 40)},
       entity_id TEXT NOT NULL ${len('entity_id', 80)},
       field TEXT NOT NULL ${len('field', 40)},
@@ -22,6 +32,7 @@ export function up(db: Database): void {
     ) STRICT;
     CREATE INDEX changes_by_item ON changes (entity_id, field, seq);
     CREATE INDEX changes_by_hlc ON changes (hlc);
+    CREATE INDEX changes_by_action ON changes (action);
 
     CREATE TABLE people (
       id TEXT PRIMARY KEY,
