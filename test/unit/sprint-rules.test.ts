@@ -70,6 +70,18 @@ describe('sprints', () => {
     });
   });
 
+  it("refuses a meeting time without the organiser's zone", async () => {
+    const core = await tempCore();
+    expect(
+      refused(core, 'sprints.createNext', { startDate: '2026-11-09', meetingAt: '2026-11-10T15:00:00Z' })
+        .field,
+    ).toBe('meetingTimeZone');
+    const sprint = must(core, 'sprints.createNext', { startDate: '2026-11-09' });
+    expect(refused(core, 'sprints.update', { id: sprint.id, meetingAt: '2026-11-10T15:00:00Z' }).field).toBe(
+      'meetingTimeZone',
+    );
+  });
+
   it('closing leaves exactly one active sprint: the next, created when missing', async () => {
     const core = await tempCore();
     must(core, 'sprints.createNext', { startDate: '2026-11-09' });
@@ -182,6 +194,39 @@ describe('sprint goals', () => {
     );
   });
 
+  it('carries a goal over only once, whichever later sprint it went to', async () => {
+    const core = await tempCore();
+    const { sprintGoal, next } = await sprintWithGoal(core);
+    const later = must(core, 'sprints.createNext', {});
+    must(core, 'sprintGoals.update', { id: sprintGoal.id, outcome: 'missed' });
+    must(core, 'sprintGoals.carryOver', { id: sprintGoal.id, toSprintId: later.id });
+    expect(
+      refused(core, 'sprintGoals.carryOver', { id: sprintGoal.id, toSprintId: next.id }).message,
+    ).toContain('sprint 3');
+  });
+
+  it('keeps the finer links when a coarser one is sent unchanged, and re-derives them when it changes', async () => {
+    const core = await tempCore();
+    const { sprintGoal, goal, cache, remote } = await sprintWithGoal(core);
+    const milestone = must(core, 'milestones.create', { initiativeId: cache.id, title: 'M' });
+    must(core, 'sprintGoals.update', { id: sprintGoal.id, milestoneId: milestone.id });
+    const same = must(core, 'sprintGoals.update', {
+      id: sprintGoal.id,
+      goalId: goal.id,
+      initiativeId: cache.id,
+    });
+    expect(same).toMatchObject({ goalId: goal.id, initiativeId: cache.id, milestoneId: milestone.id });
+    const cleared = must(core, 'sprintGoals.update', { id: sprintGoal.id, milestoneId: null });
+    expect(cleared).toMatchObject({ goalId: goal.id, initiativeId: cache.id, milestoneId: null });
+    const moved = must(core, 'sprintGoals.update', { id: sprintGoal.id, initiativeId: remote.id });
+    expect(moved).toMatchObject({ goalId: goal.id, initiativeId: remote.id, milestoneId: null });
+    const other = must(core, 'goals.create', { title: 'Other' });
+    expect(must(core, 'sprintGoals.update', { id: sprintGoal.id, goalId: other.id })).toMatchObject({
+      goalId: other.id,
+      initiativeId: null,
+    });
+  });
+
   it('sets one capacity per person and sprint', async () => {
     const core = await tempCore();
     const { sprint, ada } = await sprintWithGoal(core);
@@ -214,6 +259,28 @@ describe('polish issues', () => {
     expect(refused(core, 'polish.create', { title: 'b', link: 'javascript:alert(1)' })).toMatchObject({
       field: 'link',
     });
+  });
+
+  it('refuses in progress without an assignee, as for every other item', async () => {
+    const core = await tempCore();
+    const { ada } = seed(core);
+    expect(refused(core, 'polish.create', { title: 'x', status: 'in progress' })).toMatchObject({
+      field: 'status',
+    });
+    const issue = must(core, 'polish.create', { title: 'x', status: 'in progress', assigneeId: ada.id });
+    expect(refused(core, 'polish.update', { id: issue.id, assigneeId: null })).toMatchObject({
+      field: 'assigneeId',
+    });
+  });
+
+  it('lets a polish issue planned for a sprint be edited after that sprint closed', async () => {
+    const core = await tempCore();
+    const { sprint } = seed(core);
+    const issue = must(core, 'polish.create', { title: 'x', plannedSprintId: sprint.id });
+    must(core, 'sprints.closeActive', {});
+    expect(must(core, 'polish.update', { id: issue.id, title: 'y', plannedSprintId: sprint.id }).title).toBe(
+      'y',
+    );
   });
 
   it('refuses done when there is no active sprint to record it in', async () => {

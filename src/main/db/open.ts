@@ -50,7 +50,17 @@ export async function openWorkspace(file: string, options: OpenOptions = {}): Pr
     }
     migrate(db);
     const replicaId = ensureReplicaId(db);
-    return { db, file, replicaId, clock: Clock.resume(db, replicaId), now: () => new Date(), action: null };
+    const workspace: Workspace = {
+      db,
+      file,
+      replicaId,
+      clock: undefined!,
+      now: () => new Date(),
+      action: null,
+    };
+    // The change log's clock reads the workspace's wall clock, so a test that sets `now` sets both.
+    workspace.clock = Clock.resume(db, replicaId, () => workspace.now().getTime());
+    return workspace;
   } catch (error) {
     db.close();
     throw error;

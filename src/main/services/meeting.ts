@@ -2,7 +2,7 @@
  * The sprint meeting's saved state: its step, attendees, timeboxes and the time spent per step.
  * Every move is written at once, so a meeting resumes where it was after a quit or a reload.
  */
-import { differenceInSeconds } from 'date-fns';
+import { differenceInSeconds } from 'date-fns/differenceInSeconds';
 import type { ParsedInput } from '../../shared/contract.ts';
 import { MEETING_STEPS, type Attendee, type Meeting, type MeetingStep } from '../../shared/domain.ts';
 import type { Workspace } from '../db/open.ts';

@@ -1,11 +1,11 @@
 /** Polish issues: small shared work; done ones are recorded in the sprint they were done in. */
 import type { ParsedInput } from '../../shared/contract.ts';
-import type { PolishIssue, PolishStatus } from '../../shared/domain.ts';
+import type { PolishIssue, PolishStatus, State } from '../../shared/domain.ts';
 import type { Workspace } from '../db/open.ts';
 import { selectSql, whereEqual } from '../store/read.ts';
 import { current, decodeRow, insert, remove, stmt, update } from '../store/write.ts';
 import { DomainError, notFound } from './errors.ts';
-import { requireRow } from './rules.ts';
+import { requireOwnerWhenInProgress, requireRow } from './rules.ts';
 import { activeSprint, getSprint } from './sprints.ts';
 
 const toPolish = (row: Record<string, unknown>) => decodeRow('polishIssue', row) as unknown as PolishIssue;
@@ -43,10 +43,27 @@ function doneSprintFor(ws: Workspace, status: PolishStatus, previous: string | n
   return sprint.id;
 }
 
-function checkReferences(ws: Workspace, input: Partial<ParsedInput<'polish.create'>>): void {
+function checkReferences(
+  ws: Workspace,
+  input: Partial<ParsedInput<'polish.create'>>,
+  before?: PolishIssue,
+): void {
   requireRow(ws, 'goals', 'Goal', input.goalId, 'goalId');
   requireRow(ws, 'people', 'Person', input.assigneeId, 'assigneeId');
-  if (input.plannedSprintId) {
+  const status = input.status ?? before?.status ?? 'open';
+  const assignee = input.assigneeId !== undefined ? input.assigneeId : (before?.assigneeId ?? null);
+  requireOwnerWhenInProgress(
+    'A polish issue',
+    status as State,
+    assignee ? [assignee] : [],
+    {
+      state: input.status,
+      owners: input.assigneeId,
+    },
+    'assigneeId',
+    'an assignee',
+  );
+  if (input.plannedSprintId && input.plannedSprintId !== before?.plannedSprintId) {
     const sprint = getSprint(ws, input.plannedSprintId, 'plannedSprintId');
     if (sprint.status === 'closed') {
       throw new DomainError(
@@ -77,7 +94,7 @@ export function createPolish(ws: Workspace, input: ParsedInput<'polish.create'>)
 
 export function updatePolish(ws: Workspace, { id, ...patch }: ParsedInput<'polish.update'>): PolishIssue {
   const issue = getPolish(ws, id);
-  checkReferences(ws, patch);
+  checkReferences(ws, patch, issue);
   const status = patch.status ?? issue.status;
   update(ws, 'polishIssue', id, { ...patch, doneSprintId: doneSprintFor(ws, status, issue.doneSprintId) });
   return getPolish(ws, id);

@@ -39,7 +39,9 @@ export function requireOwnerWhenInProgress(
   ownerWord = 'an owner',
 ): void {
   if (state !== 'in progress' || owners.length > 0) return;
-  const field = changed.state !== undefined ? 'state' : changed.owners !== undefined ? ownersField : 'state';
+  const stateField = ownersField === 'assigneeId' ? 'status' : 'state';
+  const field =
+    changed.state !== undefined ? stateField : changed.owners !== undefined ? ownersField : stateField;
   throw new DomainError(
     'rule_violation',
     `${what} without ${ownerWord} can't be in progress: add ${ownerWord} or mark it help wanted`,

@@ -60,6 +60,29 @@ function resolveLinks(ws: Workspace, links: Links): Links {
   return { goalId, initiativeId, milestoneId };
 }
 
+const LINKS = ['goalId', 'initiativeId', 'milestoneId'] as const;
+
+/**
+ * The roadmap links after an update, or {} when none changes. A link the patch doesn't name is
+ * cleared when a coarser one changed (a new goal drops the old initiative), re-derived when a
+ * finer one was set (a milestone implies its initiative and goal), and kept otherwise.
+ */
+function changedLinks(ws: Workspace, goal: SprintGoal, patch: Partial<Links>): Partial<Links> {
+  const changed = LINKS.map((k, level) => ({ k, level })).filter(
+    ({ k }) => patch[k] !== undefined && patch[k] !== goal[k],
+  );
+  if (!changed.length) return {};
+  const next = Object.fromEntries(
+    LINKS.map((k, level) => {
+      if (patch[k] !== undefined) return [k, patch[k]];
+      const coarserChanged = changed.some((c) => c.level < level);
+      const finerSet = changed.some((c) => c.level > level && patch[c.k] !== null);
+      return [k, coarserChanged || finerSet ? null : goal[k]];
+    }),
+  ) as Links;
+  return resolveLinks(ws, next);
+}
+
 function refuseOutcomeBeforeSprintEnds(ws: Workspace, sprintId: string, outcome: unknown): void {
   if (outcome == null) return;
   const sprint = getSprint(ws, sprintId);
@@ -102,26 +125,7 @@ export function updateSprintGoal(
 ): SprintGoal {
   const goal = getSprintGoal(ws, id);
   requireRow(ws, 'people', 'Person', patch.ownerId, 'ownerId');
-  const touchesLinks =
-    patch.goalId !== undefined || patch.initiativeId !== undefined || patch.milestoneId !== undefined;
-  // Changing a coarser link clears the finer ones it no longer contains.
-  const links = touchesLinks
-    ? resolveLinks(ws, {
-        goalId:
-          patch.goalId !== undefined
-            ? patch.goalId
-            : patch.initiativeId || patch.milestoneId
-              ? null
-              : goal.goalId,
-        initiativeId:
-          patch.initiativeId !== undefined
-            ? patch.initiativeId
-            : patch.goalId !== undefined || patch.milestoneId
-              ? null
-              : goal.initiativeId,
-        milestoneId: patch.milestoneId !== undefined ? patch.milestoneId : null,
-      })
-    : {};
+  const links = changedLinks(ws, goal, patch);
   refuseOutcomeBeforeSprintEnds(ws, goal.sprintId, patch.outcome);
   update(ws, 'sprintGoal', id, { ...patch, ...links });
   return getSprintGoal(ws, id);
@@ -177,14 +181,15 @@ export function carryOverSprintGoal(
   }
   const already = stmt(
     ws.db,
-    'SELECT 1 FROM sprint_goals WHERE carried_over_from_id = ? AND sprint_id = ?',
-  ).get(id, toSprintId);
-  if (already)
+    'SELECT s.number FROM sprint_goals g JOIN sprints s ON s.id = g.sprint_id WHERE g.carried_over_from_id = ?',
+  ).get(id) as { number: number } | undefined;
+  if (already) {
     throw new DomainError(
       'conflict',
-      `“${original.title}” is already carried over into sprint ${to.number}`,
+      `“${original.title}” is already carried over into sprint ${already.number}`,
       'id',
     );
+  }
   const copy = insert(ws, 'sprintGoal', {
     sprintId: toSprintId,
     title: original.title,

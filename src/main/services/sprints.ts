@@ -2,7 +2,10 @@
  * Sprints: two weeks each, numbered, following each other with no gap and no overlap. Exactly
  * one is active once the first exists; closing it makes the next one active.
  */
-import { addDays, format, parseISO } from 'date-fns';
+// Per-function imports: the package's index costs seconds to load in Node.
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
+import { parseISO } from 'date-fns/parseISO';
 import { TZDate } from '@date-fns/tz';
 import type { ParsedInput } from '../../shared/contract.ts';
 import type { Sprint } from '../../shared/domain.ts';
@@ -65,6 +68,7 @@ export function createNextSprint(ws: Workspace, input: ParsedInput<'sprints.crea
     );
   }
   const meetingTimeZone = input.meetingTimeZone ?? last?.meetingTimeZone ?? null;
+  if (input.meetingAt && !meetingTimeZone) throw needsZone();
   const meetingAt =
     input.meetingAt ??
     (last?.meetingAt && last.meetingTimeZone ? nextMeetingAt(last.meetingAt, last.meetingTimeZone) : null);
@@ -79,8 +83,18 @@ export function createNextSprint(ws: Workspace, input: ParsedInput<'sprints.crea
   return getSprint(ws, id);
 }
 
+const needsZone = () =>
+  new DomainError(
+    'invalid_input',
+    "meetingTimeZone: a meeting time needs the organiser's time zone",
+    'meetingTimeZone',
+  );
+
 export function updateSprint(ws: Workspace, { id, ...patch }: ParsedInput<'sprints.update'>): Sprint {
-  getSprint(ws, id);
+  const sprint = getSprint(ws, id);
+  const zone = patch.meetingTimeZone !== undefined ? patch.meetingTimeZone : sprint.meetingTimeZone;
+  const at = patch.meetingAt !== undefined ? patch.meetingAt : sprint.meetingAt;
+  if (at && !zone) throw needsZone();
   const meetingAt = patch.meetingAt && new Date(patch.meetingAt).toISOString();
   update(ws, 'sprint', id, { ...patch, ...(meetingAt ? { meetingAt } : {}) });
   return getSprint(ws, id);

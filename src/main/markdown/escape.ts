@@ -1,0 +1,100 @@
+/**
+ * GFM-safe text: whatever a user typed comes out of these helpers as Markdown that reads back
+ * (with a GFM parser) as exactly that text — no raw HTML, no link, no emphasis, no entity, no
+ * code span, no table break, no block structure (heading, list, quote) can come from it.
+ *
+ * Escaping is by backslash (valid before any ASCII punctuation in CommonMark), so the text stays
+ * readable in a diff and renders as typed.
+ */
+
+/** Characters escaped wherever they appear in one-line text. */
+const ALWAYS = /[\\`*_[\]<>#|~!&]/g;
+
+/** Line breaks and tabs (with the spaces around them): Markdown reads them as structure. */
+const BREAKS = /[ \t]*[\r\n\t][ \t\r\n]*/g;
+
+/**
+ * The text one-line Markdown can carry for `text`: line breaks and tabs collapsed to one
+ * space, NUL replaced (as the parser does), surrounding spaces trimmed. `inline(text)` reads
+ * back as exactly `oneLine(text)`.
+ */
+export function oneLine(text: string): string {
+  return text
+    .replace(/\0/g, '\uFFFD')
+    .replace(BREAKS, ' ')
+    .replace(/^ +| +$/g, '');
+}
+
+/**
+ * One-line user text for anywhere in a Markdown line (a paragraph, a heading, a list item, a
+ * link's text, a table cell): see `oneLine` for what it reads back as.
+ */
+export function inline(text: string): string {
+  let out = oneLine(text).replace(ALWAYS, '\\$&');
+  // GFM autolink literals (`https://…`, `www.…`, `a@b.c`) would turn into links: break them.
+  out = out
+    .replace(/([A-Za-z][A-Za-z0-9+.-]*):(?=\/\/)/g, '$1\\:')
+    .replace(/(^|[^A-Za-z0-9])(www)\.(?=\S)/gi, '$1$2\\.')
+    .replace(/@/g, '\\@');
+  // What would start a block at the beginning of a line: a list, a setext underline, a
+  // thematic break, an ordered list (`1.` / `1)`), or an indented code block.
+  out = out.replace(/^([-+=])/, '\\$1').replace(/^(\d{1,9})([.)])/, '$1\\$2');
+  return out;
+}
+
+/**
+ * A table cell's content: `inline` text, which never contains an unescaped `|` or a line break,
+ * so the row keeps its column count. Empty text gives an empty (still valid) cell.
+ */
+export function cell(text: string): string {
+  return inline(text);
+}
+
+/** The text of a link (`[…](…)`): `inline` text, so it can't close the link or nest another. */
+export function linkText(text: string): string {
+  // `[^…` would start a GFM footnote.
+  return inline(text).replace(/^\^/, '\\^');
+}
+
+/** True for an absolute http(s) URL without whitespace or control characters. */
+export function isWebUrl(value: string): boolean {
+  if (!/^https?:\/\/\S+$/i.test(value)) return false;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return false;
+  }
+  return true;
+}
+
+/**
+ * A link destination for `[text](…)` or a reference definition `[label]: …`, or null for
+ * anything that is not an http(s) URL (`javascript:`, `data:`, relative paths, …). Characters
+ * that could end the destination, start an entity or split a table row are backslash-escaped.
+ */
+export function url(value: string): string | null {
+  const trimmed = value.trim();
+  if (!isWebUrl(trimmed)) return null;
+  return trimmed.replace(/[\\()<>&|`[\]*_]/g, '\\$&');
+}
+
+/**
+ * A relative link destination to another exported file (`./roadmap/x.md`): the path parts we
+ * write are slugs, so only characters that could end the destination are escaped.
+ */
+export function path(value: string): string {
+  return value.replace(/[\\()<>&| ]/g, (c) => (c === ' ' ? '%20' : `\\${c}`));
+}
+
+/** A Markdown link to an http(s) URL, or the plain (escaped) text when the URL is refused. */
+export function link(text: string, href: string | null | undefined): string {
+  const destination = href ? url(href) : null;
+  return destination ? `[${linkText(text)}](${destination})` : inline(text);
+}
+
+/**
+ * A reference label (`[label]` / `[label]: …`) for one-line text: escaped like `inline`, and
+ * reads back (after the parser's label normalisation) as the same text.
+ */
+export function label(text: string): string {
+  return linkText(text);
+}

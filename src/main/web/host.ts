@@ -1,0 +1,149 @@
+/**
+ * Browser mode's HTTP host: the built renderer and the API (`POST /api/<method>`) on
+ * 127.0.0.1, behind the defences in `security.ts`.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { contract, isMethodName } from '../../shared/contract.ts';
+import type { Result } from '../../shared/result.ts';
+import type { Core } from '../api/core.ts';
+import {
+  SECURITY_HEADERS,
+  allowedHosts,
+  allowedOrigins,
+  hasTokenCookie,
+  newToken,
+  sameSecret,
+  sendText,
+  tokenCookie,
+  tokenCookieName,
+} from './security.ts';
+import { serveStatic } from './static.ts';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface HostOptions {
+  core: Pick<Core, 'call'>;
+  /** The built renderer: `out/renderer`. */
+  rendererDir: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+}
+
+export interface Host {
+  /** The address to open, with the token: `http://127.0.0.1:<port>/?token=…`. */
+  url: string;
+  origin: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+export async function startHost({ core, rendererDir, port = 0 }: HostOptions): Promise<Host> {
+  const token = newToken();
+  let hosts: string[] = [];
+  let origins: string[] = [];
+  let cookieName = '';
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    if (!hosts.includes(req.headers.host ?? ''))
+      return sendText(res, 403, 'Forbidden: unexpected Host header');
+
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const urlToken = url.searchParams.get('token');
+    if (urlToken !== null && (req.method === 'GET' || req.method === 'HEAD')) {
+      if (!sameSecret(urlToken, token)) return refuseUnauthenticated(res);
+      // Trade the token in the address for a cookie, so it leaves the address bar and history.
+      // (`//x` would send the browser to host x, so leading slashes collapse to one.)
+      url.searchParams.delete('token');
+      const location = url.pathname.replace(/^\/+/, '/') + url.search;
+      res.writeHead(303, { Location: location, 'Set-Cookie': tokenCookie(cookieName, token) });
+      return void res.end();
+    }
+    if (!hasTokenCookie(req, cookieName, token)) return refuseUnauthenticated(res);
+
+    if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice('/api/'.length));
+    return serveStatic(req, res, rendererDir);
+  };
+
+  const handleApi = async (req: IncomingMessage, res: ServerResponse, method: string): Promise<void> => {
+    if (req.method !== 'POST') return sendText(res, 405, 'Method not allowed: use POST', { Allow: 'POST' });
+    // Browsers send Origin on every POST; a write must prove it comes from this app's own page.
+    const origin = req.headers.origin;
+    const writes = isMethodName(method) && contract[method].writes;
+    if ((writes || origin !== undefined) && !origins.includes(origin ?? '')) {
+      return sendText(res, 403, 'Forbidden: this request did not come from Fortnight');
+    }
+    const body = await readBody(req, MAX_BODY_BYTES);
+    if (body === null) return sendText(res, 413, 'Request body too large', { Connection: 'close' });
+    let input: unknown;
+    try {
+      input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+    } catch {
+      const invalid: Result<never> = {
+        ok: false,
+        error: { code: 'invalid_input', message: 'body: must be JSON' },
+      };
+      return sendJson(res, 400, invalid);
+    }
+    sendJson(res, 200, core.call(method, input));
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) sendText(res, 500, 'Internal error');
+      else res.destroy();
+      console.error('Fortnight browser host:', error);
+    });
+  });
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', () => done());
+  });
+  const actualPort = (server.address() as AddressInfo).port;
+  hosts = allowedHosts(actualPort);
+  origins = allowedOrigins(actualPort);
+  cookieName = tokenCookieName(actualPort);
+  const origin = `http://127.0.0.1:${actualPort}`;
+
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    token,
+    close: () =>
+      new Promise<void>((done, fail) => {
+        server.close((error) => (error ? fail(error) : done()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function refuseUnauthenticated(res: ServerResponse): void {
+  sendText(res, 401, 'Not authorised: open Fortnight with the address it printed when it started.');
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  const body = JSON.stringify(value);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+  });
+  res.end(body);
+}
+
+/** The request body, or null once it exceeds `limit` bytes (the rest is discarded unread). */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) return Promise.resolve(null);
+  return new Promise((done, fail) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) chunks.length = 0;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => done(size > limit ? null : Buffer.concat(chunks)));
+    req.on('error', fail);
+  });
+}

@@ -1,0 +1,92 @@
+/** Serves the built renderer: its files, and `index.html` for any other page (the app routes itself). */
+import { readFile, realpath, stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, resolve, sep } from 'node:path';
+import { sendText } from './security.ts';
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.wasm': 'application/wasm',
+};
+
+export const contentType = (file: string): string =>
+  CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+
+/** The file under `root` a URL path names, or null when it would leave `root`. */
+export function resolveInside(root: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const file = resolve(root, `.${sep}${decoded}`);
+  return file === root || file.startsWith(root + sep) ? file : null;
+}
+
+async function regularFile(file: string, realRoot: string): Promise<boolean> {
+  try {
+    if (!(await stat(file)).isFile()) return false;
+    // A symbolic link inside the folder must not lead out of it either.
+    return (await realpath(file)).startsWith(realRoot + sep);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The renderer links its files relatively (`./assets/…`, as Electron loads it from file://), so
+ * a page served at `/a/b` asks for `/a/assets/…`: look for the path's tail from the root.
+ */
+async function findByTail(root: string, realRoot: string, urlPath: string): Promise<string | null> {
+  const segments = urlPath.split('/').filter(Boolean);
+  for (let start = 1; start < segments.length; start++) {
+    const file = resolveInside(root, `/${segments.slice(start).join('/')}`);
+    if (file !== null && (await regularFile(file, realRoot))) return file;
+  }
+  return null;
+}
+
+/** Answers a GET or HEAD for a path that isn't the API. */
+export async function serveStatic(req: IncomingMessage, res: ServerResponse, rendererDir: string) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    return sendText(res, 405, 'Method not allowed', { Allow: 'GET, HEAD' });
+  }
+  const root = resolve(rendererDir);
+  const urlPath = (req.url ?? '/').split('?')[0] ?? '/';
+  const file = resolveInside(root, urlPath);
+  if (file === null) return sendText(res, 404, 'Not found');
+
+  const realRoot = await realpath(root).catch(() => root);
+  let served: string | null = file;
+  if (!(await regularFile(file, realRoot))) {
+    // Any path without a file extension is a page of the app; a missing file is an error.
+    served = extname(file) === '' ? join(root, 'index.html') : await findByTail(root, realRoot, urlPath);
+    if (served === null) return sendText(res, 404, 'Not found');
+  }
+  let body: Buffer;
+  try {
+    body = await readFile(served);
+  } catch {
+    return sendText(res, 404, 'Not found (the renderer has not been built: run npm run build)');
+  }
+  res.writeHead(200, { 'Content-Type': contentType(served), 'Content-Length': body.length });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
