@@ -22,7 +22,10 @@ import {
   type Meeting,
   type Milestone,
   type Person,
+  type PersonView,
   type PolishIssue,
+  type Roadmap,
+  type SearchHit,
   type RetroNote,
   type Sprint,
   type SprintGoal,
@@ -168,17 +171,33 @@ export interface WorkspaceInfo {
   isEmpty: boolean;
   counts: Record<string, number>;
   activeSprintId: string | null;
+  /** The person this installation belongs to, when set. */
+  mePersonId: string | null;
 }
 
 export const contract = {
   'workspace.info': read<WorkspaceInfo>()(empty),
   'workspace.loadExample': write<WorkspaceInfo>()(empty),
+  /** Says whose installation this is, so the history can name who made each change. */
+  'workspace.setMe': write<WorkspaceInfo>()(z.strictObject({ personId: nullableId })),
+
+  /** The whole roadmap for its screen: goals, initiatives, milestones and blocked work. */
+  'roadmap.view': read<Roadmap>()(empty),
+  /** Quick-open: goals, initiatives, milestones, people and polish issues by title. */
+  'search.quick': read<SearchHit[]>()(
+    z.strictObject({
+      query: text(100).trim().min(1, { error: 'must not be empty' }),
+      limit: z.number().int().min(1).max(50).optional(),
+    }),
+  ),
 
   'people.list': read<Person[]>()(empty),
   'people.get': read<Person>()(byId),
   'people.create': write<Person>()(personFields.partial().required({ name: true })),
   'people.update': write<Person>()(update(personFields)),
   'people.delete': write<null>()(byId),
+  /** Everything about one person: what they own, take part in, committed to and polished. */
+  'people.view': read<PersonView>()(byId),
 
   'goals.list': read<Goal[]>()(empty),
   'goals.get': read<Goal>()(byId),
@@ -202,7 +221,10 @@ export const contract = {
   'milestones.create': write<Milestone>()(
     milestoneFields.partial().required({ initiativeId: true, title: true }),
   ),
-  'milestones.update': write<Milestone>()(update(milestoneFields)),
+  /** Done while a dependency isn't: refused with `needs_confirmation` unless `confirm` is true. */
+  'milestones.update': write<Milestone>()(
+    update(milestoneFields).extend({ confirm: z.boolean().optional() }),
+  ),
   'milestones.delete': write<null>()(byId),
   'milestones.reorder': write<Milestone[]>()(reorder),
 

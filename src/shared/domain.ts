@@ -191,6 +191,43 @@ export interface Change {
   value: unknown;
   hlc: string;
   replicaId: string;
+  /** Whose installation made the change, when it said so. */
+  personId: string | null;
   /** The ISO instant read off the HLC timestamp. */
   at: string;
+}
+
+/** An in-progress item waiting on one that is paused or seeks an owner. */
+export interface BlockedItem {
+  kind: 'initiative' | 'milestone';
+  id: string;
+  waitingOn: { id: string; title: string; state: State }[];
+}
+
+export interface Roadmap {
+  goals: Goal[];
+  initiatives: Initiative[];
+  milestones: Milestone[];
+  blocked: BlockedItem[];
+}
+
+export const SEARCH_KINDS = ['goal', 'initiative', 'milestone', 'person', 'polishIssue'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+export interface SearchHit {
+  kind: SearchKind;
+  id: string;
+  title: string;
+  /** Where it sits: the goal of an initiative, the initiative of a milestone, a handle… */
+  context: string | null;
+}
+
+export interface PersonView {
+  person: Person;
+  goals: Goal[];
+  initiatives: Initiative[];
+  milestones: Milestone[];
+  sprintGoals: (SprintGoal & { sprintNumber: number })[];
+  polishDone: number;
+  polishDoneBySprint: { sprintNumber: number; count: number }[];
 }

@@ -1,6 +1,14 @@
 /** What every API method returns, through every door (IPC, HTTP, CLI). */
 export type ErrorCode =
-  'invalid_input' | 'not_found' | 'conflict' | 'rule_violation' | 'cycle' | 'unknown_method' | 'internal';
+  | 'invalid_input'
+  | 'not_found'
+  | 'conflict'
+  | 'rule_violation'
+  | 'cycle'
+  /** Allowed, but only when the caller confirms (the message says what to confirm). */
+  | 'needs_confirmation'
+  | 'unknown_method'
+  | 'internal';
 
 export interface ApiError {
   code: ErrorCode;

@@ -261,3 +261,113 @@ describe('history', () => {
     expect(new Date(history[0]!.at).getTime()).toBeGreaterThan(Date.now() - 60_000);
   });
 });
+
+describe('blocked work', () => {
+  it('flags an in-progress item waiting on a paused or help-wanted one, and clears it when that moves', async () => {
+    const core = await tempCore();
+    const { cache, remote, ada } = seed(core);
+    must(core, 'initiatives.update', { id: cache.id, dependsOnIds: [remote.id] });
+    expect(must(core, 'roadmap.view', {}).blocked).toEqual([
+      {
+        kind: 'initiative',
+        id: cache.id,
+        waitingOn: [{ id: remote.id, title: 'Remote execution', state: 'help wanted' }],
+      },
+    ]);
+    must(core, 'initiatives.update', { id: remote.id, ownerIds: [ada.id], state: 'in progress' });
+    expect(must(core, 'roadmap.view', {}).blocked).toEqual([]);
+  });
+
+  it('flags milestones too, and not items that are themselves paused', async () => {
+    const core = await tempCore();
+    const { cache, ada } = seed(core);
+    const first = must(core, 'milestones.create', {
+      initiativeId: cache.id,
+      title: 'Design',
+      state: 'paused',
+    });
+    const second = must(core, 'milestones.create', {
+      initiativeId: cache.id,
+      title: 'Build',
+      participantIds: [ada.id],
+      dependsOnIds: [first.id],
+    });
+    must(core, 'milestones.create', {
+      initiativeId: cache.id,
+      title: 'Later',
+      state: 'paused',
+      dependsOnIds: [first.id],
+    });
+    expect(must(core, 'roadmap.view', {}).blocked.map((b) => [b.kind, b.id])).toEqual([
+      ['milestone', second.id],
+    ]);
+  });
+});
+
+describe('marking a milestone done before what it depends on', () => {
+  it('asks for confirmation, and accepts it when confirmed', async () => {
+    const core = await tempCore();
+    const { cache } = seed(core);
+    const design = must(core, 'milestones.create', { initiativeId: cache.id, title: 'Design' });
+    const build = must(core, 'milestones.create', {
+      initiativeId: cache.id,
+      title: 'Build',
+      dependsOnIds: [design.id],
+    });
+    const error = refused(core, 'milestones.update', { id: build.id, state: 'done' });
+    expect(error).toMatchObject({ code: 'needs_confirmation', field: 'state' });
+    expect(error.message).toContain('“Design”');
+    expect(must(core, 'milestones.update', { id: build.id, state: 'done', confirm: true }).state).toBe(
+      'done',
+    );
+    must(core, 'milestones.update', { id: design.id, state: 'done' });
+  });
+});
+
+describe('quick-open search', () => {
+  it('finds goals, initiatives, milestones, people and polish by title, prefix matches first', async () => {
+    const core = await tempCore();
+    const { cache } = seed(core);
+    must(core, 'milestones.create', { initiativeId: cache.id, title: 'Cache eviction' });
+    must(core, 'polish.create', { title: 'Cache warning is confusing', link: 'acme/build#12' });
+    const hits = must(core, 'search.quick', { query: 'cache' });
+    expect(hits.map((h) => [h.kind, h.title, h.context])).toEqual([
+      ['milestone', 'Cache eviction', 'Incremental cache'],
+      ['polishIssue', 'Cache warning is confusing', 'acme/build#12'],
+      ['initiative', 'Incremental cache', 'Faster builds'],
+    ]);
+    expect(must(core, 'search.quick', { query: 'ADA' })).toMatchObject([{ kind: 'person', title: 'Ada' }]);
+    expect(must(core, 'search.quick', { query: '100%_' })).toEqual([]);
+    expect(refused(core, 'search.quick', { query: '  ' }).field).toBe('query');
+  });
+});
+
+describe('a person', () => {
+  it('shows what they own, take part in, committed to and polished', async () => {
+    const core = await tempCore();
+    const { ada, goal, cache, sprint } = seed(core);
+    must(core, 'milestones.create', { initiativeId: cache.id, title: 'M', participantIds: [ada.id] });
+    must(core, 'sprintGoals.create', { sprintId: sprint.id, title: 'Ship it', ownerId: ada.id });
+    const issue = must(core, 'polish.create', { title: 'Typo', assigneeId: ada.id });
+    must(core, 'polish.update', { id: issue.id, status: 'done' });
+    const view = must(core, 'people.view', { id: ada.id });
+    expect(view.goals.map((g) => g.id)).toEqual([goal.id]);
+    expect(view.initiatives.map((i) => i.id)).toEqual([cache.id]);
+    expect(view.milestones.map((m) => m.title)).toEqual(['M']);
+    expect(view.sprintGoals.map((g) => [g.title, g.sprintNumber])).toEqual([['Ship it', 1]]);
+    expect(view.polishDone).toBe(1);
+    expect(view.polishDoneBySprint).toEqual([{ sprintNumber: 1, count: 1 }]);
+  });
+
+  it('names who made a change once the installation says whose it is', async () => {
+    const core = await tempCore();
+    const { ada, goal } = seed(core);
+    expect(must(core, 'workspace.setMe', { personId: ada.id }).mePersonId).toBe(ada.id);
+    must(core, 'goals.update', { id: goal.id, state: 'paused' });
+    expect(must(core, 'history.list', { entity: 'goal', id: goal.id })[0]).toMatchObject({
+      field: 'state',
+      personId: ada.id,
+    });
+    expect(refused(core, 'people.delete', { id: ada.id }).message).toMatch(/installation/);
+  });
+});

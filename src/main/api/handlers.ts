@@ -56,7 +56,8 @@ import {
   listSprints,
   updateSprint,
 } from '../services/sprints.ts';
-import { itemHistory, workspaceInfo } from '../services/workspace.ts';
+import { personView, quickSearch, roadmapView } from '../services/roadmap.ts';
+import { itemHistory, setMe, workspaceInfo } from '../services/workspace.ts';
 
 export const handlers: Handlers = {
   'workspace.info': (ws) => workspaceInfo(ws),
@@ -64,12 +65,16 @@ export const handlers: Handlers = {
     loadExample(ws);
     return workspaceInfo(ws);
   },
+  'workspace.setMe': setMe,
+  'roadmap.view': (ws) => roadmapView(ws),
+  'search.quick': quickSearch,
 
   'people.list': (ws) => listPeople(ws),
   'people.get': (ws, { id }) => getPerson(ws, id),
   'people.create': createPerson,
   'people.update': updatePerson,
   'people.delete': (ws, { id }) => deletePerson(ws, id),
+  'people.view': (ws, { id }) => personView(ws, id),
 
   'goals.list': (ws) => listGoals(ws),
   'goals.get': (ws, { id }) => getGoal(ws, id),

@@ -95,10 +95,12 @@ export function createMilestone(ws: Workspace, input: ParsedInput<'milestones.cr
 
 export function updateMilestone(
   ws: Workspace,
-  { id, ...patch }: ParsedInput<'milestones.update'>,
+  { id, confirm, ...patch }: ParsedInput<'milestones.update'>,
 ): Milestone {
   const milestone = getMilestone(ws, id);
   checkReferences(ws, id, patch);
+  if (patch.state === 'done' && milestone.state !== 'done' && !confirm)
+    refuseDoneBeforeDependencies(ws, milestone);
   const participants = patch.participantIds ?? milestone.participantIds;
   const changed = { state: patch.state, owners: patch.participantIds };
   requireOwnerWhenInProgress(
@@ -117,6 +119,22 @@ export function updateMilestone(
   }
   update(ws, 'milestone', id, patch);
   return getMilestone(ws, id);
+}
+
+/** Marking a milestone done while something it depends on isn't done needs a confirmation. */
+function refuseDoneBeforeDependencies(ws: Workspace, milestone: Milestone): void {
+  const open = stmt(
+    ws.db,
+    `SELECT m.title FROM milestone_dependencies d JOIN milestones m ON m.id = d.depends_on_id
+      WHERE d.milestone_id = ? AND m.state <> 'done' ORDER BY d.ord`,
+  ).all(milestone.id) as { title: string }[];
+  if (!open.length) return;
+  const titles = open.map((m) => `“${m.title}”`).join(', ');
+  throw new DomainError(
+    'needs_confirmation',
+    `“${milestone.title}” depends on ${titles}, not done yet. Mark it done anyway?`,
+    'state',
+  );
 }
 
 /** Milestones that depended on it drop the dependency; sprint goals lose the link (logged). */

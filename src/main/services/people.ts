@@ -70,8 +70,16 @@ function referencesTo(ws: Workspace, id: string): string[] {
     ['SELECT count(*) AS n FROM polish_issues WHERE assignee_id = ?', 'is assigned'],
     ['SELECT count(*) AS n FROM action_items WHERE owner_id = ?', 'owns'],
     ['SELECT count(*) AS n FROM capacities WHERE person_id = ?', 'has capacity set in'],
+    ['SELECT count(*) AS n FROM replicas WHERE person_id = ?', 'is named as the user of'],
   ];
-  const nouns = ['milestone(s)', 'sprint goal(s)', 'polish issue(s)', 'action item(s)', 'sprint(s)'];
+  const nouns = [
+    'milestone(s)',
+    'sprint goal(s)',
+    'polish issue(s)',
+    'action item(s)',
+    'sprint(s)',
+    'installation(s)',
+  ];
   counted.forEach(([sql, verb], i) => {
     const n = count(sql);
     if (n) found.push(`${verb} ${n} ${nouns[i]}`);

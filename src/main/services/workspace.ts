@@ -5,7 +5,8 @@ import type { Workspace } from '../db/open.ts';
 import { SCHEMA_VERSION } from '../db/migrations/index.ts';
 import { parseHlc } from '../store/hlc.ts';
 import { ENTITIES, ENTITY_NAMES } from '../store/entities.ts';
-import { stmt } from '../store/write.ts';
+import { current, insert, stmt, update } from '../store/write.ts';
+import { requireRow } from './rules.ts';
 import { DomainError } from './errors.ts';
 import { activeSprint } from './sprints.ts';
 
@@ -22,7 +23,21 @@ export function workspaceInfo(ws: Workspace): WorkspaceInfo {
     isEmpty: Object.values(counts).every((n) => n === 0),
     counts,
     activeSprintId: activeSprint(ws)?.id ?? null,
+    mePersonId: mePersonId(ws),
   };
+}
+
+function mePersonId(ws: Workspace): string | null {
+  const row = stmt(ws.db, 'SELECT person_id FROM replicas WHERE id = ?').get(ws.replicaId) as
+    { person_id: string | null } | undefined;
+  return row?.person_id ?? null;
+}
+
+export function setMe(ws: Workspace, { personId }: ParsedInput<'workspace.setMe'>): WorkspaceInfo {
+  requireRow(ws, 'people', 'Person', personId, 'personId');
+  if (current(ws, 'replica', ws.replicaId)) update(ws, 'replica', ws.replicaId, { personId });
+  else insert(ws, 'replica', { personId }, ws.replicaId);
+  return workspaceInfo(ws);
 }
 
 export function requireEmpty(ws: Workspace): void {
@@ -38,7 +53,9 @@ export function requireEmpty(ws: Workspace): void {
 export function itemHistory(ws: Workspace, { entity, id, limit }: ParsedInput<'history.list'>): Change[] {
   const rows = stmt(
     ws.db,
-    'SELECT seq, entity, entity_id, field, value, hlc, replica_id FROM changes WHERE entity_id = ? AND entity = ? ORDER BY seq DESC LIMIT ?',
+    `SELECT c.seq, c.entity, c.entity_id, c.field, c.value, c.hlc, c.replica_id, r.person_id
+       FROM changes c LEFT JOIN replicas r ON r.id = c.replica_id
+      WHERE c.entity_id = ? AND c.entity = ? ORDER BY c.seq DESC LIMIT ?`,
   ).all(id, entity, limit ?? 200) as {
     seq: number;
     entity: string;
@@ -47,6 +64,7 @@ export function itemHistory(ws: Workspace, { entity, id, limit }: ParsedInput<'h
     value: string | null;
     hlc: string;
     replica_id: string;
+    person_id: string | null;
   }[];
   return rows.map((r) => ({
     seq: r.seq,
@@ -56,6 +74,7 @@ export function itemHistory(ws: Workspace, { entity, id, limit }: ParsedInput<'h
     value: r.value === null ? null : JSON.parse(r.value),
     hlc: r.hlc,
     replicaId: r.replica_id,
+    personId: r.person_id,
     at: new Date(parseHlc(r.hlc).wall).toISOString(),
   }));
 }

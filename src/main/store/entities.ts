@@ -21,6 +21,10 @@ export const ENTITIES = {
     table: 'people',
     fields: { name: text('name'), handle: text('handle'), timeZone: text('time_zone'), roles: json('roles') },
   },
+  replica: {
+    table: 'replicas',
+    fields: { personId: text('person_id') },
+  },
   goal: {
     table: 'goals',
     fields: {

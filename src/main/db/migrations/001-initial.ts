@@ -43,6 +43,13 @@ export function up(db: Database): void {
     ) STRICT;
     CREATE UNIQUE INDEX people_handle ON people (lower(handle)) WHERE handle IS NOT NULL;
 
+    -- Each installation (replica) can say whose it is, so history can name who made a change.
+    CREATE TABLE replicas (
+      id TEXT PRIMARY KEY ${len('id', 40)},
+      person_id TEXT REFERENCES people (id)
+    ) STRICT;
+    CREATE INDEX replicas_by_person ON replicas (person_id);
+
     CREATE TABLE goals (
       id TEXT PRIMARY KEY,
       title TEXT NOT NULL ${len('title', 300)} CHECK (length(title) > 0),
