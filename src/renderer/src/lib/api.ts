@@ -1,0 +1,64 @@
+/**
+ * The renderer's one typed API client. In the desktop app it goes through the preload's
+ * `window.fortnight` bridge; in browser mode it posts to `/api/<method>` on the same origin.
+ * It never throws: a transport failure comes back as an `internal` error Result.
+ */
+import type { Input, MethodName, Output } from '../../../shared/contract.ts';
+import type { ApiError, Result } from '../../../shared/result.ts';
+
+function failure(message: string): { ok: false; error: ApiError } {
+  return { ok: false, error: { code: 'internal', message } };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function isResult(value: unknown): value is Result<unknown> {
+  if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
+  if (value.ok === true) return 'value' in value;
+  if (value.ok !== false || !('error' in value)) return false;
+  const error = value.error;
+  return (
+    typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string'
+  );
+}
+
+async function overHttp(method: string, input: unknown): Promise<Result<unknown>> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/${encodeURIComponent(method)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(input ?? {}),
+      credentials: 'same-origin',
+    });
+  } catch (error) {
+    return failure(`Fortnight could not be reached (${describe(error)}). Is it still running?`);
+  }
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    return failure(`Fortnight answered ${method} with HTTP ${response.status} and no result.`);
+  }
+  if (isResult(body)) return body;
+  return failure(`Fortnight answered ${method} with HTTP ${response.status} and an unexpected body.`);
+}
+
+async function overBridge(method: string, input: unknown): Promise<Result<unknown>> {
+  try {
+    const result: unknown = await window.fortnight!.invoke(method, input ?? {});
+    return isResult(result)
+      ? result
+      : failure(`The desktop app answered ${method} with an unexpected value.`);
+  } catch (error) {
+    return failure(`The desktop app could not run ${method}: ${describe(error)}`);
+  }
+}
+
+/** Calls a contract method; always resolves, to the method's result or to an error. */
+export async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Result<Output<M>>> {
+  const result = window.fortnight ? await overBridge(method, input) : await overHttp(method, input);
+  return result as Result<Output<M>>;
+}

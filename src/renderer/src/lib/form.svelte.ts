@@ -1,0 +1,86 @@
+/**
+ * A form's pending state and its last API error. The error lands next to the field the API
+ * names (`error.field`, e.g. `title` or `ownerIds.0`) when the form has that field, else next
+ * to the action; focus moves to the invalid field.
+ */
+import { tick } from 'svelte';
+import type { ApiError, Result } from '../../../shared/result.ts';
+
+let forms = 0;
+
+export interface FieldAttrs {
+  id: string;
+  name: string;
+  'aria-invalid': 'true' | undefined;
+  'aria-describedby': string | undefined;
+}
+
+export class FormState<F extends string = string> {
+  readonly #fields: readonly F[];
+  readonly #prefix: string;
+  error = $state.raw<ApiError | null>(null);
+  busy = $state(false);
+
+  /** The form field the error is about, or null when it is about the action as a whole. */
+  readonly errorField: F | null = $derived.by(() => {
+    const field = this.error?.field?.split('.')[0];
+    return this.#fields.find((f) => f === field) ?? null;
+  });
+
+  /** The error to show next to the action (the submit or delete button). */
+  readonly actionError: string | null = $derived(this.error && !this.errorField ? this.error.message : null);
+
+  constructor(name: string, fields: readonly F[] = []) {
+    this.#fields = fields;
+    this.#prefix = `${name}-${++forms}`;
+  }
+
+  id(field: F | 'action'): string {
+    return `${this.#prefix}-${field}`;
+  }
+
+  errorId(field: F | 'action'): string {
+    return `${this.id(field)}-error`;
+  }
+
+  /** The message for a field, without the API's `field: ` prefix (the label says which). */
+  errorFor(field: F): string | null {
+    if (!this.error || this.errorField !== field) return null;
+    const prefix = `${this.error.field}: `;
+    const message = this.error.message.startsWith(prefix)
+      ? this.error.message.slice(prefix.length)
+      : this.error.message;
+    return message.charAt(0).toUpperCase() + message.slice(1);
+  }
+
+  /** What an input needs: its id and name, and the ARIA that ties it to its error. */
+  attrs(field: F, describedBy?: string): FieldAttrs {
+    const invalid = this.errorField === field;
+    const ids = [describedBy, invalid ? this.errorId(field) : undefined].filter(Boolean).join(' ');
+    return {
+      id: this.id(field),
+      name: field,
+      'aria-invalid': invalid ? 'true' : undefined,
+      'aria-describedby': ids || undefined,
+    };
+  }
+
+  clear(): void {
+    this.error = null;
+  }
+
+  /** Runs an API call; on a refusal keeps the error, moves focus to its field and returns null. */
+  async run<T>(action: () => Promise<Result<T>>): Promise<{ value: T } | null> {
+    if (this.busy) return null;
+    this.busy = true;
+    this.error = null;
+    const result = await action();
+    this.busy = false;
+    if (result.ok) return { value: result.value };
+    this.error = result.error;
+    await tick();
+    const field = this.errorField;
+    if (field) document.getElementById(this.id(field))?.focus();
+    return null;
+  }
+}

@@ -1,0 +1,65 @@
+/** Hash-based routing (`#/people`, `#/goals/<id>`), so a reload keeps the place. */
+
+export const SCREENS = [
+  { id: 'meeting', label: 'Meeting' },
+  { id: 'roadmap', label: 'Roadmap' },
+  { id: 'sprints', label: 'Sprints' },
+  { id: 'polish', label: 'Polish' },
+  { id: 'people', label: 'People' },
+  { id: 'settings', label: 'Settings' },
+] as const;
+
+export type ScreenId = (typeof SCREENS)[number]['id'];
+
+export type Route =
+  | { screen: ScreenId; page: 'index' }
+  | { screen: 'roadmap'; page: 'new-goal' }
+  | { screen: 'roadmap'; page: 'goal'; id: string }
+  | { screen: 'people'; page: 'new-person' }
+  | { screen: 'people'; page: 'person'; id: string };
+
+export const isScreenId = (value: string): value is ScreenId => SCREENS.some((s) => s.id === value);
+
+export function parseHash(hash: string): Route {
+  const parts = hash
+    .replace(/^#\/?/, '')
+    .split('/')
+    .filter(Boolean)
+    .map((part) => decodeURIComponent(part));
+  const [head = '', second] = parts;
+  if (head === 'goals' && second === 'new') return { screen: 'roadmap', page: 'new-goal' };
+  if (head === 'goals' && second) return { screen: 'roadmap', page: 'goal', id: second };
+  if (head === 'people' && second === 'new') return { screen: 'people', page: 'new-person' };
+  if (head === 'people' && second) return { screen: 'people', page: 'person', id: second };
+  if (isScreenId(head)) return { screen: head, page: 'index' };
+  return { screen: 'meeting', page: 'index' };
+}
+
+export const paths = {
+  screen: (id: ScreenId) => `#/${id}`,
+  goal: (id: string) => `#/goals/${encodeURIComponent(id)}`,
+  newGoal: () => '#/goals/new',
+  person: (id: string) => `#/people/${encodeURIComponent(id)}`,
+  newPerson: () => '#/people/new',
+};
+
+class Router {
+  #hash = $state(window.location.hash);
+  readonly route: Route = $derived(parseHash(this.#hash));
+
+  constructor() {
+    window.addEventListener('hashchange', () => {
+      this.#hash = window.location.hash;
+    });
+  }
+
+  /** Goes to a `#/…` path; a screen's id or a path both work (the desktop menu sends names). */
+  go(path: string): void {
+    const hash = path.startsWith('#') ? path : isScreenId(path) ? paths.screen(path) : `#/${path}`;
+    if (window.location.hash === hash) return;
+    window.location.hash = hash;
+    this.#hash = hash;
+  }
+}
+
+export const router = new Router();

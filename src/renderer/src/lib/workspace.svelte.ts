@@ -1,0 +1,24 @@
+/** The workspace's facts (`workspace.info`): whether it is empty, counts, the active sprint. */
+import type { WorkspaceInfo } from '../../../shared/contract.ts';
+import type { ApiError } from '../../../shared/result.ts';
+import { call } from './api.ts';
+
+class WorkspaceState {
+  info = $state.raw<WorkspaceInfo | null>(null);
+  error = $state.raw<ApiError | null>(null);
+
+  /** A workspace with nothing in it yet: its home screen is the welcome. */
+  readonly isEmpty: boolean = $derived(this.info?.isEmpty ?? false);
+
+  async refresh(): Promise<void> {
+    const result = await call('workspace.info', {});
+    if (result.ok) {
+      this.info = result.value;
+      this.error = null;
+    } else {
+      this.error = result.error;
+    }
+  }
+}
+
+export const workspace = new WorkspaceState();

@@ -1,0 +1,188 @@
+/**
+ * The end-to-end fixtures: each test file gets its own browser-mode Fortnight on a fresh
+ * temporary database (`node scripts/start.ts --web --db <tmp>/ws.db --port 0 --no-open`), and
+ * every test fails if the page logged an error (a CSP violation included).
+ */
+import { test as base, expect, request as playwrightRequest, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Input, MethodName, Output } from '../../src/shared/contract.ts';
+import type { Result } from '../../src/shared/result.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const START_TIMEOUT_MS = 120_000;
+const READY = /running in browser mode at (http:\/\/\S+)/;
+
+/** Node 24 runs the TypeScript start script; the test runner's own Node only when it is new enough. */
+function nodeBinary(): string {
+  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+  return major > 22 || (major === 22 && minor >= 12) ? process.execPath : 'node';
+}
+
+export interface Server {
+  /** The address with the token, as printed. */
+  url: string;
+  origin: string;
+  dir: string;
+  child: ChildProcess;
+  output: () => string;
+}
+
+async function startServer(): Promise<Server> {
+  const dir = mkdtempSync(join(tmpdir(), 'fortnight-e2e-'));
+  const child = spawn(
+    nodeBinary(),
+    ['scripts/start.ts', '--web', '--db', join(dir, 'ws.db'), '--port', '0', '--no-open'],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, BROWSER: 'none' } },
+  );
+  let output = '';
+  const url = await new Promise<string>((done, fail) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new Error(`Fortnight did not start in time:\n${output}`));
+    }, START_TIMEOUT_MS);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const match = READY.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        done(match[1]);
+      }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      fail(error);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`Fortnight exited (code ${code}) before it was ready:\n${output}`));
+    });
+  });
+  return { url, origin: new URL(url).origin, dir, child, output: () => output };
+}
+
+async function stopServer(server: Server): Promise<void> {
+  const { child } = server;
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise<void>((done) => child.once('exit', () => done()));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(timer);
+  }
+  rmSync(server.dir, { recursive: true, force: true });
+}
+
+/** One server per test file: started by the file's first test, stopped when the next file starts. */
+class ServerPerFile {
+  #current: { file: string; server: Promise<Server> } | null = null;
+
+  async forFile(file: string): Promise<Server> {
+    if (this.#current?.file !== file) {
+      await this.stop();
+      this.#current = { file, server: startServer() };
+    }
+    return this.#current.server;
+  }
+
+  async stop(): Promise<void> {
+    const current = this.#current;
+    this.#current = null;
+    const server = await current?.server.catch(() => null);
+    if (server) await stopServer(server);
+  }
+}
+
+/** Calls the API directly (for setting up what a test is not about), as the page would. */
+export type Api = <M extends MethodName>(method: M, input: Input<M>) => Promise<Output<M>>;
+
+/** What the page logged as errors; a test that provokes one on purpose says which. */
+export class PageErrors {
+  readonly #logged: string[] = [];
+  readonly #allowed: RegExp[] = [];
+
+  add(error: string): void {
+    this.#logged.push(error);
+  }
+
+  allow(pattern: RegExp): void {
+    this.#allowed.push(pattern);
+  }
+
+  unexpected(): string[] {
+    return this.#logged.filter((error) => !this.#allowed.some((pattern) => pattern.test(error)));
+  }
+}
+
+export interface App {
+  /** Opens Fortnight (trading the token for its cookie), optionally at a `#/…` place. */
+  open(hash?: string): Promise<void>;
+  server: Server;
+}
+
+export const test = base.extend<
+  { server: Server; app: App; api: Api; pageErrors: PageErrors },
+  { servers: ServerPerFile }
+>({
+  servers: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const servers = new ServerPerFile();
+      await use(servers);
+      await servers.stop();
+    },
+    { scope: 'worker' },
+  ],
+
+  server: async ({ servers }, use, testInfo) => {
+    await use(await servers.forFile(testInfo.file));
+  },
+
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors = new PageErrors();
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.add(`console: ${message.text()} (${message.location().url})`);
+      });
+      page.on('pageerror', (error) => errors.add(`page error: ${error.message}`));
+      await use(errors);
+      expect(errors.unexpected(), 'the page logged errors (CSP violations show up here)').toEqual([]);
+    },
+    { auto: true },
+  ],
+
+  app: async ({ page, server }, use) => {
+    await use({
+      server,
+      open: async (hash = '') => {
+        await page.goto(server.url + hash);
+        await expect(page.locator('h1').first()).toBeVisible();
+      },
+    });
+  },
+
+  api: async ({ server }, use) => {
+    const context = await playwrightRequest.newContext({
+      baseURL: server.origin,
+      extraHTTPHeaders: { origin: server.origin },
+    });
+    await context.get(server.url, { maxRedirects: 0 });
+    const call: Api = async (method, input) => {
+      const response = await context.post(`/api/${method}`, { data: input });
+      const result = (await response.json()) as Result<Output<typeof method>>;
+      if (!result.ok) throw new Error(`${method} refused: ${result.error.message}`);
+      return result.value as never;
+    };
+    await use(call);
+    await context.dispose();
+  },
+});
+
+export { expect };
+
+/** The main heading of the current screen. */
+export const heading = (page: Page) => page.locator('main h1');

@@ -1,0 +1,109 @@
+import { expect, heading, test } from './fixtures.ts';
+
+test('starting empty leads to adding the first person', async ({ page, app }) => {
+  await app.open();
+  await page.getByRole('button', { name: 'Start empty' }).click();
+
+  await expect(heading(page)).toHaveText('New person');
+  await expect(page.getByLabel('Name')).toBeFocused();
+  await page.getByLabel('Name').fill('Ada Lovelace');
+  await page.getByLabel('Handle').fill('ada');
+  await page.getByLabel('Time zone').selectOption('Europe/London');
+  await page.getByRole('checkbox', { name: 'stakeholder' }).check();
+  await page.getByRole('button', { name: 'Add person' }).click();
+
+  await expect(heading(page)).toHaveText('People');
+  const row = page.getByRole('row', { name: /Ada Lovelace/ });
+  await expect(row).toContainText('@ada');
+  await expect(row).toContainText('Europe/London');
+  await expect(row).toContainText('goal owner, stakeholder');
+});
+
+test('a new person gets the browser’s time zone by default', async ({ page, app }) => {
+  await app.open('#/people/new');
+  await expect(page.getByLabel('Time zone')).toHaveValue('Europe/Berlin');
+});
+
+test('a person is edited, and a reload finds the change', async ({ page, app, api }) => {
+  await api('people.create', { name: 'Grace Hopper', handle: 'grace', timeZone: 'America/New_York' });
+  await app.open('#/people');
+
+  await page.getByRole('link', { name: 'Grace Hopper' }).click();
+  await expect(heading(page)).toHaveText('Grace Hopper');
+  await page.getByLabel('Name').fill('Grace Brewster Hopper');
+  await page.getByLabel('Time zone').selectOption('America/Chicago');
+  await page.getByRole('button', { name: 'Save person' }).click();
+
+  await expect(heading(page)).toHaveText('People');
+  await page.reload();
+  await expect(page.getByRole('row', { name: /Grace Brewster Hopper/ })).toContainText('America/Chicago');
+});
+
+test('a person is deleted after a confirmation', async ({ page, app, api }) => {
+  await api('people.create', { name: 'Linus Leaving' });
+  await app.open('#/people');
+
+  await page.getByRole('button', { name: 'Delete Linus Leaving' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete Linus Leaving?' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Delete person' }).click();
+
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('row', { name: /Linus Leaving/ })).toHaveCount(0);
+  await page.reload();
+  await expect(heading(page)).toHaveText('People');
+  await expect(page.getByRole('row', { name: /Linus Leaving/ })).toHaveCount(0);
+});
+
+test('deleting a person who still owns a goal is refused, with the reason next to the action', async ({
+  page,
+  app,
+  api,
+}) => {
+  const owner = await api('people.create', { name: 'Olga Owner' });
+  await api('goals.create', { title: 'Faster builds', ownerIds: [owner.id], state: 'in progress' });
+  await app.open('#/people');
+
+  await page.getByRole('button', { name: 'Delete Olga Owner' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete Olga Owner?' });
+  await dialog.getByRole('button', { name: 'Delete person' }).click();
+
+  await expect(dialog.getByRole('alert')).toContainText('Faster builds');
+  await expect(dialog.getByRole('button', { name: 'Delete person' })).toHaveAccessibleDescription(
+    /Faster builds/,
+  );
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('row', { name: /Olga Owner/ })).toBeVisible();
+});
+
+test('when Fortnight can’t be reached, the form says so next to the action and keeps the input', async ({
+  page,
+  app,
+  pageErrors,
+}) => {
+  pageErrors.allow(/ERR_CONNECTION_REFUSED .*\/api\/people\.create/);
+  await app.open('#/people/new');
+  await page.route('**/api/people.create', (route) => route.abort('connectionrefused'));
+  await page.getByLabel('Name').fill('Nobody Reachable');
+  await page.getByRole('button', { name: 'Add person' }).click();
+
+  await expect(page.getByRole('alert')).toContainText('could not be reached');
+  await expect(page.getByLabel('Name')).toHaveValue('Nobody Reachable');
+  await expect(heading(page)).toHaveText('New person');
+});
+
+test('a handle someone already has is refused next to the handle field', async ({ page, app, api }) => {
+  await api('people.create', { name: 'Hedy Lamarr', handle: 'hedy' });
+  await app.open('#/people/new');
+  await page.getByLabel('Name').fill('Hedy Impostor');
+  await page.getByLabel('Handle').fill('hedy');
+  await page.getByRole('button', { name: 'Add person' }).click();
+
+  const handle = page.getByLabel('Handle');
+  await expect(handle).toHaveAttribute('aria-invalid', 'true');
+  await expect(handle).toBeFocused();
+  // The hint and the API's message both describe the field.
+  await expect(handle).toHaveAccessibleDescription(/GitHub login.*already Hedy Lamarr's/);
+  await expect(page.getByLabel('Name')).not.toHaveAttribute('aria-invalid');
+});
