@@ -12,9 +12,12 @@ import {
   shell,
   type MenuItemConstructorOptions,
 } from 'electron';
-import { join } from 'node:path';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { extname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { openCore, type Core } from './api/core.ts';
+import { describeIssue, openCore, type Core } from './api/core.ts';
+import { contract, type ParsedInput } from '../shared/contract.ts';
+import type { Result } from '../shared/result.ts';
 import { defaultDatabaseFile, userDataDir } from './paths.ts';
 import { SECURITY_HEADERS } from './web/security.ts';
 
@@ -104,6 +107,49 @@ function buildMenu(): Menu {
   return Menu.buildFromTemplate(template);
 }
 
+/** The native dialogs behind `files.saveAs` and `files.open`, which the core can't answer. */
+const fileDialogs = {
+  async 'files.saveAs'({ suggestedName, content }: ParsedInput<'files.saveAs'>) {
+    const choice = await dialog.showSaveDialog(mainWindow!, { defaultPath: suggestedName });
+    if (choice.canceled || !choice.filePath) return { path: null };
+    await writeFile(choice.filePath, content, 'utf8');
+    return { path: choice.filePath };
+  },
+  async 'files.open'({ folder, extensions }: ParsedInput<'files.open'>) {
+    const choice = await dialog.showOpenDialog(mainWindow!, {
+      properties: [folder ? 'openDirectory' : 'openFile'],
+      filters: folder ? [] : [{ name: 'Files', extensions }],
+    });
+    const [chosen] = choice.filePaths;
+    if (choice.canceled || !chosen) return null;
+    const paths = folder
+      ? (await readdir(chosen, { recursive: true }))
+          .map((file) => join(chosen, file))
+          .filter((file) => extensions.includes(extname(file).slice(1)))
+      : [chosen];
+    const files = await Promise.all(
+      paths.map(async (path) => ({
+        path: folder ? relative(chosen, path) : path,
+        content: await readFile(path, 'utf8'),
+      })),
+    );
+    return { files };
+  },
+};
+
+async function callDesktop(method: keyof typeof fileDialogs, input: unknown): Promise<Result<unknown>> {
+  const parsed = contract[method].input.safeParse(input ?? {});
+  if (!parsed.success) return { ok: false, error: describeIssue(parsed.error.issues[0]!) };
+  try {
+    return { ok: true, value: await fileDialogs[method](parsed.data as never) };
+  } catch (error) {
+    return {
+      ok: false,
+      error: { code: 'internal', message: error instanceof Error ? error.message : String(error) },
+    };
+  }
+}
+
 function harden(): void {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
@@ -113,7 +159,10 @@ function harden(): void {
       },
     });
   });
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  // Only writing to the clipboard (copying a summary); every other permission is refused.
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
+    callback(permission === 'clipboard-sanitized-write'),
+  );
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event) => event.preventDefault());
     contents.on('will-attach-webview', (event) => event.preventDefault());
@@ -129,6 +178,7 @@ function harden(): void {
         error: { code: 'internal', message: 'Refused: the call did not come from Fortnight' },
       };
     }
+    if (method === 'files.saveAs' || method === 'files.open') return callDesktop(method, input);
     return core.call(String(method), input);
   });
 }

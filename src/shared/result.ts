@@ -7,6 +7,8 @@ export type ErrorCode =
   | 'cycle'
   /** Allowed, but only when the caller confirms (the message says what to confirm). */
   | 'needs_confirmation'
+  /** The method exists only behind another door (native dialogs only in the desktop app). */
+  | 'unsupported'
   | 'unknown_method'
   | 'internal';
 

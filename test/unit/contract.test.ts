@@ -131,3 +131,25 @@ describe('the contract refuses malformed input and changes nothing', () => {
     });
   });
 });
+
+describe('the native file dialogs', () => {
+  it.each([
+    ['files.saveAs', { suggestedName: 'summary.md', content: '# x' }],
+    ['files.open', { folder: true, extensions: ['md'] }],
+  ] as const)(
+    '%s answers unsupported outside the desktop app, so the renderer downloads or uploads',
+    async (method, input) => {
+      const core = await tempCore();
+      const result = core.call(method, input);
+      expect(result).toMatchObject({ ok: false, error: { code: 'unsupported' } });
+    },
+  );
+
+  it('refuses a file name with a path in it', async () => {
+    const core = await tempCore();
+    expect(core.call('files.saveAs', { suggestedName: '../evil.md', content: '' })).toMatchObject({
+      ok: false,
+      error: { field: 'suggestedName' },
+    });
+  });
+});

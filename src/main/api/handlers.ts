@@ -1,5 +1,6 @@
 /** Which service answers each method of the contract. Inputs arrive already validated. */
 import type { Handlers } from './core.ts';
+import { DomainError } from '../services/errors.ts';
 import { loadExample } from '../example.ts';
 import { listCapacities, setCapacity } from '../services/capacities.ts';
 import { createGoal, deleteGoal, getGoal, listGoals, reorderGoals, updateGoal } from '../services/goals.ts';
@@ -58,6 +59,18 @@ import {
 } from '../services/sprints.ts';
 import { personView, quickSearch, roadmapView } from '../services/roadmap.ts';
 import { itemHistory, setMe, workspaceInfo } from '../services/workspace.ts';
+import { meetingCalendar } from '../calendar/ics.ts';
+import { exportRoadmap } from '../markdown/roadmap-export.ts';
+import { importRoadmap, previewImport } from '../markdown/roadmap-import.ts';
+import { planningView } from '../services/planning.ts';
+import { polishView } from '../services/polish-tally.ts';
+import { retrospectiveView } from '../services/retrospective.ts';
+import { sprintsOverview } from '../services/sprint-overview.ts';
+import { sprintSummary } from '../markdown/sprint-summary.ts';
+
+const desktopOnly = (what: string): never => {
+  throw new DomainError('unsupported', `${what} works in the desktop app only`);
+};
 
 export const handlers: Handlers = {
   'workspace.info': (ws) => workspaceInfo(ws),
@@ -68,6 +81,9 @@ export const handlers: Handlers = {
   'workspace.setMe': setMe,
   'roadmap.view': (ws) => roadmapView(ws),
   'search.quick': quickSearch,
+
+  'files.saveAs': () => desktopOnly('Saving through a file dialog'),
+  'files.open': () => desktopOnly('Opening through a file dialog'),
 
   'people.list': (ws) => listPeople(ws),
   'people.get': (ws, { id }) => getPerson(ws, id),
@@ -138,4 +154,17 @@ export const handlers: Handlers = {
   'meeting.undo': (ws, { id }) => undoLastAction(ws, id),
 
   'history.list': itemHistory,
+
+  'roadmap.export': (ws, { variant }) => ({
+    files: [...exportRoadmap(ws, variant)].map(([path, content]) => ({ path, content })),
+  }),
+  'roadmap.previewImport': (ws, { files }) => previewImport(ws, files),
+  'roadmap.import': (ws, { files }) => importRoadmap(ws, files),
+
+  'retrospective.view': retrospectiveView,
+  'polish.view': polishView,
+  'planning.view': planningView,
+  'sprints.summary': (ws, { sprintId }) => sprintSummary(ws, sprintId),
+  'sprints.overview': (ws) => sprintsOverview(ws),
+  'calendar.export': (ws) => meetingCalendar(ws),
 };
