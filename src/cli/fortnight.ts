@@ -3,7 +3,7 @@
  * The command line: the same API methods as the app, plus database care (check, backup), for
  * scripting and for a terminal. `npm run cli -- <command>` or `fortnight <command>`.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Core } from '../main/api/core.ts';
@@ -18,7 +18,7 @@ interface Command {
   summary: string;
   /** Refuse to create the database when the file doesn't exist yet. */
   needsDatabase?: boolean;
-  run(core: Core, args: string[], dbFile: string): Promise<ExitCode> | ExitCode;
+  run(core: Core, args: string[], dbFile: string, options: { out?: string }): Promise<ExitCode> | ExitCode;
 }
 
 class UsageError extends Error {}
@@ -35,6 +35,13 @@ function parseJson(text: string): unknown {
   } catch (error) {
     throw new UsageError(`The input of call is not valid JSON: ${(error as Error).message}`);
   }
+}
+
+/** The sprint number of `export sprint N`; anything else is a usage error. */
+function exportedSprint([what = '', number = '']: string[]): number {
+  if (what !== 'sprint') throw new UsageError(`export takes sprint N, not ${what}`);
+  if (!/^\d{1,9}$/.test(number)) throw new UsageError(`export sprint takes a sprint number, not ${number}`);
+  return Number(number);
 }
 
 const COMMANDS: Record<string, Command> = {
@@ -101,6 +108,33 @@ const COMMANDS: Record<string, Command> = {
       return 0;
     },
   },
+  export: {
+    args: ['sprint', 'N'],
+    summary: 'print the summary of sprint N as Markdown (--out FILE writes it to FILE)',
+    needsDatabase: true,
+    run: (core, args, _dbFile, { out }) => {
+      const number = exportedSprint(args);
+      const sprints = core.call('sprints.list', {});
+      const sprint = sprints.ok ? sprints.value.find((s) => s.number === number) : undefined;
+      if (!sprint) {
+        console.error(`fortnight: there is no sprint ${number} in this workspace.`);
+        return 1;
+      }
+      const summary = core.call('sprints.summary', { sprintId: sprint.id });
+      if (!summary.ok) {
+        console.error(`fortnight: ${summary.error.message}`);
+        return 1;
+      }
+      if (out === undefined) {
+        process.stdout.write(summary.value.markdown);
+        return 0;
+      }
+      const target = userPath(out);
+      writeFileSync(target, summary.value.markdown);
+      console.log(`Wrote the summary of sprint ${sprint.number} to ${target}.`);
+      return 0;
+    },
+  },
 };
 
 function usage(): string {
@@ -115,13 +149,14 @@ function usage(): string {
     `  ${'help'.padEnd(22)}show this text`,
     '',
     `--db FILE  the workspace database (default: ${defaultDatabaseFile()})`,
+    '--out FILE where export writes (default: the standard output)',
   ].join('\n');
 }
 
 async function main(argv: string[]): Promise<ExitCode> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { db: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { db: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     allowPositionals: true,
   });
   const [name, ...args] = positionals;
@@ -132,11 +167,13 @@ async function main(argv: string[]): Promise<ExitCode> {
   if (name === undefined) throw new UsageError('Which command?');
   const command = COMMANDS[name];
   if (!command) throw new UsageError(`Unknown command: ${name}`);
+  if (values.out !== undefined && name !== 'export') throw new UsageError(`--out is for export only`);
   const required = command.args.filter((arg) => !arg.startsWith('[')).length;
   if (args.length < required || args.length > command.args.length) {
     throw new UsageError(`${name} takes ${command.args.join(' ') || 'no arguments'}`);
   }
   if (name === 'call') parseJson(args[1] ?? '{}'); // before the database is opened, or even created
+  if (name === 'export') exportedSprint(args);
 
   const dbFile = userPath(values.db ?? defaultDatabaseFile());
   if (command.needsDatabase && !existsSync(dbFile)) {
@@ -147,7 +184,7 @@ async function main(argv: string[]): Promise<ExitCode> {
   const { openCore } = await import('../main/api/core.ts');
   const core = await openCore(dbFile);
   try {
-    return await command.run(core, args, dbFile);
+    return await command.run(core, args, dbFile, { out: values.out });
   } finally {
     core.close();
   }

@@ -38,8 +38,11 @@ import { SPRINT_DAYS, addCalendarDays, createNextSprint } from './services/sprin
 import { requireEmpty } from './services/workspace.ts';
 
 const MEETING_ZONE = 'America/New_York';
-/** The meeting: the sprint's second Tuesday, 11:00 in New York (15:00 UTC in summer). */
-const MEETING_DAY = 8;
+/**
+ * Sprints run Wednesday to Tuesday; the meeting is on the last day, a Tuesday at 11:00 in New
+ * York (15:00 UTC in summer), so it closes its sprint on the sprint's own last day.
+ */
+const MEETING_DAY = SPRINT_DAYS - 1;
 const MEETING_HOUR = 11;
 const TIMEBOXES = { retrospective: 20, polish: 10, plan: 20, 'wrap-up': 5 };
 
@@ -62,13 +65,13 @@ export function loadExample(ws: Workspace): void {
 
 function load(ws: Workspace, today: Date, setTime: (at: Date) => void): void {
   const activeNumber = SPRINTS.length;
-  // The active sprint starts on the Monday on or before today; the past ones precede it.
+  // The active sprint starts on the Wednesday on or before today; the past ones precede it.
   const firstStart = format(
-    subDays(startOfWeek(today, { weekStartsOn: 1 }), (activeNumber - 1) * SPRINT_DAYS),
+    subDays(startOfWeek(today, { weekStartsOn: 3 }), (activeNumber - 1) * SPRINT_DAYS),
     'yyyy-MM-dd',
   );
   const startOf = (sprint: number) => addCalendarDays(firstStart, (sprint - 1) * SPRINT_DAYS);
-  /** A moment of a sprint's day (0 = its Monday), in UTC. */
+  /** A moment of a sprint's day (0 = its Wednesday), in UTC. */
   const at = (sprint: number, day: number, hour = 14, minute = 0) =>
     new Date(`${addCalendarDays(startOf(sprint), day)}T${pad(hour)}:${pad(minute)}:00Z`);
 

@@ -30,6 +30,13 @@ import {
   type Sprint,
   type SprintGoal,
 } from './domain.ts';
+import type {
+  PlanningView,
+  PolishView,
+  RetrospectiveView,
+  SprintOverview,
+  SprintSummary,
+} from './meeting-views.ts';
 
 // ---- building blocks -------------------------------------------------------------------
 
@@ -191,6 +198,20 @@ export const contract = {
     }),
   ),
 
+  /**
+   * Native file dialogs: answered by the desktop app; the core (browser mode, CLI) answers
+   * `unsupported`, and the renderer downloads or uploads instead.
+   */
+  'files.saveAs': read<{ path: string | null }>()(
+    z.strictObject({
+      suggestedName: text(200).regex(/^[^/\\]+$/, { error: 'must be a file name' }),
+      content: text(20_000_000),
+    }),
+  ),
+  'files.open': read<{ files: { path: string; content: string }[] } | null>()(
+    z.strictObject({ folder: z.boolean(), extensions: z.array(text(10)).max(10) }),
+  ),
+
   'people.list': read<Person[]>()(empty),
   'people.get': read<Person>()(byId),
   'people.create': write<Person>()(personFields.partial().required({ name: true })),
@@ -313,7 +334,61 @@ export const contract = {
   'history.list': read<Change[]>()(
     z.strictObject({ entity: z.string().max(40), id, limit: z.number().int().min(1).max(1000).optional() }),
   ),
+
+  /** The roadmap as Markdown: an mdBook-style folder (roadmap.md + roadmap/…), or one roadmap.md. */
+  'roadmap.export': read<{ files: { path: string; content: string }[] }>()(
+    z.strictObject({ variant: z.enum(['folder', 'single']) }),
+  ),
+  /** What importing a roadmap folder (its files) or one roadmap.md would create and update; writes nothing. */
+  'roadmap.previewImport': read<{
+    create: RoadmapImportItem[];
+    update: RoadmapImportItem[];
+    problems: RoadmapImportProblem[];
+  }>()(
+    z.strictObject({
+      files: z
+        .array(z.strictObject({ path: text(500), content: text(2_000_000) }))
+        .max(2000, { error: 'must list at most 2000 files' }),
+    }),
+  ),
+  /** Imports the roadmap (one transaction); refused, naming file and line, when it can't be read at all. */
+  'roadmap.import': write<{ created: number; updated: number; problems: RoadmapImportProblem[] }>()(
+    z.strictObject({
+      files: z
+        .array(z.strictObject({ path: text(500), content: text(2_000_000) }))
+        .max(2000, { error: 'must list at most 2000 files' }),
+    }),
+  ),
+
+  /** The retrospective step of a sprint: goals per owner, action items, notes, roadmap changes. */
+  'retrospective.view': read<RetrospectiveView>()(z.strictObject({ sprintId: id })),
+  /** The polish step: open polish, this sprint's tally, polish done over the last sprints (default 8). */
+  'polish.view': read<PolishView>()(
+    z.strictObject({ sprintId: id, lastSprints: z.number().int().min(1).max(52).optional() }),
+  ),
+  /** Planning `sprintId` (the next sprint): carry-over, per-owner capacity and checks, milestones due. */
+  'planning.view': read<PlanningView>()(z.strictObject({ sprintId: id })),
+  /** The sprint summary as GitHub-flavoured Markdown, with a file name for it. */
+  'sprints.summary': read<SprintSummary>()(z.strictObject({ sprintId: id })),
+  /** Every sprint with its dates, status and outcome counts (the Sprints screen). */
+  'sprints.overview': read<SprintOverview[]>()(empty),
+  /** The sprint meetings as an iCalendar file: a two-weekly series in the organiser's zone. */
+  'calendar.export': read<{ fileName: string; content: string }>()(empty),
 } as const;
+
+/** An item a roadmap import creates or updates (`fields`: what an update changes). */
+export interface RoadmapImportItem {
+  kind: 'person' | 'goal' | 'initiative' | 'milestone';
+  title: string;
+  within: string | null;
+  fields: string[];
+}
+/** Something of the imported files that could not be read (and was skipped). */
+export interface RoadmapImportProblem {
+  file: string;
+  line: number;
+  message: string;
+}
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

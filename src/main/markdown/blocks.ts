@@ -25,21 +25,42 @@ const SENTINEL = 'fortnight-end-of-block';
  * ends. Returns '' for blank text.
  */
 export function safeBlock(text: string, minDepth: number): string {
+  const key = `${minDepth}\u0000${text}`;
+  const cached = memo.get(key);
+  if (cached !== undefined) return cached;
+  if (memo.size > 2000) memo.clear();
+  const result = makeSafe(text, Math.min(minDepth, 6));
+  memo.set(key, result);
+  return result;
+}
+
+/** Results of `safeBlock` (a pure function; parsing is its whole cost). */
+const memo = new Map<string, string>();
+
+/** Could start a block that only a closing marker ends: a code fence or raw HTML. */
+const MAY_STAY_OPEN = /^ {0,3}(?:`{3,}|~{3,}|<)/m;
+/** Could be a heading: an ATX `#`, or a setext underline. */
+const MAY_BE_HEADING = /^ {0,3}(?:#|=+[ \t]*$|-+[ \t]*$)/m;
+
+function makeSafe(text: string, minDepth: number): string {
   let out = tidyBlock(text);
   if (!out) return '';
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const fixed = closeOpenBlock(out);
-    if (fixed === null) break;
-    out = fixed;
+  if (MAY_STAY_OPEN.test(out)) {
+    let closed = false;
+    for (let attempt = 0; attempt < 20 && !closed; attempt++) {
+      const fixed = closeOpenBlock(out);
+      if (fixed === null) closed = true;
+      else out = fixed;
+    }
+    if (!closed) {
+      // Still not closed (never seen): show it as an indented code block, which always ends.
+      out = out
+        .split('\n')
+        .map((line) => `    ${line}`)
+        .join('\n');
+    }
   }
-  if (closeOpenBlock(out) !== null) {
-    // Still not closed (never seen): show it as an indented code block, which always ends.
-    out = out
-      .split('\n')
-      .map((line) => `    ${line}`)
-      .join('\n');
-  }
-  return tidyBlock(demoteHeadings(out, Math.min(minDepth, 6)));
+  return MAY_BE_HEADING.test(out) ? tidyBlock(demoteHeadings(out, minDepth)) : out;
 }
 
 /** Null when a heading after `text` (and a blank line) is read as a heading; else `text` fixed. */

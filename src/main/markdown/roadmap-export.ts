@@ -28,7 +28,8 @@ import { listInitiatives } from '../services/initiatives.ts';
 import { listMilestones } from '../services/milestones.ts';
 import { listPeople } from '../services/people.ts';
 import { safeBlock } from './blocks.ts';
-import { cell, inline, label, link, linkText, path, url } from './escape.ts';
+import { cell, inline, label, link, linkText, oneLine, path, url } from './escape.ts';
+import { PLACEHOLDER } from './roadmap-read.ts';
 import { parseMarkdown, textOf } from './parse.ts';
 import { Anchors, uniqueSlugs } from './slug.ts';
 
@@ -63,6 +64,18 @@ export function progressBar(progress: number): string {
 
 /** A GitHub profile. */
 export const profileUrl = (handle: string): string => `https://github.com/${handle}`;
+
+/**
+ * A title in a table cell. A title that reads like a placeholder (“tbd”, “…”) gets its first
+ * character as a character reference, so the importer — which skips hand-written placeholder
+ * rows — reads it back as an item.
+ */
+function titleCell(title: string): string {
+  const text = cell(title);
+  if (!PLACEHOLDER.test(oneLine(title)) || /[\\&]/.test(text)) return text;
+  const first = String.fromCodePoint(text.codePointAt(0)!);
+  return `&#${first.codePointAt(0)};${text.slice(first.length)}`;
+}
 
 /** A table row; empty cells stay valid (`| |`). */
 function row(cells: readonly string[]): string {
@@ -230,9 +243,13 @@ function meta(entries: [string, string][]): string {
 
 const stateText = (state: keyof typeof STATE_EMOJI): string => `${STATE_EMOJI[state]} ${state}`;
 
-/** A titled section of user Markdown, or nothing when the text is blank. */
-function section(depth: number, title: string, text: string): string[] {
-  const body = safeBlock(text, depth + 1);
+/**
+ * A titled section of user Markdown, or nothing when the text is blank. The user's headings
+ * go at least one level below the section's (two in the single file's goal sections, whose
+ * initiative sections may be read one level below the goal's own sections).
+ */
+function section(depth: number, title: string, text: string, below = 1): string[] {
+  const body = safeBlock(text, depth + below);
   return body ? [`${'#'.repeat(depth)} ${title}`, body] : [];
 }
 
@@ -243,7 +260,11 @@ function milestonesTable(model: Model, x: InitiativeEntry, linkTo: LinkTo): stri
   const withDeps = x.milestones.some((m) => m.dependsOnIds.length > 0);
   const header = ['Milestone', 'Status', 'Key participants', ...(withDeps ? ['Depends on'] : [])];
   const rows = x.milestones.map((m) => {
-    const cells = [cell(m.title), STATE_EMOJI[m.state], peopleList(model, m.participantIds, personInline)];
+    const cells = [
+      titleCell(m.title),
+      STATE_EMOJI[m.state],
+      peopleList(model, m.participantIds, personInline),
+    ];
     if (withDeps) {
       const deps = m.dependsOnIds
         .map((id) => model.milestones.get(id))
@@ -291,15 +312,15 @@ function initiativeBody(
   ];
 }
 
-function goalBody(model: Model, g: GoalEntry, depth: number): string[] {
+function goalBody(model: Model, g: GoalEntry, depth: number, below = 1): string[] {
   return [
     meta([
       ['State', stateText(g.goal.state)],
       ['Progress', progressBar(g.goal.progress)],
       ['Owners', peopleList(model, g.goal.ownerIds, personInline)],
     ]),
-    ...section(depth, SECTION.impact, g.goal.impact),
-    ...section(depth, SECTION.howToHelp, g.goal.howToHelp),
+    ...section(depth, SECTION.impact, g.goal.impact, below),
+    ...section(depth, SECTION.howToHelp, g.goal.howToHelp, below),
   ];
 }
 
@@ -386,7 +407,7 @@ function sections(model: Model, linkTo: LinkTo): { text: string; headings: Map<n
   };
   for (const g of model.goals) {
     add(`## ${GOAL_MARKER} ${inline(g.goal.title)}`, g.goal.id);
-    goalBody(model, g, 3).forEach((b) => add(b));
+    goalBody(model, g, 3, 2).forEach((b) => add(b));
     for (const x of g.initiatives) {
       add(`### ${INITIATIVE_MARKER} ${inline(x.initiative.title)}`, x.initiative.id);
       initiativeBody(model, g, x, 4, linkTo).forEach((b) => add(b));

@@ -1,0 +1,217 @@
+/**
+ * The retrospective step: the ending sprint's goals per owner, the action items that come back,
+ * the notes, and what changed on the roadmap during the sprint — read from the change log.
+ */
+import { TZDate } from '@date-fns/tz';
+import type { ParsedInput } from '../../shared/contract.ts';
+import {
+  RETRO_COLUMNS,
+  type ActionItem,
+  type PolishIssue,
+  type RetroColumn,
+  type RetroNote,
+  type Sprint,
+  type SprintGoal,
+  type State,
+} from '../../shared/domain.ts';
+import type {
+  MilestoneDone,
+  OwnerGoals,
+  PolishDone,
+  RetrospectiveView,
+  RoadmapChange,
+  SprintBounds,
+} from '../../shared/meeting-views.ts';
+import type { Workspace } from '../db/open.ts';
+import { parseHlc } from '../store/hlc.ts';
+import { selectSql } from '../store/read.ts';
+import { decodeRow, stmt } from '../store/write.ts';
+import { listRetroNotes } from './retro.ts';
+import { addCalendarDays, getSprint } from './sprints.ts';
+
+type Row = Record<string, unknown>;
+
+/** 00:00 of a `yyyy-MM-dd` day in `zone`, as epoch ms. */
+function midnight(date: string, zone: string): number {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new TZDate(year, month - 1, day, 0, 0, 0, zone).getTime();
+}
+
+/** The sprint's first day 00:00 to the end of its last day, in its meeting zone (else UTC). */
+export function sprintBounds(
+  sprint: Pick<Sprint, 'startDate' | 'endDate' | 'meetingTimeZone'>,
+): SprintBounds {
+  const timeZone = sprint.meetingTimeZone ?? 'UTC';
+  const from = midnight(sprint.startDate, timeZone);
+  const to = midnight(addCalendarDays(sprint.endDate, 1), timeZone);
+  return { from: new Date(from).toISOString(), to: new Date(to).toISOString(), timeZone };
+}
+
+/**
+ * The bounds as clock-timestamp prefixes: an HLC starts with its 13-digit wall time, so
+ * `hlc >= from AND hlc < to` selects the changes made in [from, to) — a range of the
+ * `changes_by_hlc` index.
+ */
+export function hlcRange(bounds: SprintBounds): [from: string, to: string] {
+  const prefix = (iso: string) => String(new Date(iso).getTime()).padStart(13, '0');
+  return [prefix(bounds.from), prefix(bounds.to)];
+}
+
+const toSprintGoal = (row: Row) => decodeRow('sprintGoal', row) as unknown as SprintGoal;
+const toActionItem = (row: Row) => decodeRow('actionItem', row) as unknown as ActionItem;
+const instant = (hlc: string) => new Date(parseHlc(hlc).wall).toISOString();
+
+/** The sprint's goals per owner: owners by name, goals nobody owns last, each in position order. */
+export function goalsByOwner(ws: Workspace, sprintId: string): OwnerGoals[] {
+  const rows = stmt(
+    ws.db,
+    `${selectSql('sprintGoal')} LEFT JOIN people p ON p.id = t.owner_id WHERE t.sprint_id = ?
+       ORDER BY p.id IS NULL, p.name COLLATE NOCASE, p.id, t.position, t.id`,
+  ).all(sprintId) as Row[];
+  const groups: OwnerGoals[] = [];
+  for (const goal of rows.map(toSprintGoal)) {
+    const last = groups.at(-1);
+    if (last && last.ownerId === goal.ownerId) last.goals.push(goal);
+    else groups.push({ ownerId: goal.ownerId, goals: [goal] });
+  }
+  return groups;
+}
+
+/**
+ * Action items raised at retrospectives before this sprint that were still open when it began:
+ * open now, or done during this sprint or a later one. Oldest sprint first.
+ */
+export function earlierActionItems(ws: Workspace, sprint: Sprint): ActionItem[] {
+  const rows = stmt(
+    ws.db,
+    `${selectSql('actionItem')} JOIN sprints s ON s.id = t.sprint_id LEFT JOIN sprints d ON d.id = t.done_sprint_id
+       WHERE s.number < ? AND (t.status = 'open' OR d.number >= ?) ORDER BY s.number, t.id`,
+  ).all(sprint.number, sprint.number) as Row[];
+  return rows.map(toActionItem);
+}
+
+/** Action items raised at this sprint's retrospective, in the order they were raised. */
+export function actionItemsOf(ws: Workspace, sprintId: string): ActionItem[] {
+  const rows = stmt(ws.db, `${selectSql('actionItem')} WHERE t.sprint_id = ? ORDER BY t.id`).all(
+    sprintId,
+  ) as Row[];
+  return rows.map(toActionItem);
+}
+
+export function notesByColumn(ws: Workspace, sprintId: string): Record<RetroColumn, RetroNote[]> {
+  const notes = Object.fromEntries(RETRO_COLUMNS.map((c) => [c, [] as RetroNote[]])) as Record<
+    RetroColumn,
+    RetroNote[]
+  >;
+  for (const note of listRetroNotes(ws, { sprintId })) notes[note.column].push(note);
+  return notes;
+}
+
+/** Polish recorded as done in the sprint, with when (and where) it was marked done. */
+export function polishDoneIn(ws: Workspace, sprintId: string): PolishDone[] {
+  const rows = stmt(
+    ws.db,
+    `SELECT p.*, (SELECT max(c.hlc) FROM changes c WHERE c.entity_id = p.id AND c.field = 'status') AS doneHlc
+       FROM (${selectSql('polishIssue')} WHERE t.done_sprint_id = ?) p ORDER BY doneHlc, p.createdAt, p.id`,
+  ).all(sprintId) as Row[];
+  return rows.map((row) => {
+    const hlc = row.doneHlc as string | null;
+    return {
+      ...(decodeRow('polishIssue', row) as unknown as PolishIssue),
+      doneAt: hlc ? instant(hlc) : null,
+      doneReplicaId: hlc ? parseHlc(hlc).replicaId : null,
+    };
+  });
+}
+
+/** State changes in `[from, to)` of the clock-timestamp prefixes (exported for its query-plan test). */
+export const ROADMAP_CHANGES_SQL = `SELECT c.entity, c.entity_id AS id, c.value, c.hlc, c.replica_id AS replicaId,
+        (SELECT p.value FROM changes p WHERE p.entity_id = c.entity_id AND p.field = 'state' AND p.seq < c.seq
+          ORDER BY p.seq DESC LIMIT 1) AS before,
+        coalesce(g.title, i.title, m.title,
+          (SELECT json_extract(n.value, '$') FROM changes n WHERE n.entity_id = c.entity_id AND n.field = 'title'
+            ORDER BY n.seq DESC LIMIT 1)) AS title,
+        m.initiative_id AS initiativeId, mi.title AS initiativeTitle
+       FROM changes c
+       LEFT JOIN goals g ON c.entity = 'goal' AND g.id = c.entity_id
+       LEFT JOIN initiatives i ON c.entity = 'initiative' AND i.id = c.entity_id
+       LEFT JOIN milestones m ON c.entity = 'milestone' AND m.id = c.entity_id
+       LEFT JOIN initiatives mi ON mi.id = m.initiative_id
+       WHERE c.hlc >= ? AND c.hlc < ? AND c.field = 'state' AND c.entity IN ('goal', 'initiative', 'milestone')
+       ORDER BY c.hlc`;
+
+interface ChangeRow {
+  entity: RoadmapChange['entity'];
+  id: string;
+  value: string;
+  before: string | null;
+  hlc: string;
+  replicaId: string;
+  title: string | null;
+  initiativeId: string | null;
+  initiativeTitle: string | null;
+}
+
+/**
+ * State changes of goals, initiatives and milestones within the sprint's bounds, oldest first:
+ * one range scan of the change log by clock timestamp. The state before is the item's previous
+ * logged state (in log order, as undo and the item history read it: one seek of
+ * `changes_by_item`); the title is the item's current one, or its last logged one when it has
+ * been deleted since.
+ */
+export function roadmapChanges(
+  ws: Workspace,
+  bounds: SprintBounds,
+): { changes: RoadmapChange[]; milestonesDone: MilestoneDone[] } {
+  const [from, to] = hlcRange(bounds);
+  const rows = stmt(ws.db, ROADMAP_CHANGES_SQL).all(from, to) as ChangeRow[];
+  const changes: RoadmapChange[] = [];
+  const milestonesDone: MilestoneDone[] = [];
+  for (const row of rows) {
+    const next = JSON.parse(row.value) as State;
+    const previous = row.before === null ? null : (JSON.parse(row.before) as State);
+    if (previous === next) continue; // a merge that re-wrote the same state changes nothing
+    const at = instant(row.hlc);
+    const title = row.title ?? '';
+    changes.push({
+      entity: row.entity,
+      id: row.id,
+      title,
+      from: previous,
+      to: next,
+      at,
+      replicaId: row.replicaId,
+    });
+    if (row.entity === 'milestone' && next === 'done') {
+      milestonesDone.push({
+        id: row.id,
+        title,
+        initiativeId: row.initiativeId,
+        initiativeTitle: row.initiativeTitle,
+        at,
+        replicaId: row.replicaId,
+      });
+    }
+  }
+  return { changes, milestonesDone };
+}
+
+export function retrospectiveView(
+  ws: Workspace,
+  { sprintId }: ParsedInput<'retrospective.view'>,
+): RetrospectiveView {
+  const sprint = getSprint(ws, sprintId, 'sprintId');
+  const bounds = sprintBounds(sprint);
+  const { changes, milestonesDone } = roadmapChanges(ws, bounds);
+  return {
+    sprint,
+    goalsByOwner: goalsByOwner(ws, sprint.id),
+    earlierActionItems: earlierActionItems(ws, sprint),
+    actionItems: actionItemsOf(ws, sprint.id),
+    notes: notesByColumn(ws, sprint.id),
+    bounds,
+    roadmapChanges: changes,
+    milestonesDone,
+    polishDone: polishDoneIn(ws, sprint.id),
+  };
+}

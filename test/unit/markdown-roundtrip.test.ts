@@ -1,0 +1,356 @@
+/**
+ * Export → import into an empty workspace → export gives identical files, for generated
+ * workspaces full of hostile text, in both variants; and every exported file parses (GFM)
+ * into the tables and the text the workspace holds.
+ */
+import fc from 'fast-check';
+import type { Nodes, Table } from 'mdast';
+import { describe, expect, it } from 'vitest';
+import { openCore, type Core } from '../../src/main/api/core.ts';
+import { oneLine } from '../../src/main/markdown/escape.ts';
+import { parseMarkdown, textOf, isLiteralAutolink } from '../../src/main/markdown/parse.ts';
+import { STATES, type State } from '../../src/shared/domain.ts';
+import { must } from './helpers.ts';
+
+type Files = { path: string; content: string }[];
+
+/** Fragments that have broken Markdown writers before. */
+const HOSTILE = [
+  '|',
+  ' | ',
+  '\\',
+  '`',
+  '```',
+  '*',
+  '_',
+  '**',
+  '~~',
+  '[',
+  ']',
+  '[x](javascript:alert(1))',
+  '![i](https://x.example/i.png)',
+  '<script>',
+  '</div>',
+  '<!--',
+  '&amp;',
+  '&nbsp;',
+  '&#x41;',
+  '#',
+  '# ',
+  '## Impact',
+  '- ',
+  '+ ',
+  '1. ',
+  '1) ',
+  '> ',
+  '---',
+  '===',
+  '🔻 ',
+  '↳ ',
+  '🛠️',
+  '🦀',
+  ':crab:',
+  '▰▱',
+  'https://evil.example/a_b',
+  'www.example.com',
+  'a@b.example',
+  '\n',
+  '\r\n',
+  '\t',
+  '  ',
+  '\u00a0',
+  '[^1]',
+  '[ada]',
+  '[ada]: https://evil.example',
+  '- **State:** ✅ done',
+  '| Milestone | Status | Key participants |',
+  'tbd',
+  'é',
+  '👩‍👩‍👧',
+];
+
+const fragment = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...HOSTILE) },
+  { weight: 2, arbitrary: fc.string({ unit: 'grapheme-ascii', maxLength: 8 }) },
+  { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 4 }) },
+);
+const text = (maxParts: number) => fc.array(fragment, { maxLength: maxParts }).map((parts) => parts.join(''));
+/** A title the contract accepts: trimmed, not empty, at most 300 characters. */
+const title = text(6).map((t) => t.trim().slice(0, 300).trim() || 'Untitled');
+
+/** Block Markdown as users write it, with hostile lines mixed in. */
+const BLOCK_LINES = [
+  '- a bullet',
+  '  - nested',
+  '# A top heading',
+  '## Impact',
+  '### Milestones',
+  'Setext heading',
+  '===',
+  '---',
+  '```',
+  '~~~js',
+  '<!-- open comment',
+  '<script>alert(1)</script>',
+  '<details>',
+  '| a | b |',
+  '| --- | --- |',
+  '> quote',
+  '    indented code',
+  '[ref]: https://example.com/ref',
+  'see [ref] and [ada]',
+  '',
+  '1. one',
+  '🔻 [Not a goal](./x.md)',
+  '&nbsp;&nbsp;↳ not an initiative',
+];
+const block = fc
+  .array(fc.oneof(fc.constantFrom(...BLOCK_LINES), text(4)), { maxLength: 8 })
+  .map((lines) => lines.join('\n').slice(0, 2000));
+
+const state = fc.constantFrom(...STATES);
+const handle = fc.option(fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,10}$/), { nil: null });
+const url = fc.option(
+  fc
+    .tuple(
+      fc.constantFrom('https://', 'http://', 'HTTPS://'),
+      fc.stringMatching(/^[a-z0-9.]{1,10}$/),
+      text(3),
+    )
+    .map(([scheme, host, path]) => `${scheme}${host}.example/${path.replace(/\s/g, '')}`.slice(0, 200)),
+  { nil: null },
+);
+const progress = fc.option(fc.integer({ min: 0, max: 100 }), { nil: null });
+
+const workspace = fc.record({
+  people: fc.array(fc.record({ name: title, handle }), { maxLength: 5 }),
+  goals: fc.array(
+    fc.record({
+      title,
+      impact: block,
+      howToHelp: block,
+      state,
+      owners: fc.array(fc.nat(), { maxLength: 3 }),
+      progress,
+      initiatives: fc.array(
+        fc.record({
+          title,
+          impact: block,
+          features: block,
+          link: url,
+          state,
+          owners: fc.array(fc.nat(), { maxLength: 3 }),
+          progress,
+          dependsOn: fc.array(fc.nat(), { maxLength: 2 }),
+          milestones: fc.array(
+            fc.record({
+              title,
+              state,
+              participants: fc.array(fc.nat(), { maxLength: 3 }),
+              dependsOn: fc.array(fc.nat(), { maxLength: 2 }),
+            }),
+            { maxLength: 3 },
+          ),
+        }),
+        { maxLength: 3 },
+      ),
+    }),
+    { minLength: 1, maxLength: 3 },
+  ),
+});
+type Generated = typeof workspace extends fc.Arbitrary<infer T> ? T : never;
+
+/** Builds the generated workspace through the API (dependencies only on earlier items: acyclic). */
+function build(core: Core, data: Generated): void {
+  const people = data.people.map(
+    (p, i) =>
+      must(core, 'people.create', {
+        // People without a handle are known by their name alone: keep names distinct.
+        name: `${p.name} ${i}`.slice(-200).trim(),
+        handle: p.handle ? `${p.handle}${i}` : null,
+        timeZone: 'UTC',
+      }).id,
+  );
+  const pick = (indices: number[]) =>
+    people.length ? [...new Set(indices.map((i) => people[i % people.length]!))] : [];
+  const settle = (s: State, owners: string[]): State =>
+    s === 'in progress' && owners.length === 0 ? 'help wanted' : s;
+  const initiatives: string[] = [];
+  const milestones: string[] = [];
+  for (const g of data.goals) {
+    const owners = pick(g.owners);
+    const goal = must(core, 'goals.create', {
+      title: g.title,
+      impact: g.impact,
+      howToHelp: g.howToHelp,
+      state: settle(g.state, owners),
+      ownerIds: owners,
+      manualProgress: g.progress,
+    });
+    for (const i of g.initiatives) {
+      const iowners = pick(i.owners);
+      const dependsOnIds = initiatives.length
+        ? [...new Set(i.dependsOn.map((d) => initiatives[d % initiatives.length]!))]
+        : [];
+      const initiative = must(core, 'initiatives.create', {
+        goalId: goal.id,
+        title: i.title,
+        impact: i.impact,
+        features: i.features,
+        link: i.link,
+        state: settle(i.state, iowners),
+        ownerIds: iowners,
+        manualProgress: i.progress,
+        dependsOnIds,
+      });
+      initiatives.push(initiative.id);
+      const seen = new Set<string>();
+      for (const m of i.milestones) {
+        // Dependencies name a milestone by its title: keep titles distinct within an initiative.
+        let mtitle = m.title;
+        while (seen.has(oneLine(mtitle).toLowerCase())) mtitle = `${mtitle.slice(0, 290)} again`;
+        seen.add(oneLine(mtitle).toLowerCase());
+        const participantIds = pick(m.participants);
+        const mdeps = milestones.length
+          ? [...new Set(m.dependsOn.map((d) => milestones[d % milestones.length]!))]
+          : [];
+        milestones.push(
+          must(core, 'milestones.create', {
+            initiativeId: initiative.id,
+            title: mtitle,
+            state: settle(m.state, participantIds),
+            participantIds,
+            dependsOnIds: mdeps,
+          }).id,
+        );
+      }
+    }
+  }
+}
+
+const exportFiles = (core: Core, variant: 'folder' | 'single'): Files =>
+  must(core, 'roadmap.export', { variant }).files;
+
+function expectSameFiles(a: Files, b: Files): void {
+  expect(b.map((f) => f.path)).toEqual(a.map((f) => f.path));
+  for (const [i, file] of a.entries())
+    expect(`${file.path}\n${b[i]!.content}`).toBe(`${file.path}\n${file.content}`);
+}
+
+function all(node: Nodes, out: Nodes[] = []): Nodes[] {
+  out.push(node);
+  if ('children' in node) for (const child of node.children as Nodes[]) all(child, out);
+  return out;
+}
+
+/**
+ * Our tables keep the column count of their header, and their links go nowhere but http(s), a
+ * page or an anchor. (Users' own Markdown — impact, how to help, features — is theirs to shape.)
+ */
+function expectWellFormed(files: Files): void {
+  for (const file of files) {
+    const tree = parseMarkdown(file.content);
+    for (const node of all(tree)) {
+      const header = node.type === 'table' ? textOf(node.children[0]!.children[0]!) : '';
+      if (node.type !== 'table' || !['State', 'Deliverable', 'Initiative', 'Milestone'].includes(header))
+        continue;
+      const width = (node as Table).children[0]!.children.length;
+      for (const row of (node as Table).children) expect(row.children.length).toBe(width);
+      for (const link of all(node)) {
+        if (link.type === 'link' && !isLiteralAutolink(link)) {
+          expect(link.url).toMatch(/^(https?:\/\/|\.\.?\/|#)/i);
+        }
+      }
+    }
+  }
+}
+
+async function roundTrip(data: Generated): Promise<void> {
+  const source = await openCore(':memory:');
+  try {
+    build(source, data);
+    for (const variant of ['folder', 'single'] as const) {
+      const first = exportFiles(source, variant);
+      expectWellFormed(first);
+      const target = await openCore(':memory:');
+      try {
+        const imported = must(target, 'roadmap.import', { files: first });
+        expect(imported.problems).toEqual([]);
+        expectSameFiles(first, exportFiles(target, variant));
+        // Importing the same files again changes nothing.
+        const again = must(target, 'roadmap.previewImport', { files: first });
+        expect({ create: again.create, update: again.update }).toEqual({ create: [], update: [] });
+      } finally {
+        target.close();
+      }
+    }
+  } finally {
+    source.close();
+  }
+}
+
+describe('roadmap round trip', () => {
+  it('export → import into an empty workspace → export gives identical files (property)', async () => {
+    await fc.assert(fc.asyncProperty(workspace, roundTrip), { numRuns: 50 });
+  }, 120_000);
+
+  it('keeps every hostile title and name as one line of the same text', async () => {
+    const core = await openCore(':memory:');
+    try {
+      const names = HOSTILE.filter((h) => h.trim()).map((h, i) => `${h} ${i}`);
+      const people = names.map(
+        (name, i) => must(core, 'people.create', { name, handle: i % 2 ? `h${i}` : null }).id,
+      );
+      const goal = must(core, 'goals.create', {
+        title: names.join(' ').slice(0, 300).trim(),
+        ownerIds: people.slice(0, 10),
+      });
+      for (const [i, t] of names.entries()) {
+        const initiative = must(core, 'initiatives.create', {
+          goalId: goal.id,
+          title: t,
+          ownerIds: [people[i]!],
+          link: i % 3 ? null : `https://example.com/${encodeURIComponent(t)}|()<>&`,
+        });
+        must(core, 'milestones.create', {
+          initiativeId: initiative.id,
+          title: t,
+          participantIds: [people[(i + 1) % people.length]!],
+        });
+      }
+      for (const variant of ['folder', 'single'] as const) {
+        const files = exportFiles(core, variant);
+        expectWellFormed(files);
+        // The overview: one row per goal and initiative, titles read back as typed.
+        const root = parseMarkdown(files.find((f) => f.path === 'roadmap.md')!.content);
+        const overview = root.children.filter((n) => n.type === 'table')[1] as Table;
+        expect(overview.children).toHaveLength(2 + names.length);
+        const titles = overview.children.slice(2).map((row) => {
+          const link = row.children[0]!.children.find((n) => n.type === 'link' || n.type === 'linkReference');
+          return link ? textOf(link) : '';
+        });
+        expect(titles).toEqual(names.map(oneLine));
+        // No raw HTML anywhere: user text is escaped, never markup.
+        for (const file of files) {
+          expect(all(parseMarkdown(file.content)).filter((n) => n.type === 'html')).toEqual([]);
+        }
+        const target = await openCore(':memory:');
+        try {
+          must(target, 'roadmap.import', { files });
+          expectSameFiles(files, exportFiles(target, variant));
+          const imported = must(target, 'initiatives.list', {});
+          expect(imported.map((i) => i.title)).toEqual(names.map(oneLine));
+          expect(
+            must(target, 'people.list', {})
+              .map((p) => p.name)
+              .sort(),
+          ).toEqual(names.map(oneLine).sort());
+        } finally {
+          target.close();
+        }
+      }
+    } finally {
+      core.close();
+    }
+  });
+});
