@@ -43,7 +43,12 @@ import type {
 const id = z.uuid({ error: 'must be an id' });
 const ids = z.array(id).max(LIMITS.list, { error: `must list at most ${LIMITS.list} items` });
 const text = (max: number) => z.string().max(max, { error: `must be at most ${max} characters` });
-const title = text(LIMITS.title).trim().min(1, { error: 'must not be empty' });
+/** One line: line breaks and runs of spaces pasted into a title or name become one space. */
+const oneLine = (max: number) =>
+  text(max)
+    .overwrite((s) => s.replace(/\s+/g, ' ').trim())
+    .min(1, { error: 'must not be empty' });
+const title = oneLine(LIMITS.title);
 const longText = text(LIMITS.text);
 const nullableId = id.nullable();
 const isTimeZone = (zone: string): boolean => {
@@ -55,14 +60,16 @@ const isTimeZone = (zone: string): boolean => {
   }
 };
 export const timeZone = text(LIMITS.timeZone).refine(isTimeZone, { error: 'must be an IANA time zone' });
+/** http(s), and nothing that could end the link early in Markdown or HTML: no spaces, controls, < or >. */
+const WEB_LINK = /^https?:\/\/[^\s\p{Cc}<>]+$/iu;
 const link = text(LIMITS.link)
   .trim()
-  .refine((s) => /^https?:\/\/\S+$/i.test(s), { error: 'must be an http(s) link' })
+  .refine((s) => WEB_LINK.test(s), { error: 'must be an http(s) link' })
   .nullable();
 /** A polish issue's link: a URL, or the `owner/repo#123` shorthand of an issue tracker. */
 const issueLink = text(LIMITS.link)
   .trim()
-  .refine((s) => /^https?:\/\/\S+$/i.test(s) || /^[\w.-]+\/[\w.-]+#\d+$/.test(s), {
+  .refine((s) => WEB_LINK.test(s) || /^[\w.-]+\/[\w.-]+#\d+$/.test(s), {
     error: 'must be an http(s) link or owner/repo#123',
   })
   .nullable();
@@ -90,7 +97,7 @@ const write =
 // ---- the entities' writable fields --------------------------------------------------------
 
 const personFields = z.strictObject({
-  name: text(LIMITS.name).trim().min(1, { error: 'must not be empty' }),
+  name: oneLine(LIMITS.name),
   handle: text(LIMITS.handle)
     .trim()
     .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, { error: 'must be a handle such as a GitHub login' })

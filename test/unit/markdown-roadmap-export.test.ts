@@ -77,10 +77,19 @@ describe('roadmap export', () => {
     const core = await tempCore();
     const { ada, goal, cache, remote } = seed(core);
     must(core, 'initiatives.update', { id: remote.id, link: 'https://example.com/remote' });
-    must(core, 'milestones.create', { initiativeId: cache.id, title: 'Design', state: 'done', participantIds: [ada.id] });
+    must(core, 'milestones.create', {
+      initiativeId: cache.id,
+      title: 'Design',
+      state: 'done',
+      participantIds: [ada.id],
+    });
     must(core, 'milestones.create', { initiativeId: cache.id, title: 'Ship' });
     const nameless = must(core, 'people.create', { name: 'Cy | Team' });
-    must(core, 'goals.update', { id: goal.id, ownerIds: [ada.id, nameless.id], impact: '- faster\n\n# Big heading' });
+    must(core, 'goals.update', {
+      id: goal.id,
+      ownerIds: [ada.id, nameless.id],
+      impact: '- faster\n\n# Big heading',
+    });
 
     const files = must(core, 'roadmap.export', { variant: 'folder' }).files;
     expect(files.map((f) => f.path)).toEqual([
@@ -89,7 +98,8 @@ describe('roadmap export', () => {
       'roadmap/faster_builds/incremental_cache.md',
       'roadmap/faster_builds/remote_execution.md',
     ]);
-    for (const file of files) expect(file.content.endsWith('\n') && !file.content.endsWith('\n\n')).toBe(true);
+    for (const file of files)
+      expect(file.content.endsWith('\n') && !file.content.endsWith('\n\n')).toBe(true);
     const root = files[0]!.content;
     expect(root.startsWith('# Roadmap\n')).toBe(true);
     const [legend, overview] = tables(root);

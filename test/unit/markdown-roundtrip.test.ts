@@ -8,6 +8,9 @@ import type { Nodes, Table } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../src/main/api/core.ts';
 import { oneLine } from '../../src/main/markdown/escape.ts';
+
+/** A title as the contract stores it (runs of whitespace are one space), as Markdown shows it. */
+const stored = (s: string) => oneLine(s.replace(/\s+/g, ' '));
 import { parseMarkdown, textOf, isLiteralAutolink } from '../../src/main/markdown/parse.ts';
 import { STATES, type State } from '../../src/shared/domain.ts';
 import { must } from './helpers.ts';
@@ -117,13 +120,15 @@ const url = fc.option(
       fc.stringMatching(/^[a-z0-9.]{1,10}$/),
       text(3),
     )
-    .map(([scheme, host, path]) => `${scheme}${host}.example/${path.replace(/\s/g, '')}`.slice(0, 200)),
+    .map(([scheme, host, path]) =>
+      `${scheme}${host}.example/${path.replace(/[\s\p{Cc}<>]/gu, '')}`.slice(0, 200),
+    ),
   { nil: null },
 );
 const progress = fc.option(fc.integer({ min: 0, max: 100 }), { nil: null });
 
 const workspace = fc.record({
-  people: fc.array(fc.record({ name: title, handle }), { maxLength: 5 }),
+  people: fc.array(fc.record({ name: title, handle }), { maxLength: 4 }),
   goals: fc.array(
     fc.record({
       title,
@@ -152,7 +157,7 @@ const workspace = fc.record({
             { maxLength: 3 },
           ),
         }),
-        { maxLength: 3 },
+        { maxLength: 2 },
       ),
     }),
     { minLength: 1, maxLength: 3 },
@@ -208,8 +213,8 @@ function build(core: Core, data: Generated): void {
       for (const m of i.milestones) {
         // Dependencies name a milestone by its title: keep titles distinct within an initiative.
         let mtitle = m.title;
-        while (seen.has(oneLine(mtitle).toLowerCase())) mtitle = `${mtitle.slice(0, 290)} again`;
-        seen.add(oneLine(mtitle).toLowerCase());
+        while (seen.has(stored(mtitle).toLowerCase())) mtitle = `${mtitle.slice(0, 290)} again`;
+        seen.add(stored(mtitle).toLowerCase());
         const participantIds = pick(m.participants);
         const mdeps = milestones.length
           ? [...new Set(m.dependsOn.map((d) => milestones[d % milestones.length]!))]
@@ -291,7 +296,7 @@ async function roundTrip(data: Generated): Promise<void> {
 
 describe('roadmap round trip', () => {
   it('export → import into an empty workspace → export gives identical files (property)', async () => {
-    await fc.assert(fc.asyncProperty(workspace, roundTrip), { numRuns: 50 });
+    await fc.assert(fc.asyncProperty(workspace, roundTrip), { numRuns: 30 });
   }, 120_000);
 
   it('keeps every hostile title and name as one line of the same text', async () => {
@@ -310,7 +315,7 @@ describe('roadmap round trip', () => {
           goalId: goal.id,
           title: t,
           ownerIds: [people[i]!],
-          link: i % 3 ? null : `https://example.com/${encodeURIComponent(t)}|()<>&`,
+          link: i % 3 ? null : `https://example.com/${encodeURIComponent(t)}|()&`,
         });
         must(core, 'milestones.create', {
           initiativeId: initiative.id,
@@ -329,7 +334,7 @@ describe('roadmap round trip', () => {
           const link = row.children[0]!.children.find((n) => n.type === 'link' || n.type === 'linkReference');
           return link ? textOf(link) : '';
         });
-        expect(titles).toEqual(names.map(oneLine));
+        expect(titles).toEqual(names.map(stored));
         // No raw HTML anywhere: user text is escaped, never markup.
         for (const file of files) {
           expect(all(parseMarkdown(file.content)).filter((n) => n.type === 'html')).toEqual([]);
@@ -339,12 +344,12 @@ describe('roadmap round trip', () => {
           must(target, 'roadmap.import', { files });
           expectSameFiles(files, exportFiles(target, variant));
           const imported = must(target, 'initiatives.list', {});
-          expect(imported.map((i) => i.title)).toEqual(names.map(oneLine));
+          expect(imported.map((i) => i.title)).toEqual(names.map(stored));
           expect(
             must(target, 'people.list', {})
               .map((p) => p.name)
               .sort(),
-          ).toEqual(names.map(oneLine).sort());
+          ).toEqual(names.map(stored).sort());
         } finally {
           target.close();
         }

@@ -6,7 +6,12 @@ const ids = (columns: { id: string }[][]) => columns.map((c) => c.map((n) => n.i
 
 describe('the dependency graph layout', () => {
   it('puts each item one column after the latest thing it waits for', () => {
-    const nodes = [node('stabilize', 'impl', 'docs'), node('docs', 'design'), node('impl', 'design'), node('design')];
+    const nodes = [
+      node('stabilize', 'impl', 'docs'),
+      node('docs', 'design'),
+      node('impl', 'design'),
+      node('design'),
+    ];
     expect(ids(layers(nodes))).toEqual([['design'], ['docs', 'impl'], ['stabilize']]);
   });
 
@@ -16,7 +21,10 @@ describe('the dependency graph layout', () => {
 
   it('orders a column by the rows of what its items wait for', () => {
     const nodes = [node('a'), node('b'), node('after-b', 'b'), node('after-a', 'a')];
-    expect(ids(layers(nodes))).toEqual([['a', 'b'], ['after-a', 'after-b']]);
+    expect(ids(layers(nodes))).toEqual([
+      ['a', 'b'],
+      ['after-a', 'after-b'],
+    ]);
   });
 
   it('ignores dependencies outside the set and survives a cycle', () => {
@@ -26,7 +34,10 @@ describe('the dependency graph layout', () => {
 
   it('lists edges, dependents and the connected items', () => {
     const nodes = [node('a'), node('b', 'a'), node('c', 'a', 'gone'), node('alone')];
-    expect(edgesOf(nodes)).toEqual([{ from: 'a', to: 'b' }, { from: 'a', to: 'c' }]);
+    expect(edgesOf(nodes)).toEqual([
+      { from: 'a', to: 'b' },
+      { from: 'a', to: 'c' },
+    ]);
     expect(dependentsOf(nodes).get('a')).toEqual(['b', 'c']);
     expect(connected(nodes).map((n) => n.id)).toEqual(['a', 'b', 'c']);
   });

@@ -3,10 +3,48 @@ import { describe, expect, it } from 'vitest';
 import { plainSummary, renderMarkdown } from '../../src/renderer/src/lib/markdown.ts';
 
 const TAGS = new Set([
-  'p', 'a', 'em', 'strong', 'code', 'pre', 'ul', 'ol', 'li', 'blockquote', 'h1', 'h2', 'h3', 'h4',
-  'h5', 'h6', 'hr', 'br', 'del', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'sup', 'section',
+  'p',
+  'a',
+  'em',
+  'strong',
+  'code',
+  'pre',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'br',
+  'del',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'sup',
+  'section',
 ]);
-const ATTRIBUTES = new Set(['href', 'target', 'rel', 'align', 'class', 'id', 'start', 'data-footnotes', 'data-footnote-ref', 'data-footnote-backref', 'aria-describedby', 'aria-label']);
+const ATTRIBUTES = new Set([
+  'href',
+  'target',
+  'rel',
+  'align',
+  'class',
+  'id',
+  'start',
+  'data-footnotes',
+  'data-footnote-ref',
+  'data-footnote-backref',
+  'aria-describedby',
+  'aria-label',
+]);
 
 /**
  * What would make the preview run code or load something: every tag is one micromark writes for
@@ -41,7 +79,9 @@ describe('the Markdown preview', () => {
   });
 
   it('shows script tags and raw HTML as text', () => {
-    const html = renderMarkdown('<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n<b onclick="x()">b</b>');
+    const html = renderMarkdown(
+      '<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n<b onclick="x()">b</b>',
+    );
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expectInert(html);
@@ -52,9 +92,12 @@ describe('the Markdown preview', () => {
       '[ok](https://example.org/a?b=1) [mail](mailto:a@b.org) [js](javascript:alert(1)) [JS](JaVaScRiPt:alert(1)) ' +
         '[data](data:text/html,<script>x</script>) [vb](vbscript:x) [irc](irc://x) [rel](../secret) [hash](#/people)',
     );
-    expect(html).toContain('<a href="https://example.org/a?b=1" target="_blank" rel="noopener noreferrer">ok</a>');
+    expect(html).toContain(
+      '<a href="https://example.org/a?b=1" target="_blank" rel="noopener noreferrer">ok</a>',
+    );
     expect(html).toContain('<a href="mailto:a@b.org" target="_blank" rel="noopener noreferrer">mail</a>');
-    for (const text of ['js', 'JS', 'data', 'vb', 'irc', 'rel', 'hash']) expect(html).toContain(`<a>${text}</a>`);
+    for (const text of ['js', 'JS', 'data', 'vb', 'irc', 'rel', 'hash'])
+      expect(html).toContain(`<a>${text}</a>`);
     expectInert(html);
   });
 
@@ -72,9 +115,33 @@ describe('the Markdown preview', () => {
 
   it('renders anything typed inert', () => {
     const pieces = fc.constantFrom(
-      '<script>', '</script>', '<img src=x onerror=alert(1)>', 'javascript:alert(1)', '[a](', ')', '![b](',
-      '"', "'", '<', '>', '&', '`', '\n', ' ', '- ', '| x |', '<a href="javascript:x">', 'onload=', 'https://e.org',
-      '<svg onload=alert(1)>', '<iframe src=x>', '[c]: javascript:x', '\n\n[c]', 'www.e.org', 'a@b.org', 'data:x',
+      '<script>',
+      '</script>',
+      '<img src=x onerror=alert(1)>',
+      'javascript:alert(1)',
+      '[a](',
+      ')',
+      '![b](',
+      '"',
+      "'",
+      '<',
+      '>',
+      '&',
+      '`',
+      '\n',
+      ' ',
+      '- ',
+      '| x |',
+      '<a href="javascript:x">',
+      'onload=',
+      'https://e.org',
+      '<svg onload=alert(1)>',
+      '<iframe src=x>',
+      '[c]: javascript:x',
+      '\n\n[c]',
+      'www.e.org',
+      'a@b.org',
+      'data:x',
     );
     fc.assert(
       fc.property(fc.array(fc.oneof(pieces, fc.string()), { maxLength: 30 }), (parts) => {

@@ -4,14 +4,51 @@ import { NOBODY, countItems, helpWanted, roadmapTree } from '../../src/renderer/
 import { dropIndex, moveTo } from '../../src/renderer/src/lib/reorder.ts';
 
 const goal = (id: string, position: number, state: State, ownerIds: string[] = []): Goal => ({
-  id, title: id, impact: '', howToHelp: '', state, ownerIds, position, manualProgress: null, progress: 0,
+  id,
+  title: id,
+  impact: '',
+  howToHelp: '',
+  state,
+  ownerIds,
+  position,
+  manualProgress: null,
+  progress: 0,
 });
-const initiative = (id: string, goalId: string, position: number, state: State, ownerIds: string[] = []): Initiative => ({
-  id, goalId, title: id, impact: '', features: '', link: null, state, ownerIds, dependsOnIds: [], position,
-  manualProgress: null, progress: 0,
+const initiative = (
+  id: string,
+  goalId: string,
+  position: number,
+  state: State,
+  ownerIds: string[] = [],
+): Initiative => ({
+  id,
+  goalId,
+  title: id,
+  impact: '',
+  features: '',
+  link: null,
+  state,
+  ownerIds,
+  dependsOnIds: [],
+  position,
+  manualProgress: null,
+  progress: 0,
 });
-const milestone = (id: string, initiativeId: string, position: number, state: State, participantIds: string[] = []): Milestone => ({
-  id, initiativeId, title: id, state, participantIds, dependsOnIds: [], targetSprintId: null, position,
+const milestone = (
+  id: string,
+  initiativeId: string,
+  position: number,
+  state: State,
+  participantIds: string[] = [],
+): Milestone => ({
+  id,
+  initiativeId,
+  title: id,
+  state,
+  participantIds,
+  dependsOnIds: [],
+  targetSprintId: null,
+  position,
 });
 
 const view: Roadmap = {
@@ -30,12 +67,23 @@ const view: Roadmap = {
 };
 
 const shape = (tree: ReturnType<typeof roadmapTree>) =>
-  tree.map((g) => [g.goal.id, g.match, g.initiatives.map((i) => [i.initiative.id, i.match, i.milestones.map((m) => m.milestone.id)])]);
+  tree.map((g) => [
+    g.goal.id,
+    g.match,
+    g.initiatives.map((i) => [i.initiative.id, i.match, i.milestones.map((m) => m.milestone.id)]),
+  ]);
 
 describe('the roadmap tree', () => {
   it('lists every level in order without a filter', () => {
     expect(shape(roadmapTree(view))).toEqual([
-      ['g1', true, [['i1', true, ['m1', 'm2']], ['i2', true, []]]],
+      [
+        'g1',
+        true,
+        [
+          ['i1', true, ['m1', 'm2']],
+          ['i2', true, []],
+        ],
+      ],
       ['g2', true, [['i3', true, ['m3']]]],
     ]);
   });

@@ -28,7 +28,7 @@ import { listInitiatives } from '../services/initiatives.ts';
 import { listMilestones } from '../services/milestones.ts';
 import { listPeople } from '../services/people.ts';
 import { safeBlock } from './blocks.ts';
-import { cell, inline, label, link, linkText, oneLine, path, url } from './escape.ts';
+import { cell, inline, isWebUrl, label, link, linkText, oneLine, path, url } from './escape.ts';
 import { PLACEHOLDER } from './roadmap-read.ts';
 import { parseMarkdown, textOf } from './parse.ts';
 import { Anchors, uniqueSlugs } from './slug.ts';
@@ -60,6 +60,11 @@ const CELLS = 6;
 export function progressBar(progress: number): string {
   const filled = Math.min(CELLS, Math.max(0, Math.round((progress * CELLS) / 100)));
   return '▰'.repeat(filled) + '▱'.repeat(CELLS - filled);
+}
+
+/** An initiative's link shown as itself: an autolink `<…>` when it can be one, else a link. */
+function linkLine(href: string): string {
+  return isWebUrl(href) && !/[<>]/.test(href) ? `<${href}>` : link(href, href);
 }
 
 /** A GitHub profile. */
@@ -300,7 +305,7 @@ function initiativeBody(
       ['Goal', depth === 2 ? `[${linkText(goal.goal.title)}](${linkTo({ goal })})` : ''],
       ['State', stateText(i.state)],
       ['Progress', progressBar(i.progress)],
-      ['Link', i.link ? link(i.link, i.link) : ''],
+      ['Link', i.link ? linkLine(i.link) : ''],
       ['Owners', peopleList(model, i.ownerIds, personInline)],
       ['Depends on', deps],
     ]),

@@ -205,7 +205,9 @@ export const PLACEHOLDER =
  * A placeholder row's title: placeholder text written plainly. (The exporter writes a real
  * item called “tbd” with a character reference or an escape, so it is read back as an item.)
  */
-const isPlaceholder = (title: string, raw: string): boolean => PLACEHOLDER.test(title) && !/[\\&]/.test(raw);
+const isPlaceholder = (title: string, raw: string): boolean =>
+  PLACEHOLDER.test(title) &&
+  !/[\\&]/.test(raw.replace(/^(?:[\s\u00a0]|&nbsp;?|&#160;|&#xa0;|[🔻🔽▼⬇↳└→↪⤷🛠]\uFE0F?)+/iu, ''));
 
 const stripLead = (s: string): string => s.replace(SPACE, '');
 const stripSpace = (s: string): string => stripLead(s).replace(/[\s\u00a0]+$/u, '');
@@ -481,6 +483,7 @@ function readItemRow(
   given?: TitleCell,
 ): ItemRow | null {
   const title = given ?? readTitleCell(ctx, doc, cellOf(row, cols.title) ?? []);
+  if (what === 'the deliverable') what = title.kind === 'initiative' ? 'the initiative' : 'the goal';
   if (!title.title || (!title.href && isPlaceholder(title.title, row.raw[cols.title] ?? ''))) return null;
   const stateText = oneLine(textOf({ type: 'paragraph', children: cellOf(row, cols.state) ?? [] }));
   let state: State | undefined = readState(stateText) ?? undefined;
