@@ -3,8 +3,8 @@
  * The command line: the same API methods as the app, plus database care (check, backup), for
  * scripting and for a terminal. `npm run cli -- <command>` or `fortnight <command>`.
  */
-import { existsSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Core } from '../main/api/core.ts';
 import { defaultDatabaseFile } from '../main/paths.ts';
@@ -12,13 +12,20 @@ import { defaultDatabaseFile } from '../main/paths.ts';
 /** An exit code: 0 done, 1 refused or failed, 2 the command line was wrong. */
 type ExitCode = 0 | 1 | 2;
 
+interface Options {
+  out?: string;
+  dryRun?: boolean;
+}
+
 interface Command {
   /** Argument names; `[NAME]` is optional. */
   args: string[];
   summary: string;
+  /** The usage lines (form, summary) when the command has several forms. */
+  forms?: [string, string][];
   /** Refuse to create the database when the file doesn't exist yet. */
   needsDatabase?: boolean;
-  run(core: Core, args: string[], dbFile: string, options: { out?: string }): Promise<ExitCode> | ExitCode;
+  run(core: Core, args: string[], dbFile: string, options: Options): Promise<ExitCode> | ExitCode;
 }
 
 class UsageError extends Error {}
@@ -37,11 +44,142 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** The sprint number of `export sprint N`; anything else is a usage error. */
-function exportedSprint([what = '', number = '']: string[]): number {
-  if (what !== 'sprint') throw new UsageError(`export takes sprint N, not ${what}`);
-  if (!/^\d{1,9}$/.test(number)) throw new UsageError(`export sprint takes a sprint number, not ${number}`);
-  return Number(number);
+/** What `export` writes: `sprint N`, `roadmap` or `ics`; anything else is a usage error. */
+function exported([what = '', number]: string[]):
+  { what: 'sprint'; number: number } | { what: 'roadmap' | 'ics' } {
+  if (what === 'roadmap' || what === 'ics') {
+    if (number !== undefined) throw new UsageError(`export ${what} takes no argument (--out says where)`);
+    return { what };
+  }
+  if (what !== 'sprint') throw new UsageError(`export takes sprint N, roadmap or ics, not ${what}`);
+  if (!/^\d{1,9}$/.test(number ?? ''))
+    throw new UsageError(`export sprint takes a sprint number, not ${number}`);
+  return { what, number: Number(number) };
+}
+
+/** `import roadmap PATH`: the PATH, once it is known to exist (checked before the database opens). */
+function importedPath([what = '', path = '']: string[]): string {
+  if (what !== 'roadmap') throw new UsageError(`import takes roadmap PATH, not ${what}`);
+  const target = userPath(path);
+  if (!existsSync(target)) throw new Error(`there is no file or folder at ${target}`);
+  return target;
+}
+
+/** Folders a roadmap never sits in, and that can be huge (a git checkout's own). */
+const SKIPPED_FOLDER = /^(\..*|node_modules)$/;
+
+/** The `.md` files of a roadmap folder (paths relative to it, with `/`), or the one file given. */
+function roadmapFiles(target: string): { path: string; content: string }[] {
+  if (!statSync(target).isDirectory()) {
+    return [{ path: basename(target), content: readFileSync(target, 'utf8') }];
+  }
+  const found: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory() && !SKIPPED_FOLDER.test(entry.name)) walk(path);
+      else if (entry.isFile() && /\.md$/i.test(entry.name)) found.push(path);
+    }
+  };
+  walk(target);
+  if (found.length === 0) throw new Error(`there are no .md files in ${target}`);
+  return found
+    .map((path) => ({
+      path: relative(target, path).split(sep).join('/'),
+      content: readFileSync(path, 'utf8'),
+    }))
+    .sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+
+/** Writes a file, creating its folder. */
+function writeCreatingFolders(file: string, content: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, content);
+}
+
+/** `export roadmap`: a path ending in .md gets the single file, any other a folder; none, the standard output. */
+function exportRoadmap(core: Core, out: string | undefined): ExitCode {
+  const single = out === undefined || /\.md$/i.test(out);
+  const result = core.call('roadmap.export', { variant: single ? 'single' : 'folder' });
+  if (!result.ok) {
+    console.error(`fortnight: ${result.error.message}`);
+    return 1;
+  }
+  const { files } = result.value;
+  if (out === undefined) {
+    process.stdout.write(files[0]?.content ?? '');
+    return 0;
+  }
+  const target = userPath(out);
+  if (single) {
+    writeCreatingFolders(target, files[0]?.content ?? '');
+    console.log(`Wrote the roadmap to ${target}.`);
+    return 0;
+  }
+  if (existsSync(target) && !statSync(target).isDirectory()) {
+    console.error(`fortnight: ${target} is a file; give a folder, or a path ending in .md for one file.`);
+    return 1;
+  }
+  for (const file of files) {
+    const path = resolve(target, file.path);
+    if (relative(target, path).startsWith('..'))
+      throw new Error(`refused to write ${file.path} outside ${target}`);
+    writeCreatingFolders(path, file.content);
+  }
+  console.log(`Wrote the roadmap to ${target}: ${files.length} files.`);
+  return 0;
+}
+
+/** `export ics`: the meeting series as iCalendar. */
+function exportCalendar(core: Core, out: string | undefined): ExitCode {
+  const result = core.call('calendar.export', {});
+  if (!result.ok) {
+    console.error(`fortnight: ${result.error.message}`);
+    return 1;
+  }
+  if (out === undefined) {
+    process.stdout.write(result.value.content);
+    return 0;
+  }
+  const target = userPath(out);
+  writeCreatingFolders(target, result.value.content);
+  console.log(`Wrote the meeting calendar to ${target}.`);
+  return 0;
+}
+
+/** `import roadmap PATH [--dry-run]`: prints what will change, then (unless a dry run) imports it. */
+function importRoadmap(core: Core, target: string, dryRun: boolean): ExitCode {
+  const files = roadmapFiles(target);
+  const preview = core.call('roadmap.previewImport', { files });
+  if (!preview.ok) {
+    console.error(`fortnight: ${preview.error.message}`);
+    return 1;
+  }
+  const { create, update, problems } = preview.value;
+  const where = (within: string | null) => (within ? `  (in ${within})` : '');
+  console.log(`Read ${files.length} file${files.length === 1 ? '' : 's'} from ${target}.`);
+  console.log(create.length ? `To create (${create.length}):` : 'Nothing to create.');
+  for (const item of create) console.log(`  ${item.kind.padEnd(11)}${item.title}${where(item.within)}`);
+  console.log(update.length ? `To update (${update.length}):` : 'Nothing to update.');
+  for (const item of update) {
+    console.log(`  ${item.kind.padEnd(11)}${item.title}${where(item.within)}: ${item.fields.join(', ')}`);
+  }
+  if (problems.length) console.log(`Problems, by file and line (${problems.length}):`);
+  const byPlace = [...problems].sort((a, b) =>
+    a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1,
+  );
+  for (const problem of byPlace) console.log(`  ${problem.file}:${problem.line}: ${problem.message}`);
+  if (dryRun) {
+    console.log('Dry run: nothing was written.');
+    return 0;
+  }
+  const result = core.call('roadmap.import', { files });
+  if (!result.ok) {
+    console.error(`fortnight: ${result.error.message}`);
+    return 1;
+  }
+  console.log(`Imported: ${result.value.created} created, ${result.value.updated} updated.`);
+  return 0;
 }
 
 const COMMANDS: Record<string, Command> = {
@@ -109,11 +247,19 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   export: {
-    args: ['sprint', 'N'],
-    summary: 'print the summary of sprint N as Markdown (--out FILE writes it to FILE)',
+    args: ['WHAT', '[N]'],
+    summary: 'print or write sprint N, the roadmap or the meeting calendar',
+    forms: [
+      ['export sprint N [--out FILE]', 'the summary of sprint N as Markdown'],
+      ['export roadmap [--out DIR|FILE]', 'the roadmap: a folder, or one file when FILE ends in .md'],
+      ['export ics [--out FILE]', 'the sprint meetings as an iCalendar file'],
+    ],
     needsDatabase: true,
     run: (core, args, _dbFile, { out }) => {
-      const number = exportedSprint(args);
+      const what = exported(args);
+      if (what.what === 'roadmap') return exportRoadmap(core, out);
+      if (what.what === 'ics') return exportCalendar(core, out);
+      const number = what.number;
       const sprints = core.call('sprints.list', {});
       const sprint = sprints.ok ? sprints.value.find((s) => s.number === number) : undefined;
       if (!sprint) {
@@ -135,28 +281,46 @@ const COMMANDS: Record<string, Command> = {
       return 0;
     },
   },
+  import: {
+    args: ['roadmap', 'PATH'],
+    summary: 'import a roadmap folder or roadmap.md, after printing what changes',
+    forms: [
+      [
+        'import roadmap PATH [--dry-run]',
+        'a roadmap folder or roadmap.md, showing what changes (--dry-run: only that)',
+      ],
+    ],
+    run: (core, args, _dbFile, { dryRun }) => importRoadmap(core, importedPath(args), dryRun === true),
+  },
 };
 
 function usage(): string {
-  const lines = Object.entries(COMMANDS).map(
-    ([name, command]) => `  ${[name, ...command.args].join(' ').padEnd(22)}${command.summary}`,
+  const forms = Object.entries(COMMANDS).flatMap(
+    ([name, command]) => command.forms ?? [[[name, ...command.args].join(' '), command.summary]],
   );
+  const width = Math.max(...forms.map(([form]) => form.length)) + 2;
   return [
     'Usage: fortnight [--db FILE] <command> [arguments]',
     '',
     'Commands:',
-    ...lines,
-    `  ${'help'.padEnd(22)}show this text`,
+    ...forms.map(([form, summary]) => `  ${form.padEnd(width)}${summary}`),
+    `  ${'help'.padEnd(width)}show this text`,
     '',
     `--db FILE  the workspace database (default: ${defaultDatabaseFile()})`,
-    '--out FILE where export writes (default: the standard output)',
+    '--out      where export writes (default: the standard output)',
+    '--dry-run  import only prints what would change',
   ].join('\n');
 }
 
 async function main(argv: string[]): Promise<ExitCode> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { db: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      db: { type: 'string' },
+      out: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
     allowPositionals: true,
   });
   const [name, ...args] = positionals;
@@ -168,12 +332,15 @@ async function main(argv: string[]): Promise<ExitCode> {
   const command = COMMANDS[name];
   if (!command) throw new UsageError(`Unknown command: ${name}`);
   if (values.out !== undefined && name !== 'export') throw new UsageError(`--out is for export only`);
+  if (values['dry-run'] !== undefined && name !== 'import')
+    throw new UsageError(`--dry-run is for import only`);
   const required = command.args.filter((arg) => !arg.startsWith('[')).length;
   if (args.length < required || args.length > command.args.length) {
     throw new UsageError(`${name} takes ${command.args.join(' ') || 'no arguments'}`);
   }
   if (name === 'call') parseJson(args[1] ?? '{}'); // before the database is opened, or even created
-  if (name === 'export') exportedSprint(args);
+  if (name === 'export') exported(args);
+  if (name === 'import') importedPath(args); // a missing PATH opens (or creates) no database
 
   const dbFile = userPath(values.db ?? defaultDatabaseFile());
   if (command.needsDatabase && !existsSync(dbFile)) {
@@ -184,7 +351,7 @@ async function main(argv: string[]): Promise<ExitCode> {
   const { openCore } = await import('../main/api/core.ts');
   const core = await openCore(dbFile);
   try {
-    return await command.run(core, args, dbFile, { out: values.out });
+    return await command.run(core, args, dbFile, { out: values.out, dryRun: values['dry-run'] });
   } finally {
     core.close();
   }

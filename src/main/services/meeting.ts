@@ -124,7 +124,7 @@ export function endMeeting(ws: Workspace, id: string): Meeting {
 }
 
 /** Moves that undo skips: they steer the meeting rather than record anything in it. */
-const NOT_UNDONE = ['meeting.start', 'meeting.goTo', 'meeting.end', 'meeting.undo'];
+const NOT_UNDONE = ['meeting.start', 'meeting.goTo', 'meeting.end', 'meeting.undo', 'sprints.createNext'];
 
 /**
  * Takes back the last action of this meeting (an outcome, a note, a vote, polish done…). Returns

@@ -1,57 +1,196 @@
-/** Goals and their initiatives, loaded through the API and replaced whole after each change. */
+/**
+ * The roadmap — goals, initiatives, milestones and blocked work — from one `roadmap.view` call,
+ * replaced whole after each change. Writes go out one at a time, in order; a reorder shows at
+ * once (optimistically) and a reload that started before a newer write is dropped, so quick
+ * Alt+↓ presses never flicker back.
+ */
 import type { Input } from '../../../shared/contract.ts';
-import type { Goal, Initiative } from '../../../shared/domain.ts';
+import type {
+  BlockedItem,
+  Goal,
+  Initiative,
+  Milestone,
+  Roadmap as View,
+  Sprint,
+} from '../../../shared/domain.ts';
 import type { ApiError, Result } from '../../../shared/result.ts';
 import { call } from './api.ts';
+import {
+  NO_FILTER,
+  groupBy,
+  isFiltering,
+  roadmapTree,
+  type GoalNode,
+  type RoadmapFilter,
+} from './roadmap-tree.ts';
 import { workspace } from './workspace.svelte.ts';
 
 class Roadmap {
   goals = $state.raw<Goal[]>([]);
   initiatives = $state.raw<Initiative[]>([]);
+  milestones = $state.raw<Milestone[]>([]);
+  blocked = $state.raw<BlockedItem[]>([]);
+  sprints = $state.raw<Sprint[]>([]);
   loaded = $state(false);
   error = $state.raw<ApiError | null>(null);
 
-  /** Each goal's initiatives, in order. */
-  readonly initiativesByGoal: ReadonlyMap<string, Initiative[]> = $derived.by(() => {
-    const byGoal: Record<string, Initiative[]> = {};
-    for (const initiative of [...this.initiatives].sort((a, b) => a.position - b.position)) {
-      (byGoal[initiative.goalId] ??= []).push(initiative);
-    }
-    return new Map(Object.entries(byGoal));
-  });
+  /** The overview's filter and which initiatives show their milestones: kept while navigating. */
+  filter = $state.raw<RoadmapFilter>(NO_FILTER);
+  expanded = $state.raw<ReadonlySet<string>>(new Set());
 
+  #writes: Promise<unknown> = Promise.resolve();
+  #generation = 0;
+
+  readonly view: View = $derived({
+    goals: this.goals,
+    initiatives: this.initiatives,
+    milestones: this.milestones,
+    blocked: this.blocked,
+  });
+  /** The overview's tree under the current filter. */
+  readonly tree: GoalNode[] = $derived(roadmapTree(this.view, this.filter));
+  readonly filtering: boolean = $derived(isFiltering(this.filter));
+
+  readonly initiativesByGoal: ReadonlyMap<string, Initiative[]> = $derived(
+    groupBy(this.initiatives, (i) => i.goalId),
+  );
+  readonly milestonesByInitiative: ReadonlyMap<string, Milestone[]> = $derived(
+    groupBy(this.milestones, (m) => m.initiativeId),
+  );
+  readonly goalById: ReadonlyMap<string, Goal> = $derived(new Map(this.goals.map((g) => [g.id, g])));
+  readonly initiativeById: ReadonlyMap<string, Initiative> = $derived(
+    new Map(this.initiatives.map((i) => [i.id, i])),
+  );
+  readonly milestoneById: ReadonlyMap<string, Milestone> = $derived(
+    new Map(this.milestones.map((m) => [m.id, m])),
+  );
+  readonly blockedById: ReadonlyMap<string, BlockedItem> = $derived(
+    new Map(this.blocked.map((b) => [b.id, b])),
+  );
   readonly goalTitles: ReadonlyMap<string, string> = $derived(
     new Map(this.goals.map((g) => [g.id, g.title])),
   );
+  readonly sprintById: ReadonlyMap<string, Sprint> = $derived(new Map(this.sprints.map((s) => [s.id, s])));
+
+  /** The title of any goal, initiative or milestone, by id. */
+  titleOf(id: string): string | undefined {
+    return (
+      this.goalById.get(id)?.title ?? this.initiativeById.get(id)?.title ?? this.milestoneById.get(id)?.title
+    );
+  }
 
   async load(): Promise<void> {
-    const [goals, initiatives] = await Promise.all([call('goals.list', {}), call('initiatives.list', {})]);
-    if (goals.ok && initiatives.ok) {
-      this.goals = [...goals.value].sort((a, b) => a.position - b.position);
-      this.initiatives = initiatives.value;
+    const generation = this.#generation;
+    const result = await call('roadmap.view', {});
+    if (generation !== this.#generation) return;
+    if (result.ok) {
+      this.goals = result.value.goals;
+      this.initiatives = result.value.initiatives;
+      this.milestones = result.value.milestones;
+      this.blocked = result.value.blocked;
       this.error = null;
     } else {
-      this.error = !goals.ok ? goals.error : !initiatives.ok ? initiatives.error : null;
+      this.error = result.error;
     }
     this.loaded = true;
   }
 
-  async #after<T>(result: Result<T>): Promise<Result<T>> {
-    if (result.ok) await Promise.all([this.load(), workspace.refresh()]);
-    return result;
+  async loadSprints(): Promise<void> {
+    const result = await call('sprints.list', {});
+    if (result.ok) this.sprints = [...result.value].sort((a, b) => a.number - b.number);
   }
 
-  async createGoal(input: Input<'goals.create'>): Promise<Result<Goal>> {
-    return this.#after(await call('goals.create', input));
+  /** Sets the filter and opens the initiatives whose milestones match it. */
+  setFilter(filter: RoadmapFilter): void {
+    this.filter = filter;
+    if (!isFiltering(filter)) return;
+    const matching = roadmapTree(this.view, filter).flatMap((goal) =>
+      goal.initiatives
+        .filter((node) => node.milestones.some((m) => m.match))
+        .map((node) => node.initiative.id),
+    );
+    this.expanded = new Set([...this.expanded, ...matching]);
   }
 
-  async updateGoal(input: Input<'goals.update'>): Promise<Result<Goal>> {
-    return this.#after(await call('goals.update', input));
+  toggle(initiativeId: string, open = !this.expanded.has(initiativeId)): void {
+    const others = [...this.expanded].filter((id) => id !== initiativeId);
+    this.expanded = new Set(open ? [...others, initiativeId] : others);
   }
 
-  async deleteGoal(id: string, cascade = false): Promise<Result<null>> {
-    return this.#after(await call('goals.delete', cascade ? { id, cascade } : { id }));
+  /** Runs a write after the ones before it; on success reloads the roadmap. */
+  #write<T>(send: () => Promise<Result<T>>): Promise<Result<T>> {
+    const run = this.#writes.then(async () => {
+      const result = await send();
+      if (result.ok) {
+        this.#generation += 1;
+        await Promise.all([this.load(), workspace.refresh()]);
+      }
+      return result;
+    });
+    this.#writes = run.catch(() => undefined);
+    return run;
   }
+
+  createGoal = (input: Input<'goals.create'>) => this.#write(() => call('goals.create', input));
+  updateGoal = (input: Input<'goals.update'>) => this.#write(() => call('goals.update', input));
+  deleteGoal = (id: string, cascade = false) =>
+    this.#write(() => call('goals.delete', cascade ? { id, cascade } : { id }));
+
+  createInitiative = (input: Input<'initiatives.create'>) =>
+    this.#write(() => call('initiatives.create', input));
+  updateInitiative = (input: Input<'initiatives.update'>) =>
+    this.#write(() => call('initiatives.update', input));
+  deleteInitiative = (id: string, cascade = false) =>
+    this.#write(() => call('initiatives.delete', cascade ? { id, cascade } : { id }));
+
+  createMilestone = (input: Input<'milestones.create'>) =>
+    this.#write(() => call('milestones.create', input));
+  /** Refused with `needs_confirmation` when marked done before its dependencies, unless `confirm`. */
+  updateMilestone = (input: Input<'milestones.update'>) =>
+    this.#write(() => call('milestones.update', input));
+  deleteMilestone = (id: string) => this.#write(() => call('milestones.delete', { id }));
+
+  /** Puts items in the given order at once, then saves it. */
+  #reorder<T extends { id: string; position: number }>(
+    list: T[],
+    ids: string[],
+    apply: (next: T[]) => void,
+    send: () => Promise<Result<unknown>>,
+  ): Promise<Result<unknown>> {
+    const rank = new Map(ids.map((id, i) => [id, i + 1]));
+    this.#generation += 1;
+    apply(list.map((item) => (rank.has(item.id) ? { ...item, position: rank.get(item.id)! } : item)));
+    return this.#write(async () => {
+      const result = await send();
+      if (!result.ok) {
+        this.#generation += 1;
+        await this.load();
+      }
+      return result;
+    });
+  }
+
+  reorderGoals = (ids: string[]) =>
+    this.#reorder(
+      this.goals,
+      ids,
+      (next) => (this.goals = [...next].sort((a, b) => a.position - b.position)),
+      () => call('goals.reorder', { ids }),
+    );
+  reorderInitiatives = (ids: string[]) =>
+    this.#reorder(
+      this.initiatives,
+      ids,
+      (next) => (this.initiatives = next),
+      () => call('initiatives.reorder', { ids }),
+    );
+  reorderMilestones = (ids: string[]) =>
+    this.#reorder(
+      this.milestones,
+      ids,
+      (next) => (this.milestones = next),
+      () => call('milestones.reorder', { ids }),
+    );
 }
 
 export const roadmap = new Roadmap();

@@ -15,8 +15,12 @@ export type Route =
   | { screen: ScreenId; page: 'index' }
   | { screen: 'roadmap'; page: 'new-goal' }
   | { screen: 'roadmap'; page: 'goal'; id: string }
+  | { screen: 'roadmap'; page: 'initiative'; id: string; milestoneId: string | null }
+  | { screen: 'roadmap'; page: 'help-wanted' }
+  | { screen: 'roadmap'; page: 'dependencies'; id: string | null }
   | { screen: 'people'; page: 'new-person' }
-  | { screen: 'people'; page: 'person'; id: string };
+  | { screen: 'people'; page: 'person'; id: string }
+  | { screen: 'sprints'; page: 'sprint'; number: number };
 
 export const isScreenId = (value: string): value is ScreenId => SCREENS.some((s) => s.id === value);
 
@@ -26,11 +30,17 @@ export function parseHash(hash: string): Route {
     .split('/')
     .filter(Boolean)
     .map((part) => decodeURIComponent(part));
-  const [head = '', second] = parts;
+  const [head = '', second, third] = parts;
   if (head === 'goals' && second === 'new') return { screen: 'roadmap', page: 'new-goal' };
   if (head === 'goals' && second) return { screen: 'roadmap', page: 'goal', id: second };
+  if (head === 'initiatives' && second)
+    return { screen: 'roadmap', page: 'initiative', id: second, milestoneId: third ?? null };
+  if (head === 'roadmap' && second === 'help-wanted') return { screen: 'roadmap', page: 'help-wanted' };
+  if (head === 'dependencies') return { screen: 'roadmap', page: 'dependencies', id: second ?? null };
   if (head === 'people' && second === 'new') return { screen: 'people', page: 'new-person' };
   if (head === 'people' && second) return { screen: 'people', page: 'person', id: second };
+  if (head === 'sprints' && second && /^\d+$/.test(second))
+    return { screen: 'sprints', page: 'sprint', number: Number(second) };
   if (isScreenId(head)) return { screen: head, page: 'index' };
   return { screen: 'meeting', page: 'index' };
 }
@@ -39,8 +49,14 @@ export const paths = {
   screen: (id: ScreenId) => `#/${id}`,
   goal: (id: string) => `#/goals/${encodeURIComponent(id)}`,
   newGoal: () => '#/goals/new',
+  initiative: (id: string, milestoneId?: string) =>
+    `#/initiatives/${encodeURIComponent(id)}${milestoneId ? `/${encodeURIComponent(milestoneId)}` : ''}`,
+  helpWanted: () => '#/roadmap/help-wanted',
+  dependencies: (initiativeId?: string) =>
+    initiativeId ? `#/dependencies/${encodeURIComponent(initiativeId)}` : '#/dependencies',
   person: (id: string) => `#/people/${encodeURIComponent(id)}`,
   newPerson: () => '#/people/new',
+  sprint: (number: number) => `#/sprints/${number}`,
 };
 
 class Router {

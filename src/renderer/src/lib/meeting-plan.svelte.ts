@@ -1,0 +1,99 @@
+/**
+ * The plan step: the next sprint (created when it doesn't exist yet), carry-over of unfinished
+ * sprint goals, new sprint goals, per-owner capacity and the checks on each owner's plan, and
+ * the milestones due.
+ */
+import type { Input } from '../../../shared/contract.ts';
+import type { Roadmap, SprintGoal } from '../../../shared/domain.ts';
+import type { PlanningView } from '../../../shared/meeting-views.ts';
+import type { ApiError } from '../../../shared/result.ts';
+import { call } from './api.ts';
+import type { MeetingSession } from './meeting.svelte.ts';
+import { quote } from './meeting-words.svelte.ts';
+
+export class PlanStore {
+  readonly #session: MeetingSession;
+  view = $state.raw<PlanningView | null>(null);
+  /** Goals, initiatives and milestones to link a new sprint goal to. */
+  roadmap = $state.raw<Roadmap | null>(null);
+  error = $state.raw<ApiError | null>(null);
+  #loads = 0;
+
+  constructor(session: MeetingSession) {
+    this.#session = session;
+  }
+
+  /** The sprint goals of the next sprint by id. */
+  readonly goalsById: Readonly<Record<string, SprintGoal>> = $derived(
+    Object.fromEntries((this.view?.sprintGoals ?? []).map((g) => [g.id, g])),
+  );
+
+  async load(): Promise<void> {
+    const load = ++this.#loads;
+    const next = await this.#session.ensureNextSprint();
+    if (!next) {
+      this.error = this.#session.failure;
+      return;
+    }
+    if (this.view && this.view.sprint.id !== next.id) this.view = null; // another sprint's
+    const [view, roadmap] = await Promise.all([
+      call('planning.view', { sprintId: next.id }),
+      this.roadmap ? null : call('roadmap.view', {}),
+    ]);
+    if (load !== this.#loads) return;
+    if (roadmap?.ok) this.roadmap = roadmap.value;
+    if (view.ok) {
+      this.view = view.value;
+      this.error = null;
+    } else {
+      this.error = view.error;
+    }
+  }
+
+  async carryOver(goal: SprintGoal): Promise<boolean> {
+    const next = this.view?.sprint;
+    if (!next) return false;
+    const done = await this.#session.act(
+      'sprintGoals.carryOver',
+      { id: goal.id, toSprintId: next.id },
+      `${quote(goal.title)} carried over to sprint ${next.number}`,
+    );
+    if (done) await this.load();
+    return done !== null;
+  }
+
+  async addGoal(input: Omit<Input<'sprintGoals.create'>, 'sprintId'>): Promise<ApiError | null> {
+    const next = this.view?.sprint;
+    if (!next) return null;
+    const done = await this.#session.act(
+      'sprintGoals.create',
+      { ...input, sprintId: next.id },
+      `sprint goal ${quote(input.title)}`,
+    );
+    if (!done) return this.#session.failure;
+    await this.load();
+    return null;
+  }
+
+  async removeGoal(goal: SprintGoal): Promise<boolean> {
+    const done = await this.#session.act(
+      'sprintGoals.delete',
+      { id: goal.id },
+      `removing sprint goal ${quote(goal.title)}`,
+    );
+    if (done) await this.load();
+    return done !== null;
+  }
+
+  async setCapacity(personId: string, days: number, name: string): Promise<boolean> {
+    const next = this.view?.sprint;
+    if (!next) return false;
+    const done = await this.#session.act(
+      'capacities.set',
+      { sprintId: next.id, personId, days },
+      `${name} has ${days} days in sprint ${next.number}`,
+    );
+    if (done) await this.load();
+    return done !== null;
+  }
+}

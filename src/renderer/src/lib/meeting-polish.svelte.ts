@@ -1,0 +1,103 @@
+/**
+ * The polish step: the open polish issues grouped by goal or by assignee, what can be done with
+ * each (done, won't fix, reassign, take for the next sprint), adding one from a pasted link, and
+ * the tally and chart of polish done.
+ */
+import type { Input } from '../../../shared/contract.ts';
+import type { PolishIssue } from '../../../shared/domain.ts';
+import type { PolishView } from '../../../shared/meeting-views.ts';
+import type { ApiError } from '../../../shared/result.ts';
+import { call } from './api.ts';
+import type { MeetingSession } from './meeting.svelte.ts';
+import { quote } from './meeting-words.svelte.ts';
+
+export type PolishGrouping = 'goal' | 'assignee';
+
+export interface PolishGroup {
+  /** A goal's or a person's id; null for "no goal" / "unassigned". */
+  id: string | null;
+  issues: PolishIssue[];
+}
+
+export class PolishStore {
+  readonly #session: MeetingSession;
+  view = $state.raw<PolishView | null>(null);
+  error = $state.raw<ApiError | null>(null);
+  grouping = $state<PolishGrouping>('goal');
+  #loads = 0;
+
+  constructor(session: MeetingSession) {
+    this.#session = session;
+  }
+
+  /** The open issues in groups, in the order `order` gives the group ids; the null group last. */
+  groups(order: readonly string[]): PolishGroup[] {
+    const key = this.grouping === 'goal' ? 'goalId' : 'assigneeId';
+    const groups: PolishGroup[] = [];
+    for (const issue of this.view?.issues ?? []) {
+      const id = issue[key];
+      const group = groups.find((g) => g.id === id);
+      if (group) group.issues.push(issue);
+      else groups.push({ id, issues: [issue] });
+    }
+    const rank = (id: string | null) => (id === null ? Infinity : order.indexOf(id) + 1 || order.length + 1);
+    return groups.sort((a, b) => rank(a.id) - rank(b.id));
+  }
+
+  async load(): Promise<void> {
+    const sprintId = this.#session.sprint?.id;
+    if (!sprintId) return;
+    if (this.view && this.view.sprint.id !== sprintId) this.view = null; // another sprint's
+    const load = ++this.#loads;
+    const result = await call('polish.view', { sprintId, lastSprints: 8 });
+    if (load !== this.#loads) return;
+    if (result.ok) {
+      this.view = result.value;
+      this.error = null;
+    } else {
+      this.error = result.error;
+    }
+  }
+
+  async #update(issue: PolishIssue, patch: Omit<Input<'polish.update'>, 'id'>, label: string) {
+    const done = await this.#session.act('polish.update', { id: issue.id, ...patch }, label);
+    if (done) await this.load();
+    return done !== null;
+  }
+
+  markDone(issue: PolishIssue): Promise<boolean> {
+    return this.#update(issue, { status: 'done' }, `${quote(issue.title)} is done`);
+  }
+
+  wontFix(issue: PolishIssue): Promise<boolean> {
+    return this.#update(issue, { status: "won't fix" }, `${quote(issue.title)} won't be fixed`);
+  }
+
+  reassign(issue: PolishIssue, assigneeId: string | null, name: string): Promise<boolean> {
+    const label = assigneeId
+      ? `${quote(issue.title)} goes to ${name}`
+      : `${quote(issue.title)} is unassigned`;
+    return this.#update(issue, { assigneeId }, label);
+  }
+
+  /** Takes the issue for the next sprint, or gives it back when it is already taken. */
+  async toggleNextSprint(issue: PolishIssue): Promise<boolean> {
+    const next = await this.#session.ensureNextSprint();
+    if (!next) return false;
+    if (issue.plannedSprintId === next.id) {
+      return this.#update(issue, { plannedSprintId: null }, `${quote(issue.title)} is not planned`);
+    }
+    return this.#update(
+      issue,
+      { plannedSprintId: next.id },
+      `${quote(issue.title)} is taken for sprint ${next.number}`,
+    );
+  }
+
+  async add(input: Input<'polish.create'>): Promise<ApiError | null> {
+    const done = await this.#session.act('polish.create', input, `polish issue ${quote(input.title)}`);
+    if (!done) return this.#session.failure;
+    await this.load();
+    return null;
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * The retrospective step: the ending sprint's goals with their outcomes, the action items, the
+ * notes in four columns (sortable by votes) and what changed on the roadmap. Every change is one
+ * meeting action; the view is read again after it.
+ */
+import type { ActionItem, Outcome, RetroColumn, RetroNote, SprintGoal } from '../../../shared/domain.ts';
+import { RETRO_COLUMNS } from '../../../shared/domain.ts';
+import type { RetrospectiveView } from '../../../shared/meeting-views.ts';
+import type { ApiError } from '../../../shared/result.ts';
+import { call } from './api.ts';
+import type { MeetingSession } from './meeting.svelte.ts';
+import { COLUMN_LABELS, quote } from './meeting-words.svelte.ts';
+
+export class RetroStore {
+  readonly #session: MeetingSession;
+  view = $state.raw<RetrospectiveView | null>(null);
+  error = $state.raw<ApiError | null>(null);
+  /** Columns shown most votes first (else in the order written). */
+  sortedByVotes = $state<Record<RetroColumn, boolean>>({
+    'went well': false,
+    'to improve': false,
+    ideas: false,
+    kudos: false,
+  });
+  #loads = 0;
+
+  constructor(session: MeetingSession) {
+    this.#session = session;
+  }
+
+  /** Each column's notes in the order chosen for it. */
+  readonly columns: { column: RetroColumn; notes: RetroNote[] }[] = $derived.by(() =>
+    RETRO_COLUMNS.map((column) => {
+      const notes = this.view?.notes[column] ?? [];
+      return {
+        column,
+        notes: this.sortedByVotes[column] ? [...notes].sort((a, b) => b.votes - a.votes) : notes,
+      };
+    }),
+  );
+
+  async load(): Promise<void> {
+    const sprintId = this.#session.sprint?.id;
+    if (!sprintId) return;
+    if (this.view && this.view.sprint.id !== sprintId) this.view = null; // another sprint's
+    const load = ++this.#loads;
+    const result = await call('retrospective.view', { sprintId });
+    if (load !== this.#loads) return; // a later load is on its way
+    if (result.ok) {
+      this.view = result.value;
+      this.error = null;
+    } else {
+      this.error = result.error;
+    }
+  }
+
+  async #then(done: unknown): Promise<boolean> {
+    if (!done) return false;
+    await this.load();
+    return true;
+  }
+
+  setOutcome(goal: SprintGoal, outcome: Outcome | null): Promise<boolean> {
+    const label = outcome ? `${quote(goal.title)} is ${outcome}` : `no outcome for ${quote(goal.title)}`;
+    return this.#session
+      .act('sprintGoals.update', { id: goal.id, outcome }, label)
+      .then((done) => this.#then(done));
+  }
+
+  setOutcomeNote(goal: SprintGoal, outcomeNote: string): Promise<boolean> {
+    return this.#session
+      .act('sprintGoals.update', { id: goal.id, outcomeNote }, `the note on ${quote(goal.title)}`)
+      .then((done) => this.#then(done));
+  }
+
+  addNote(column: RetroColumn, text: string): Promise<boolean> {
+    const sprintId = this.#session.sprint?.id;
+    if (!sprintId) return Promise.resolve(false);
+    return this.#session
+      .act('retroNotes.create', { sprintId, column, text }, `note ${quote(text)} in ${COLUMN_LABELS[column]}`)
+      .then((done) => this.#then(done));
+  }
+
+  editNote(note: RetroNote, text: string): Promise<boolean> {
+    return this.#session
+      .act('retroNotes.update', { id: note.id, text }, `the edit of note ${quote(text)}`)
+      .then((done) => this.#then(done));
+  }
+
+  deleteNote(note: RetroNote): Promise<boolean> {
+    return this.#session
+      .act('retroNotes.delete', { id: note.id }, `deleting note ${quote(note.text)}`)
+      .then((done) => this.#then(done));
+  }
+
+  vote(note: RetroNote, delta: 1 | -1): Promise<boolean> {
+    const label = `${delta > 0 ? '+1' : '−1'} on ${quote(note.text)}`;
+    return this.#session
+      .act('retroNotes.vote', { id: note.id, delta }, label)
+      .then((done) => this.#then(done));
+  }
+
+  addActionItem(text: string, ownerId: string | null): Promise<ApiError | null> {
+    const sprintId = this.#session.sprint?.id;
+    if (!sprintId) return Promise.resolve(null);
+    return this.#session
+      .act('actionItems.create', { sprintId, text, ownerId }, `action item ${quote(text)}`)
+      .then(async (done) => {
+        if (!done) return this.#session.failure;
+        await this.load();
+        return null;
+      });
+  }
+
+  setActionStatus(item: ActionItem, status: ActionItem['status']): Promise<boolean> {
+    const label = status === 'done' ? `${quote(item.text)} is done` : `${quote(item.text)} stays open`;
+    return this.#session
+      .act('actionItems.update', { id: item.id, status }, label)
+      .then((done) => this.#then(done));
+  }
+
+  deleteActionItem(item: ActionItem): Promise<boolean> {
+    return this.#session
+      .act('actionItems.delete', { id: item.id }, `deleting action item ${quote(item.text)}`)
+      .then((done) => this.#then(done));
+  }
+}

@@ -1,0 +1,251 @@
+/**
+ * The sprint meeting as the renderer drives it: the sprint being reviewed, its meeting (step,
+ * attendees, timeboxes — all saved in the database, so a reload resumes), the next sprint, and
+ * the one way every meeting action is written (`act`): in order, one at a time, with what it did
+ * said in a polite status line and a refusal kept as an alert. Undo takes back the last action
+ * and reloads the step on screen.
+ */
+import type { Input, MethodName, Output } from '../../../shared/contract.ts';
+import type { Attendee, Meeting, MeetingStep, Sprint } from '../../../shared/domain.ts';
+import type { ApiError } from '../../../shared/result.ts';
+import { call } from './api.ts';
+import { PlanStore } from './meeting-plan.svelte.ts';
+import { PolishStore } from './meeting-polish.svelte.ts';
+import { RetroStore } from './meeting-retro.svelte.ts';
+import { STEP_LABELS, describeUndone } from './meeting-words.svelte.ts';
+import { workspace } from './workspace.svelte.ts';
+
+export type Timeboxes = Record<MeetingStep, number | null>;
+
+export const DEFAULT_TIMEBOXES: Timeboxes = { retrospective: 20, polish: 10, plan: 20, 'wrap-up': 5 };
+
+export class MeetingSession {
+  /** The sprint under review: the active sprint (or, just after closing, the one closed). */
+  sprint = $state.raw<Sprint | null>(null);
+  meeting = $state.raw<Meeting | null>(null);
+  /** The sprint being planned (number + 1), once it exists. */
+  nextSprint = $state.raw<Sprint | null>(null);
+  /** The meeting of the sprint before, when it was held: its record and its timeboxes. */
+  previous = $state.raw<{ sprint: Sprint; meeting: Meeting } | null>(null);
+  loaded = $state(false);
+  loadError = $state.raw<ApiError | null>(null);
+  /** What the last action did, or what was undone (a polite live region shows it). */
+  status = $state('');
+  /** What kind of news the status is: a save, an undo, or anything else. */
+  statusKind = $state<'saved' | 'undone' | 'info'>('info');
+  /** The last refusal of a meeting action (an alert shows it). */
+  failure = $state.raw<ApiError | null>(null);
+  /** Set while the session writes, so the screen can say "Saving…". */
+  pending = $state(0);
+  /** Counts undos: views that aren't a step's store (the summary preview) read again on a change. */
+  undos = $state(0);
+
+  readonly retro: RetroStore = new RetroStore(this);
+  readonly polish: PolishStore = new PolishStore(this);
+  readonly plan: PlanStore = new PlanStore(this);
+
+  readonly step: MeetingStep = $derived(this.meeting?.step ?? 'retrospective');
+
+  /** Labels of this window's actions, newest last, to say precisely what an undo took back. */
+  #done: { method: string; label: string }[] = [];
+  /** Writes run one after the other, in the order they were asked for. */
+  #queue: Promise<unknown> = Promise.resolve();
+  #ensuring: Promise<Sprint | null> | null = null;
+
+  async load(): Promise<void> {
+    await workspace.refresh();
+    const activeId = workspace.info?.activeSprintId ?? null;
+    const sprints = await call('sprints.list', {});
+    if (!sprints.ok) {
+      this.loadError = sprints.error;
+      this.loaded = true;
+      return;
+    }
+    const active = sprints.value.find((s) => s.id === activeId) ?? null;
+    const byNumber = (n: number) => sprints.value.find((s) => s.number === n) ?? null;
+    const before = active ? byNumber(active.number - 1) : null;
+    const [current, previous] = await Promise.all([
+      active ? call('meeting.get', { sprintId: active.id }) : null,
+      before ? call('meeting.get', { sprintId: before.id }) : null,
+    ]);
+    const failed = [current, previous].find((r) => r && !r.ok);
+    this.loadError = failed && !failed.ok ? failed.error : null;
+    this.sprint = active;
+    this.nextSprint = active ? byNumber(active.number + 1) : null;
+    this.meeting = current?.ok ? current.value : null;
+    this.previous =
+      before && previous?.ok && previous.value ? { sprint: before, meeting: previous.value } : null;
+    this.loaded = true;
+  }
+
+  /** Forgets a closed meeting so the screen offers the next sprint's. */
+  async leaveEnded(): Promise<void> {
+    if (this.meeting?.endedAt) {
+      this.meeting = null;
+      this.#done = [];
+      this.status = '';
+    }
+    await this.load();
+  }
+
+  say(message: string, kind: 'saved' | 'undone' | 'info' = 'info'): void {
+    this.status = message;
+    this.statusKind = kind;
+  }
+
+  /**
+   * Writes one meeting action. On success remembers `label` for undo and says it; on a refusal
+   * keeps the error for the alert and returns null.
+   */
+  act<M extends MethodName>(method: M, input: Input<M>, label: string): Promise<{ value: Output<M> } | null> {
+    return this.#queued(async () => {
+      this.pending++;
+      try {
+        const result = await call(method, input);
+        if (!result.ok) {
+          this.failure = result.error;
+          this.status = '';
+          return null;
+        }
+        this.failure = null;
+        this.#done.push({ method, label });
+        if (this.#done.length > 200) this.#done.shift();
+        this.say(`Saved: ${label}.`, 'saved');
+        return { value: result.value };
+      } finally {
+        this.pending--;
+      }
+    });
+  }
+
+  /** Creates the next sprint when it doesn't exist yet (its dates follow from this one). */
+  ensureNextSprint(): Promise<Sprint | null> {
+    if (this.nextSprint) return Promise.resolve(this.nextSprint);
+    // One at a time: two steps asking at once must not create two sprints.
+    this.#ensuring ??= this.#createNextSprint().finally(() => (this.#ensuring = null));
+    return this.#ensuring;
+  }
+
+  async #createNextSprint(): Promise<Sprint | null> {
+    const sprint = this.sprint;
+    if (!sprint) return null;
+    const sprints = await call('sprints.list', {});
+    const found = sprints.ok ? sprints.value.find((s) => s.number === sprint.number + 1) : undefined;
+    if (found) return (this.nextSprint = found);
+    const created = await call('sprints.createNext', {});
+    if (!created.ok) {
+      this.failure = created.error;
+      return null;
+    }
+    return (this.nextSprint = created.value);
+  }
+
+  /** Starts the meeting of the active sprint; the next sprint is created first, outside undo's reach. */
+  async start(attendeeIds: string[], timeboxes: Timeboxes): Promise<ApiError | null> {
+    if (!this.sprint) return null;
+    if (!(await this.ensureNextSprint()) && this.failure) return this.failure;
+    const result = await call('meeting.start', { sprintId: this.sprint.id, attendeeIds, timeboxes });
+    if (!result.ok) return result.error;
+    this.meeting = result.value;
+    this.#done = [];
+    this.failure = null;
+    this.say(`The meeting of sprint ${this.sprint.number} has started.`);
+    return null;
+  }
+
+  async goTo(step: MeetingStep): Promise<void> {
+    const meeting = this.meeting;
+    if (!meeting || meeting.endedAt || step === meeting.step) return;
+    // Move at once; the saved step follows (a refusal puts it back).
+    const now = Date.now();
+    const elapsed = Math.max(0, (now - Date.parse(meeting.stepStartedAt)) / 1000);
+    this.meeting = {
+      ...meeting,
+      step,
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp, not state
+      stepStartedAt: new Date(now).toISOString(),
+      secondsSpent: { ...meeting.secondsSpent, [meeting.step]: meeting.secondsSpent[meeting.step] + elapsed },
+    };
+    const result = await call('meeting.goTo', { id: meeting.id, step });
+    if (result.ok) {
+      this.meeting = result.value;
+    } else {
+      this.meeting = meeting;
+      this.failure = result.error;
+    }
+  }
+
+  async setAttendees(attendees: Attendee[], label: string): Promise<void> {
+    if (!this.meeting) return;
+    const updated = await this.act('meeting.update', { id: this.meeting.id, attendees }, label);
+    if (updated) this.meeting = updated.value;
+  }
+
+  async setTimebox(step: MeetingStep, minutes: number | null): Promise<void> {
+    if (!this.meeting) return;
+    const label = minutes
+      ? `${STEP_LABELS[step]} timebox ${minutes} min`
+      : `no timebox for ${STEP_LABELS[step]}`;
+    const updated = await this.act(
+      'meeting.update',
+      { id: this.meeting.id, timeboxes: { [step]: minutes } },
+      label,
+    );
+    if (updated) this.meeting = updated.value;
+  }
+
+  /** Takes back the meeting's last action and shows the step as it is now. */
+  async undo(): Promise<void> {
+    const meeting = this.meeting;
+    if (!meeting || meeting.endedAt) return;
+    const result = await this.#queued(() => call('meeting.undo', { id: meeting.id }));
+    if (!result.ok) {
+      this.failure = result.error;
+      return;
+    }
+    this.failure = null;
+    const method = result.value.undone;
+    if (!method) {
+      this.say('Nothing left to undo.');
+      return;
+    }
+    const index = this.#done.findLastIndex((a) => a.method === method);
+    const label = index >= 0 ? this.#done.splice(index, 1)[0]!.label : describeUndone(method);
+    this.say(`Undone: ${label}.`, 'undone');
+    if (method === 'sprints.createNext') this.nextSprint = null; // it is gone again
+    this.undos++;
+    await this.refresh();
+  }
+
+  /** Reloads the meeting and the step on screen (after an undo, or to catch up). */
+  async refresh(): Promise<void> {
+    const meeting = this.meeting;
+    if (meeting) {
+      const fresh = await call('meeting.get', { sprintId: meeting.sprintId });
+      if (fresh.ok && fresh.value) this.meeting = fresh.value;
+    }
+    if (this.step === 'retrospective') await this.retro.load();
+    else if (this.step === 'polish') await this.polish.load();
+    else if (this.step === 'plan') await this.plan.load();
+  }
+
+  /** Ends the meeting: the sprint closes and the next becomes active. */
+  async end(): Promise<ApiError | null> {
+    const meeting = this.meeting;
+    if (!meeting) return null;
+    const result = await this.#queued(() => call('meeting.end', { id: meeting.id }));
+    if (!result.ok) return result.error;
+    this.meeting = result.value;
+    this.say(`The meeting has ended: sprint ${this.sprint?.number} is closed.`);
+    await workspace.refresh();
+    return null;
+  }
+
+  #queued<T>(run: () => Promise<T>): Promise<T> {
+    const next = this.#queue.then(run, run);
+    this.#queue = next;
+    return next;
+  }
+}
+
+export const session = new MeetingSession();

@@ -1,0 +1,130 @@
+/**
+ * The roadmap as a tree (goals → initiatives → milestones, each level in order), filtered by
+ * state, by blocked work and by owner; and the counts the filter buttons show. Pure functions
+ * over one `roadmap.view` answer, so the screen and the unit tests share them.
+ */
+import type { Goal, Initiative, Milestone, Roadmap, State } from '../../../shared/domain.ts';
+import { STATES } from '../../../shared/domain.ts';
+
+/** The owner filter's value for "items nobody owns". */
+export const NOBODY = 'nobody';
+
+export interface RoadmapFilter {
+  /** Items in any of these states (none: any state). */
+  states: readonly State[];
+  /** Blocked items too (with `states`: either); alone, only blocked items. */
+  blocked: boolean;
+  /** A person's id, NOBODY, or null for anyone. */
+  owner: string | null;
+}
+
+export const NO_FILTER: RoadmapFilter = { states: [], blocked: false, owner: null };
+
+export const isFiltering = (filter: RoadmapFilter): boolean =>
+  filter.states.length > 0 || filter.blocked || filter.owner !== null;
+
+export interface MilestoneNode {
+  milestone: Milestone;
+  match: boolean;
+}
+
+export interface InitiativeNode {
+  initiative: Initiative;
+  match: boolean;
+  milestones: MilestoneNode[];
+}
+
+export interface GoalNode {
+  goal: Goal;
+  match: boolean;
+  initiatives: InitiativeNode[];
+}
+
+const byPosition = <T extends { position: number }>(items: readonly T[]): T[] =>
+  [...items].sort((a, b) => a.position - b.position);
+
+/** Items grouped by a parent id, each group in order. */
+export function groupBy<T extends { position: number }>(
+  items: readonly T[],
+  parent: (item: T) => string,
+): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of byPosition(items)) {
+    const key = parent(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+export function blockedIds(view: Pick<Roadmap, 'blocked'>): Set<string> {
+  return new Set(view.blocked.map((b) => b.id));
+}
+
+function matcher(filter: RoadmapFilter, blocked: ReadonlySet<string>) {
+  return (id: string, state: State, people: readonly string[]): boolean => {
+    const anyState = filter.states.length === 0 && !filter.blocked;
+    const stateOk = anyState || filter.states.includes(state) || (filter.blocked && blocked.has(id));
+    const ownerOk =
+      filter.owner === null ||
+      (filter.owner === NOBODY ? people.length === 0 : people.includes(filter.owner));
+    return stateOk && ownerOk;
+  };
+}
+
+/**
+ * The tree the filter lets through: matching items, with the goals and initiatives above them
+ * as context (`match: false`). Without a filter, everything matches.
+ */
+export function roadmapTree(view: Roadmap, filter: RoadmapFilter = NO_FILTER): GoalNode[] {
+  const matches = matcher(filter, blockedIds(view));
+  const initiativesOf = groupBy(view.initiatives, (i) => i.goalId);
+  const milestonesOf = groupBy(view.milestones, (m) => m.initiativeId);
+  const filtering = isFiltering(filter);
+  const goals: GoalNode[] = [];
+  for (const goal of byPosition(view.goals)) {
+    const initiatives: InitiativeNode[] = [];
+    for (const initiative of initiativesOf.get(goal.id) ?? []) {
+      const milestones = (milestonesOf.get(initiative.id) ?? [])
+        .map((milestone) => ({
+          milestone,
+          match: matches(milestone.id, milestone.state, milestone.participantIds),
+        }))
+        .filter((node) => node.match || !filtering);
+      const match = matches(initiative.id, initiative.state, initiative.ownerIds);
+      if (match || milestones.length > 0) initiatives.push({ initiative, match, milestones });
+    }
+    const match = matches(goal.id, goal.state, goal.ownerIds);
+    if (match || initiatives.length > 0) goals.push({ goal, match, initiatives });
+  }
+  return goals;
+}
+
+export interface Counts {
+  states: Record<State, number>;
+  blocked: number;
+  total: number;
+}
+
+/** How many goals, initiatives and milestones are in each state, and how many are blocked. */
+export function countItems(view: Roadmap): Counts {
+  const states = Object.fromEntries(STATES.map((s) => [s, 0])) as Record<State, number>;
+  const items = [...view.goals, ...view.initiatives, ...view.milestones];
+  for (const item of items) states[item.state] += 1;
+  return { states, blocked: view.blocked.length, total: items.length };
+}
+
+/** Everything seeking an owner (`help wanted`), in roadmap order. */
+export function helpWanted(view: Roadmap): {
+  goals: Goal[];
+  initiatives: Initiative[];
+  milestones: Milestone[];
+} {
+  const tree = roadmapTree(view, { states: ['help wanted'], blocked: false, owner: null });
+  return {
+    goals: tree.filter((g) => g.match).map((g) => g.goal),
+    initiatives: tree.flatMap((g) => g.initiatives.filter((i) => i.match).map((i) => i.initiative)),
+    milestones: tree.flatMap((g) => g.initiatives.flatMap((i) => i.milestones.map((m) => m.milestone))),
+  };
+}
