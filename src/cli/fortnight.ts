@@ -257,8 +257,8 @@ const COMMANDS: Record<string, Command> = {
     needsDatabase: true,
     run: (core, args, _dbFile, { out }) => {
       const what = exported(args);
-      if (what.what === 'roadmap') return exportRoadmap(core, out);
-      if (what.what === 'ics') return exportCalendar(core, out);
+      if (what.what !== 'sprint')
+        return what.what === 'roadmap' ? exportRoadmap(core, out) : exportCalendar(core, out);
       const number = what.number;
       const sprints = core.call('sprints.list', {});
       const sprint = sprints.ok ? sprints.value.find((s) => s.number === number) : undefined;
@@ -296,7 +296,8 @@ const COMMANDS: Record<string, Command> = {
 
 function usage(): string {
   const forms = Object.entries(COMMANDS).flatMap(
-    ([name, command]) => command.forms ?? [[[name, ...command.args].join(' '), command.summary]],
+    ([name, command]): [string, string][] =>
+      command.forms ?? [[[name, ...command.args].join(' '), command.summary]],
   );
   const width = Math.max(...forms.map(([form]) => form.length)) + 2;
   return [

@@ -18,6 +18,7 @@ export type Route =
   | { screen: 'roadmap'; page: 'initiative'; id: string; milestoneId: string | null }
   | { screen: 'roadmap'; page: 'help-wanted' }
   | { screen: 'roadmap'; page: 'dependencies'; id: string | null }
+  | { screen: 'roadmap'; page: 'publish' }
   | { screen: 'people'; page: 'new-person' }
   | { screen: 'people'; page: 'person'; id: string }
   | { screen: 'sprints'; page: 'sprint'; number: number };
@@ -37,6 +38,7 @@ export function parseHash(hash: string): Route {
     return { screen: 'roadmap', page: 'initiative', id: second, milestoneId: third ?? null };
   if (head === 'roadmap' && second === 'help-wanted') return { screen: 'roadmap', page: 'help-wanted' };
   if (head === 'dependencies') return { screen: 'roadmap', page: 'dependencies', id: second ?? null };
+  if (head === 'publish') return { screen: 'roadmap', page: 'publish' };
   if (head === 'people' && second === 'new') return { screen: 'people', page: 'new-person' };
   if (head === 'people' && second) return { screen: 'people', page: 'person', id: second };
   if (head === 'sprints' && second && /^\d+$/.test(second))
@@ -57,6 +59,7 @@ export const paths = {
   person: (id: string) => `#/people/${encodeURIComponent(id)}`,
   newPerson: () => '#/people/new',
   sprint: (number: number) => `#/sprints/${number}`,
+  publish: () => '#/publish',
 };
 
 class Router {

@@ -1,0 +1,78 @@
+/** The benchmark's side of browser mode: the server process, and a client that calls the API as the page does. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+export interface Server {
+  url: string;
+  origin: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts `bench/serve.ts` on `dbFile` and waits for the address it prints. */
+export function startServer(dbFile: string): Promise<Server> {
+  const child = spawn(process.execPath, [join(import.meta.dirname, 'serve.ts'), '--db', dbFile], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((done, fail) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      fail(new Error(`browser mode did not start within 30 s:\n${output}`));
+    }, 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const match = /running in browser mode at (\S+)/.exec(output);
+      if (!match) return;
+      clearTimeout(timer);
+      child.stdout!.off('data', onData);
+      const url = match[1]!;
+      done({
+        url,
+        origin: new URL(url).origin,
+        child,
+        stop: () =>
+          new Promise<void>((stopped) => {
+            if (child.exitCode !== null) return stopped();
+            child.once('exit', () => stopped());
+            child.kill('SIGTERM');
+          }),
+      });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`browser mode exited (${code}) before it started:\n${output}`));
+    });
+  });
+}
+
+export interface Client {
+  /** Posts one API call and parses the answer, as the renderer's `call` does. */
+  call(
+    method: string,
+    input: unknown,
+  ): Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>;
+}
+
+/** Trades the token in the address for the cookie, as the browser does on first load. */
+export async function connect(server: Server): Promise<Client> {
+  const first = await fetch(server.url, { redirect: 'manual' });
+  await first.arrayBuffer();
+  const cookie = first.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .join('; ');
+  if (!cookie) throw new Error(`browser mode gave no cookie (HTTP ${first.status})`);
+  return {
+    async call(method, input) {
+      const response = await fetch(`${server.origin}/api/${encodeURIComponent(method)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, origin: server.origin },
+        body: JSON.stringify(input ?? {}),
+      });
+      return (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+    },
+  };
+}

@@ -1,0 +1,215 @@
+/** Timing, the rows of the results table, the targets of issue 6, and printing them. */
+
+export type Unit = 'ms' | 'MB' | '×' | 's';
+
+export interface Target {
+  /** Which figure the target is about. */
+  stat: 'median' | 'p95';
+  max: number;
+}
+
+export interface Row {
+  group: string;
+  name: string;
+  unit: Unit;
+  median: number | null;
+  p95: number | null;
+  /** Median CPU time of this process per sample (in-process timings only): wall minus waiting. */
+  cpu?: number | null;
+  /** Samples taken (0 when skipped). */
+  n: number;
+  target?: Target;
+  /** null: no target, or nothing measured. */
+  pass: boolean | null;
+  note?: string;
+}
+
+export interface Stats {
+  median: number;
+  p95: number;
+  n: number;
+}
+
+/** Nearest-rank percentile of a sample (q in 0..1). */
+export function percentile(samples: readonly number[], q: number): number {
+  if (!samples.length) return NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[rank]!;
+}
+
+export function stats(samples: readonly number[]): Stats {
+  return { median: percentile(samples, 0.5), p95: percentile(samples, 0.95), n: samples.length };
+}
+
+export interface Budget {
+  iterations: number;
+  warmup: number;
+  /** Stop sampling after this long (ms), once at least 3 samples are in. */
+  maxMs: number;
+}
+
+/** Wall-clock samples, with the process's CPU time for each (synchronous code only). */
+export interface Samples {
+  wall: number[];
+  cpu: number[];
+}
+
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
+/**
+ * Times `fn` (ms per call) after `warmup` untimed calls; `fn(i)` gets the iteration number.
+ * The CPU time beside each sample tells real cost from waiting on a busy machine.
+ */
+export function timeSync(fn: (i: number) => void, budget: Budget): Samples {
+  for (let i = 0; i < budget.warmup; i++) fn(-1 - i);
+  const samples: Samples = { wall: [], cpu: [] };
+  const start = performance.now();
+  for (let i = 0; i < budget.iterations; i++) {
+    const c0 = cpuMs();
+    const t0 = performance.now();
+    fn(i);
+    samples.wall.push(performance.now() - t0);
+    samples.cpu.push(cpuMs() - c0);
+    if (samples.wall.length >= 3 && performance.now() - start > budget.maxMs) break;
+  }
+  return samples;
+}
+
+export async function timeAsync(fn: (i: number) => Promise<void>, budget: Budget): Promise<Samples> {
+  for (let i = 0; i < budget.warmup; i++) await fn(-1 - i);
+  const samples: Samples = { wall: [], cpu: [] };
+  const start = performance.now();
+  for (let i = 0; i < budget.iterations; i++) {
+    const c0 = cpuMs();
+    const t0 = performance.now();
+    await fn(i);
+    samples.wall.push(performance.now() - t0);
+    samples.cpu.push(cpuMs() - c0);
+    if (samples.wall.length >= 3 && performance.now() - start > budget.maxMs) break;
+  }
+  return samples;
+}
+
+/** A measured row; the target is checked against the figure it names. */
+export function row(
+  group: string,
+  name: string,
+  samples: readonly number[] | Samples | Stats,
+  target?: Target,
+  options: { unit?: Unit; note?: string } = {},
+): Row {
+  const s = Array.isArray(samples)
+    ? stats(samples)
+    : 'wall' in samples
+      ? stats(samples.wall)
+      : (samples as Stats);
+  const cpu = 'cpu' in samples && !Array.isArray(samples) ? round(percentile(samples.cpu, 0.5)) : undefined;
+  const figure = target ? (target.stat === 'median' ? s.median : s.p95) : NaN;
+  return {
+    group,
+    name,
+    unit: options.unit ?? 'ms',
+    median: round(s.median),
+    p95: round(s.p95),
+    ...(cpu !== undefined ? { cpu } : {}),
+    n: s.n,
+    ...(target ? { target } : {}),
+    pass: target && Number.isFinite(figure) ? figure <= target.max : null,
+    ...(options.note ? { note: options.note } : {}),
+  };
+}
+
+/** A single figure (a heap size, a ratio): median and p95 are the same number. */
+export function single(
+  group: string,
+  name: string,
+  value: number,
+  unit: Unit,
+  target?: Target,
+  note?: string,
+): Row {
+  return row(group, name, { median: value, p95: value, n: 1 }, target, { unit, ...(note ? { note } : {}) });
+}
+
+/** A row that could not be measured, with the reason. */
+export function skipped(group: string, name: string, note: string, target?: Target): Row {
+  return {
+    group,
+    name,
+    unit: 'ms',
+    median: null,
+    p95: null,
+    n: 0,
+    ...(target ? { target } : {}),
+    pass: null,
+    note,
+  };
+}
+
+const round = (x: number) => (Number.isFinite(x) ? Math.round(x * 100) / 100 : null);
+
+// ---- the targets of issue 6 (medians on this machine kind, except where p95 is named) ------
+
+export const TARGETS = {
+  open: { stat: 'median', max: 150 },
+  readInProcess: { stat: 'p95', max: 10 },
+  readHttp: { stat: 'p95', max: 20 },
+  write: { stat: 'p95', max: 5 },
+  screenUsable: { stat: 'median', max: 400 },
+  noteVisible: { stat: 'p95', max: 50 },
+  heap: { stat: 'median', max: 150 },
+  summaryExport: { stat: 'median', max: 50 },
+  roadmapExport: { stat: 'median', max: 500 },
+  roadmapImport: { stat: 'median', max: 3000 },
+  bareRatio: { stat: 'median', max: 3 },
+} as const satisfies Record<string, Target>;
+
+// ---- printing -------------------------------------------------------------------------------
+
+const fmt = (x: number | null, unit: Unit) =>
+  x === null ? '–' : unit === '×' ? `${x.toFixed(2)}×` : x >= 100 ? x.toFixed(0) : x.toFixed(2);
+
+const targetText = (r: Row) =>
+  r.target
+    ? `${r.target.stat === 'p95' ? 'p95' : 'med'} ≤ ${r.target.max}${r.unit === '×' ? '×' : ` ${r.unit}`}`
+    : '';
+
+const mark = (r: Row) => (r.pass === null ? (r.target && r.n === 0 ? 'skip' : '') : r.pass ? '✓' : '✗');
+
+/** The table as Markdown (it reads as plain text too, and pastes into the README). */
+export function table(rows: readonly Row[]): string {
+  const header = ['Group', 'Measure', 'Median', 'p95', 'CPU', 'n', 'Target', '', 'Note'];
+  const lines = rows.map((r) => [
+    r.group,
+    r.name,
+    r.median === null ? '–' : `${fmt(r.median, r.unit)}${r.unit === '×' ? '' : ` ${r.unit}`}`,
+    r.p95 === null || r.unit === '×' || r.unit === 'MB' ? '–' : `${fmt(r.p95, r.unit)} ${r.unit}`,
+    r.cpu == null ? '' : `${fmt(r.cpu, r.unit)} ${r.unit}`,
+    String(r.n),
+    targetText(r),
+    mark(r),
+    (r.note ?? '').replace(/\|/g, '\\|'),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => [...l[i]!].length)));
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => c + ' '.repeat(Math.max(0, widths[i]! - [...c].length))).join(' | ')} |`;
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...lines.map(line)].join('\n');
+}
+
+export function summary(rows: readonly Row[]): string {
+  const failed = rows.filter((r) => r.pass === false);
+  const checked = rows.filter((r) => r.pass !== null);
+  const skippedRows = rows.filter((r) => r.n === 0);
+  return [
+    `${checked.length - failed.length}/${checked.length} targets met` +
+      (skippedRows.length ? `, ${skippedRows.length} row(s) skipped` : ''),
+    ...failed.map(
+      (r) =>
+        `  ✗ ${r.group} · ${r.name}: ${fmt(r.target?.stat === 'p95' ? r.p95 : r.median, r.unit)} (${targetText(r)})`,
+    ),
+  ].join('\n');
+}

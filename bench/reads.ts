@@ -1,0 +1,193 @@
+/**
+ * The reads the screens make, with inputs chosen from the workspace: the active sprint (what the
+ * meeting plans and reviews), the last closed one (a retrospective with all its notes), the
+ * busiest person, the most-changed item. Methods that don't exist in the contract yet are
+ * skipped with a note; inputs are tried in order until one passes the method's schema, so a
+ * read whose input shape is still being decided is measured as soon as it lands.
+ */
+import { contract, isMethodName, METHOD_NAMES } from '../src/shared/contract.ts';
+import type { DB } from '../src/main/db/open.ts';
+
+export interface Context {
+  activeSprintId: string;
+  activeNumber: number;
+  lastClosedId: string;
+  lastClosedNumber: number;
+  personId: string;
+  personName: string;
+  history: { entity: string; id: string; changes: number };
+  searchQuery: string;
+}
+
+export function readContext(db: DB): Context {
+  const one = <T>(sql: string, ...params: unknown[]) => db.prepare(sql).get(...params) as T | undefined;
+  const active = one<{ id: string; number: number }>(
+    `SELECT id, number FROM sprints WHERE status = 'active'`,
+  );
+  const closed =
+    one<{ id: string; number: number }>(
+      `SELECT id, number FROM sprints WHERE status = 'closed' ORDER BY number DESC LIMIT 1`,
+    ) ?? active;
+  if (!active || !closed)
+    throw new Error('The workspace has no active sprint: generate it with bench:generate');
+  const person =
+    one<{ id: string; name: string }>(
+      `SELECT p.id, p.name FROM people p JOIN sprint_goals g ON g.owner_id = p.id
+      GROUP BY p.id ORDER BY count(*) DESC, p.id LIMIT 1`,
+    ) ?? one<{ id: string; name: string }>('SELECT id, name FROM people ORDER BY id LIMIT 1');
+  if (!person) throw new Error('The workspace has no people');
+  // The roadmap item with the longest history (the history panel of an item page).
+  const history = one<{ entity: string; id: string; changes: number }>(
+    `SELECT entity, entity_id AS id, count(*) AS changes FROM changes
+      WHERE entity IN ('goal', 'initiative', 'milestone') GROUP BY entity_id ORDER BY changes DESC LIMIT 1`,
+  );
+  if (!history) throw new Error('The workspace has no roadmap history');
+  return {
+    activeSprintId: active.id,
+    activeNumber: active.number,
+    lastClosedId: closed.id,
+    lastClosedNumber: closed.number,
+    personId: person.id,
+    personName: person.name,
+    history,
+    searchQuery: 'cache',
+  };
+}
+
+export interface ReadSpec {
+  method: string;
+  /** What the row says beside the method name. */
+  label: string;
+  /** Inputs to try, in order; the first the contract accepts is used. */
+  inputs: unknown[];
+  /** The key of the bare-SQL twin in `bare.ts`, for the main list reads. */
+  bare?: string;
+  /** An export or import (its own target) rather than a read behind a screen. */
+  kind?: 'summary' | 'export';
+}
+
+export function readSpecs(c: Context): ReadSpec[] {
+  const active = `sprint ${c.activeNumber}, active`;
+  const closed = `sprint ${c.lastClosedNumber}, last closed`;
+  return [
+    { method: 'workspace.info', label: '', inputs: [{}] },
+    { method: 'roadmap.view', label: '', inputs: [{}], bare: 'roadmap.view' },
+    { method: 'goals.list', label: '', inputs: [{}], bare: 'goals.list' },
+    { method: 'initiatives.list', label: '', inputs: [{}], bare: 'initiatives.list' },
+    { method: 'milestones.list', label: '', inputs: [{}], bare: 'milestones.list' },
+    { method: 'people.list', label: '', inputs: [{}], bare: 'people.list' },
+    { method: 'people.view', label: c.personName, inputs: [{ id: c.personId }] },
+    { method: 'sprints.list', label: '', inputs: [{}], bare: 'sprints.list' },
+    { method: 'sprints.get', label: active, inputs: [{ id: c.activeSprintId }] },
+    {
+      method: 'sprintGoals.list',
+      label: active,
+      inputs: [{ sprintId: c.activeSprintId }],
+      bare: 'sprintGoals.list',
+    },
+    { method: 'polish.list', label: "status 'open'", inputs: [{ status: 'open' }], bare: 'polish.list' },
+    // What the Polish screen asks for today: every polish issue ever filed.
+    {
+      method: 'polish.list',
+      label: 'all, as the Polish screen loads it',
+      inputs: [{}],
+      bare: 'polish.list all',
+    },
+    {
+      method: 'retroNotes.list',
+      label: closed,
+      inputs: [{ sprintId: c.lastClosedId }],
+      bare: 'retroNotes.list',
+    },
+    {
+      method: 'actionItems.list',
+      label: "status 'open'",
+      inputs: [{ status: 'open' }],
+      bare: 'actionItems.list',
+    },
+    {
+      method: 'capacities.list',
+      label: active,
+      inputs: [{ sprintId: c.activeSprintId }],
+      bare: 'capacities.list',
+    },
+    { method: 'meeting.get', label: closed, inputs: [{ sprintId: c.lastClosedId }] },
+    { method: 'search.quick', label: `'${c.searchQuery}'`, inputs: [{ query: c.searchQuery }] },
+    {
+      method: 'history.list',
+      label: `${c.history.entity}, ${c.history.changes} changes`,
+      inputs: [{ entity: c.history.entity, id: c.history.id }],
+    },
+    // The meeting's and the Sprints screen's one-call reads (as they land in the contract).
+    {
+      method: 'retrospective.view',
+      label: closed,
+      inputs: [{ sprintId: c.lastClosedId }, { id: c.lastClosedId }],
+    },
+    {
+      method: 'polish.view',
+      label: active,
+      inputs: [{ sprintId: c.activeSprintId }, { id: c.activeSprintId }, {}],
+    },
+    {
+      method: 'planning.view',
+      label: active,
+      inputs: [{ sprintId: c.activeSprintId }, { id: c.activeSprintId }, {}],
+    },
+    { method: 'sprints.overview', label: '', inputs: [{}, { limit: 50 }] },
+    {
+      method: 'sprints.summary',
+      label: closed,
+      inputs: [{ sprintId: c.lastClosedId }, { id: c.lastClosedId }],
+      kind: 'summary',
+    },
+    {
+      method: 'roadmap.export',
+      label: 'folder',
+      inputs: [{ variant: 'folder' }, {}],
+      kind: 'export',
+    },
+    { method: 'roadmap.export', label: 'single file', inputs: [{ variant: 'single' }], kind: 'export' },
+    // No target of its own in the issue: held to the summary export's (both leave the wrap-up).
+    { method: 'calendar.export', label: 'iCalendar', inputs: [{}], kind: 'summary' },
+  ];
+}
+
+/** The first input the method's schema accepts; an explanation when none does or it's missing. */
+export function chooseInput(spec: ReadSpec): { input: unknown } | { skip: string } {
+  if (!isMethodName(spec.method)) return { skip: `not in the contract yet` };
+  const schema = contract[spec.method].input;
+  for (const input of spec.inputs) if (schema.safeParse(input).success) return { input };
+  return { skip: `none of the inputs tried fits its schema (${JSON.stringify(spec.inputs)})` };
+}
+
+/** Read methods in the contract that this benchmark doesn't know: printed, so the list grows. */
+export function unmeasuredReads(specs: readonly ReadSpec[]): string[] {
+  const known = new Set([
+    ...specs.map((s) => s.method),
+    // Single-item getters and the import preview (measured with the import).
+    'people.get',
+    'goals.get',
+    'initiatives.get',
+    'milestones.get',
+    'roadmap.previewImport',
+    // Native file dialogs (the desktop shell's), not reads behind a screen.
+    'files.saveAs',
+    'files.open',
+  ]);
+  return METHOD_NAMES.filter((m) => !contract[m].writes && !known.has(m));
+}
+
+/** A short description of a result: item count and JSON size. */
+export function describeValue(value: unknown): string {
+  const bytes = JSON.stringify(value ?? null).length;
+  const size = bytes >= 1024 ? `${(bytes / 1024).toFixed(0)} KB` : `${bytes} B`;
+  if (Array.isArray(value)) return `${value.length.toLocaleString('en')} items, ${size}`;
+  if (value && typeof value === 'object') {
+    const parts = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => Array.isArray(v))
+      .map(([k, v]) => `${(v as unknown[]).length.toLocaleString('en')} ${k}`);
+    return [...parts.slice(0, 4), size].join(', ');
+  }
+  return size;
+}
