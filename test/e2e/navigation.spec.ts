@@ -49,7 +49,7 @@ test('the screens show the workspace’s data, dates in the user’s locale', as
     ['done', 'Slow startup with many goals'],
     ["won't fix", 'Support Internet Explorer'],
   ]) {
-    await expect(page.getByRole('region', { name: new RegExp(`^${status} `, 'i') })).toContainText(title);
+    await expect(page.getByRole('region', { name: new RegExp(`^${status} `, 'i') })).toContainText(title!);
   }
 });
 
@@ -107,13 +107,13 @@ test('in the desktop app, calls go through the bridge and the menu’s events re
     const listeners: Record<string, (payload: string) => void> = {};
     const calls: string[] = [];
     Object.assign(window, { __bridge: { listeners, calls } });
-    window.fortnight = {
-      invoke: async (method, input) => {
+    (window as unknown as { fortnight: unknown }).fortnight = {
+      invoke: async (method: string, input: unknown) => {
         calls.push(method);
         const response = await fetch(`/api/${method}`, { method: 'POST', body: JSON.stringify(input) });
         return response.json();
       },
-      on: (event, callback) => {
+      on: (event: string, callback: (payload: string) => void) => {
         listeners[event] = callback;
         return () => delete listeners[event];
       },
@@ -124,7 +124,9 @@ test('in the desktop app, calls go through the bridge and the menu’s events re
 
   await app.open('#/roadmap');
   await expect(page.getByRole('article').first()).toBeVisible();
-  expect(await page.evaluate(() => (window as unknown as WithBridge).__bridge.calls)).toContain('goals.list');
+  expect(await page.evaluate(() => (window as unknown as WithBridge).__bridge.calls)).toContain(
+    'roadmap.view',
+  );
 
   await page.evaluate(() => (window as unknown as WithBridge).__bridge.listeners.navigate?.('people'));
   await expect(heading(page)).toHaveText('People');
