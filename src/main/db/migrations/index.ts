@@ -1,11 +1,15 @@
 /** The numbered migrations, in order. Migration N brings a database to `user_version` N. */
 import type { Database } from 'better-sqlite3';
 import * as m001 from './001-initial.ts';
+import * as m002 from './002-read-indexes.ts';
 
 export interface Migration {
   version: number;
   up: (db: Database) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, up: m001.up }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, up: m001.up },
+  { version: 2, up: m002.up },
+];
 export const SCHEMA_VERSION = MIGRATIONS.length;
