@@ -46,7 +46,9 @@ describe('opening a workspace', () => {
     raw.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     raw.close();
     await expect(openWorkspace(file)).rejects.toThrow(DatabaseFromFutureError);
-    await expect(openWorkspace(file)).rejects.toThrow(/newer Fortnight .*schema version 2/);
+    await expect(openWorkspace(file)).rejects.toThrow(
+      new RegExp(`newer Fortnight .*schema version ${SCHEMA_VERSION + 1}`),
+    );
     const check = new Database(file);
     expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION + 1);
     expect(check.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE name = 'people'`).get()).toEqual({
@@ -66,6 +68,28 @@ describe('opening a workspace', () => {
     const backup = new Database(join(dir, 'backup-v0.db'), { readonly: true });
     expect(backup.prepare('SELECT text FROM notes_from_before').all()).toEqual([{ text: 'keep me' }]);
     expect(backup.pragma('user_version', { simple: true })).toBe(0);
+    backup.close();
+  });
+
+  it('brings a version 1 workspace to the current version, keeping its data and a v1 backup', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'v1.db');
+    const raw = new Database(file);
+    migrate(raw, MIGRATIONS.slice(0, 1));
+    raw.prepare(`INSERT INTO people (id, name, time_zone) VALUES ('p1', 'Ada', 'UTC')`).run();
+    raw.close();
+    const ws = await openWorkspace(file, { backupFile: (from) => join(dir, `backup-v${from}.db`) });
+    expect(ws.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(ws.db.prepare('SELECT name FROM people').all()).toEqual([{ name: 'Ada' }]);
+    const plan = ws.db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT person_id FROM milestone_participants WHERE milestone_id = ? ORDER BY ord`,
+      )
+      .all('m') as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toContain('COVERING INDEX milestone_participants_in_order');
+    ws.db.close();
+    const backup = new Database(join(dir, 'backup-v1.db'), { readonly: true });
+    expect(backup.pragma('user_version', { simple: true })).toBe(1);
     backup.close();
   });
 
