@@ -8,6 +8,7 @@ import type { Nodes, Table } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../src/main/api/core.ts';
 import { oneLine } from '../../src/main/markdown/escape.ts';
+import { Anchors } from '../../src/main/markdown/slug.ts';
 
 /** A title as the contract stores it (runs of whitespace are one space), as Markdown shows it. */
 const stored = (s: string) => oneLine(s.replace(/\s+/g, ' '));
@@ -270,6 +271,36 @@ function expectWellFormed(files: Files): void {
   }
 }
 
+/**
+ * In the single file, each overview row that links into the page links to the anchor GitHub
+ * gives that row's section heading, counting every heading of the whole file in order.
+ */
+function expectAnchorsLeadToSections(content: string): void {
+  const tree = parseMarkdown(content);
+  const anchors = new Anchors();
+  const sections: string[] = [];
+  for (const node of all(tree)) {
+    if (node.type !== 'heading') continue;
+    const text = textOf(node);
+    const anchor = anchors.next(text);
+    const ours = (node.depth === 2 && text.startsWith('🔻 ')) || (node.depth === 3 && text.startsWith('↳ '));
+    if (ours && tree.children.includes(node)) sections.push(anchor);
+  }
+  const definitions = new Map<string, string>();
+  for (const node of tree.children)
+    if (node.type === 'definition') definitions.set(node.identifier, node.url);
+  const overview = tree.children.filter((n) => n.type === 'table')[1] as Table;
+  const targets = overview.children.slice(1).map((row) => {
+    const link = row.children[0]!.children.find((n) => n.type === 'link' || n.type === 'linkReference');
+    if (link?.type === 'link') return link.url;
+    return link?.type === 'linkReference' ? (definitions.get(link.identifier) ?? '') : '';
+  });
+  expect(targets).toHaveLength(sections.length);
+  for (const [i, target] of targets.entries()) {
+    if (target.startsWith('#')) expect(target).toBe(`#${sections[i]}`);
+  }
+}
+
 async function roundTrip(data: Generated): Promise<void> {
   const source = await openCore(':memory:');
   try {
@@ -277,6 +308,7 @@ async function roundTrip(data: Generated): Promise<void> {
     for (const variant of ['folder', 'single'] as const) {
       const first = exportFiles(source, variant);
       expectWellFormed(first);
+      if (variant === 'single') expectAnchorsLeadToSections(first[0]!.content);
       const target = await openCore(':memory:');
       try {
         const imported = must(target, 'roadmap.import', { files: first });
@@ -297,6 +329,37 @@ async function roundTrip(data: Generated): Promise<void> {
 describe('roadmap round trip', () => {
   it('export → import into an empty workspace → export gives identical files (property)', async () => {
     await fc.assert(fc.asyncProperty(workspace, roundTrip), { numRuns: 30 });
+  }, 120_000);
+
+  it('links the single file to its sections when no reference definition is about (property)', async () => {
+    // Without definitions the export reads each block on its own rather than the whole file.
+    // Users' headings named like the next section shift that section's anchor.
+    const noDefinitions = (t: string) => t.replaceAll(']:', '] :');
+    const data = workspace.map((w) => ({
+      ...w,
+      goals: w.goals.map((g, gi) => ({
+        ...g,
+        impact: `${noDefinitions(g.impact)}\n\n# 🔻 ${w.goals[gi + 1]?.title ?? ''}`,
+        howToHelp: noDefinitions(g.howToHelp),
+        initiatives: g.initiatives.map((i, ii) => ({
+          ...i,
+          impact: noDefinitions(i.impact),
+          features: `${noDefinitions(i.features)}\n\n## ↳ ${g.initiatives[ii + 1]?.title ?? ''}`,
+        })),
+      })),
+    }));
+    await fc.assert(
+      fc.asyncProperty(data, async (d) => {
+        const core = await openCore(':memory:');
+        try {
+          build(core, d);
+          expectAnchorsLeadToSections(exportFiles(core, 'single')[0]!.content);
+        } finally {
+          core.close();
+        }
+      }),
+      { numRuns: 60 },
+    );
   }, 120_000);
 
   it('keeps every hostile title and name as one line of the same text', async () => {
