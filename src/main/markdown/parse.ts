@@ -1,11 +1,42 @@
 /** The one Markdown reader: CommonMark + GFM into mdast, and the text of a node. */
-import type { Nodes, Root } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
+import type { Nodes, Parent, Root } from 'mdast';
+import { fromMarkdown, type Extension } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 
+/**
+ * GFM's autolink-literal pass (which runs its regexes on every text node of the tree), run only
+ * where a literal can be: under the parents of text holding `://`, `www.` or `@` (every
+ * literal — URL, `www.`, e-mail, `mailto:`, `xmpp:` — has one of them). Same tree, a fraction of
+ * the cost: most of a roadmap's URLs are link destinations, not text.
+ */
+function onlyWhereLiteralsMayBe(extension: Extension): Extension {
+  const transform = extension.transforms?.[0];
+  if (!transform || extension.transforms?.length !== 1) return extension;
+  const MAY_BE_LITERAL = /:\/\/|www\.|@/i;
+  const candidates = (node: Nodes, out: Parent[]): Parent[] => {
+    if (!('children' in node) || node.type === 'link' || node.type === 'linkReference') return out;
+    const parent = node as Parent;
+    // The pass covers everything below a candidate: don't collect anything under it again.
+    if (parent.children.some((c) => c.type === 'text' && MAY_BE_LITERAL.test(c.value))) out.push(parent);
+    else for (const child of parent.children) candidates(child, out);
+    return out;
+  };
+  return {
+    ...extension,
+    transforms: [
+      (tree) => {
+        for (const parent of candidates(tree, [])) transform(parent as Root);
+      },
+    ],
+  };
+}
+
 // Built once: building the extensions is most of the cost of parsing a short text.
-const options = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] };
+const options = {
+  extensions: [gfm()],
+  mdastExtensions: gfmFromMarkdown().map(onlyWhereLiteralsMayBe),
+};
 
 /** Parses GitHub-flavoured Markdown into an mdast tree (with positions). */
 export function parseMarkdown(markdown: string): Root {
