@@ -266,6 +266,18 @@ function ownerIds(
   return { ids: planned.map((p) => p.id ?? `new:${people.planned.indexOf(p)}`), planned };
 }
 
+/** Items grouped by their parent's id, in their order (an empty list for a parent without any). */
+function byParent<T>(items: readonly T[], parentOf: (item: T) => string): (id: string) => T[] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = parentOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return (id) => groups.get(id) ?? [];
+}
+
 /** Existing siblings matched to read ones: exact title first, then the same title ignoring case and spacing. */
 function matcher<T extends { id: string; title: string }>(existing: T[]) {
   const used = new Set<string>();
@@ -293,6 +305,8 @@ function plan(ws: Workspace, files: readonly RoadmapFile[]): Plan {
   const goals = listGoals(ws);
   const initiatives = listInitiatives(ws, {});
   const milestones = listMilestones(ws, {});
+  const initiativesOf = byParent(initiatives, (i) => i.goalId);
+  const milestonesOf = byParent(milestones, (m) => m.initiativeId);
   const matchGoal = matcher(goals);
   const out: Plan = { people: people.planned, goals: [], problems, moved: new Set() };
 
@@ -321,7 +335,7 @@ function plan(ws: Workspace, files: readonly RoadmapFile[]): Plan {
     const goal: PlannedGoal = { read: rg, existing, id: existing?.id ?? null, fields, initiatives: [] };
     out.goals.push(goal);
 
-    const matchInitiative = matcher(existing ? initiatives.filter((i) => i.goalId === existing.id) : []);
+    const matchInitiative = matcher(existing ? initiativesOf(existing.id) : []);
     for (const ri of rg.initiatives) {
       const ititle = fit(ri.title, LIMITS.title, `The title “${ri.title.slice(0, 40)}…”`, ri.at, problems);
       const iexisting = matchInitiative(ititle);
@@ -360,9 +374,7 @@ function plan(ws: Workspace, files: readonly RoadmapFile[]): Plan {
       };
       goal.initiatives.push(initiative);
 
-      const matchMilestone = matcher(
-        iexisting ? milestones.filter((m) => m.initiativeId === iexisting.id) : [],
-      );
+      const matchMilestone = matcher(iexisting ? milestonesOf(iexisting.id) : []);
       for (const rm of ri.milestones ?? []) {
         const mtitle = fit(rm.title, LIMITS.title, `The title “${rm.title.slice(0, 40)}…”`, rm.at, problems);
         const mexisting = matchMilestone(mtitle);
@@ -390,21 +402,33 @@ function plan(ws: Workspace, files: readonly RoadmapFile[]): Plan {
       }
     }
   }
-  resolveDependencies(out, initiatives, milestones);
-  planOrder(out, goals, initiatives, milestones);
+  resolveDependencies(out, initiatives, milestonesOf);
+  planOrder(out, goals, initiativesOf, milestonesOf);
   return out;
 }
 
-function resolveDependencies(plan: Plan, initiatives: Initiative[], milestones: Milestone[]): void {
+function resolveDependencies(
+  plan: Plan,
+  initiatives: Initiative[],
+  milestonesOf: (initiativeId: string) => Milestone[],
+): void {
   const all = plan.goals.flatMap((g) => g.initiatives);
+  // The first initiative read with each anchor and each file (compared ignoring case).
+  const byAnchor = new Map<string, PlannedInitiative>();
+  const byFile = new Map<string, PlannedInitiative>();
+  for (const i of all) {
+    if (i.read.anchor && !byAnchor.has(i.read.anchor)) byAnchor.set(i.read.anchor, i);
+    const file = i.read.file?.toLowerCase();
+    if (file && !byFile.has(file)) byFile.set(file, i);
+  }
   const findInitiative = (ref: DependencyRef): PlannedInitiative | Initiative | null => {
     if (ref.anchor) {
-      const byAnchor = all.find((i) => i.read.anchor === ref.anchor);
-      if (byAnchor) return byAnchor;
+      const found = byAnchor.get(ref.anchor);
+      if (found) return found;
     }
     if (ref.file) {
-      const byFile = all.find((i) => i.read.file?.toLowerCase() === ref.file!.toLowerCase());
-      if (byFile) return byFile;
+      const found = byFile.get(ref.file.toLowerCase());
+      if (found) return found;
     }
     return (
       all.find((i) => norm(i.read.title) === norm(ref.text)) ??
@@ -446,10 +470,10 @@ function resolveDependencies(plan: Plan, initiatives: Initiative[], milestones: 
   }
   function findInitiativeOf(ref: DependencyRef): PlannedInitiative | Initiative | null {
     if (ref.anchor) {
-      const byAnchor = all.find((i) => i.read.anchor === ref.anchor);
-      if (byAnchor) return byAnchor;
+      const found = byAnchor.get(ref.anchor);
+      if (found) return found;
     }
-    if (ref.file) return all.find((i) => i.read.file?.toLowerCase() === ref.file!.toLowerCase()) ?? null;
+    if (ref.file) return byFile.get(ref.file.toLowerCase()) ?? null;
     return null;
   }
   function findMilestone(
@@ -462,8 +486,7 @@ function resolveDependencies(plan: Plan, initiatives: Initiative[], milestones: 
       if (!owner.existing) return null;
       owner = owner.existing;
     }
-    const id = owner.id;
-    return milestones.find((m) => m.initiativeId === id && norm(m.title) === norm(title)) ?? null;
+    return milestonesOf(owner.id).find((m) => norm(m.title) === norm(title)) ?? null;
   }
 }
 
@@ -477,7 +500,12 @@ function reordered(currentIds: string[], fileIds: string[]): string[] | null {
   return sameList(next, currentIds) ? null : next;
 }
 
-function planOrder(plan: Plan, goals: Goal[], initiatives: Initiative[], milestones: Milestone[]): void {
+function planOrder(
+  plan: Plan,
+  goals: Goal[],
+  initiativesOf: (goalId: string) => Initiative[],
+  milestonesOf: (initiativeId: string) => Milestone[],
+): void {
   const mark = (current: string[], file: (string | null)[]) => {
     const next = reordered(
       current,
@@ -494,13 +522,13 @@ function planOrder(plan: Plan, goals: Goal[], initiatives: Initiative[], milesto
   for (const g of plan.goals) {
     if (!g.existing) continue;
     mark(
-      initiatives.filter((i) => i.goalId === g.existing!.id).map((i) => i.id),
+      initiativesOf(g.existing.id).map((i) => i.id),
       g.initiatives.map((i) => i.existing?.id ?? null),
     );
     for (const i of g.initiatives) {
       if (!i.existing || !i.read.milestones) continue;
       mark(
-        milestones.filter((m) => m.initiativeId === i.existing!.id).map((m) => m.id),
+        milestonesOf(i.existing.id).map((m) => m.id),
         i.milestones.map((m) => m.existing?.id ?? null),
       );
     }
