@@ -3,7 +3,8 @@
  * pure, so the renderer and the main process share it.
  */
 import { TZDate, tzName } from '@date-fns/tz';
-import { differenceInCalendarDays, format } from 'date-fns';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { format } from 'date-fns/format';
 
 export interface MeetingTimeFor {
   personId: string;

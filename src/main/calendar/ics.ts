@@ -13,7 +13,8 @@
  * keeps its own time in its override. Occurrences beyond the year show the series' generic title.
  */
 import { TZDate } from '@date-fns/tz';
-import { addDays, addMinutes } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { addMinutes } from 'date-fns/addMinutes';
 import ical, { ICalEventRepeatingFreq } from 'ical-generator';
 import type { Sprint } from '../../shared/domain.ts';
 import type { Workspace } from '../db/open.ts';
@@ -57,7 +58,7 @@ export function meetingCalendar(ws: Workspace): { fileName: string; content: str
   const zone = anchor.meetingTimeZone ?? 'UTC';
   const first = new TZDate(anchor.meetingAt, zone);
   /** The series' k-th meeting: same wall-clock time, 14k calendar days later, in the zone. */
-  const occurrence = (k: number): TZDate => new TZDate(addDays(first, 14 * k).getTime(), zone);
+  const occurrence = (k: number): TZDate => addDays(first, 14 * k);
   const uid = `sprint-meetings-${sprints.find((s) => s.number === 1)?.id ?? anchor.id}@fortnight`;
   const stamp = ws.now();
 
@@ -86,8 +87,11 @@ export function meetingCalendar(ws: Workspace): { fileName: string; content: str
     const k = number - anchor.number;
     const planned = occurrence(k);
     const sprint = byNumber.get(number);
+    const own = sprint?.meetingTimeZone ?? zone;
     const start = sprint?.meetingAt
-      ? new TZDate(sprint.meetingAt, sprint.meetingTimeZone ?? zone).withTimeZone(zone)
+      ? own === zone
+        ? new TZDate(sprint.meetingAt, zone)
+        : new TZDate(sprint.meetingAt, own).withTimeZone(zone)
       : planned;
     calendar.createEvent({
       id: uid,
