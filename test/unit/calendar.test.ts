@@ -112,6 +112,29 @@ describe('the meeting calendar', () => {
     });
   });
 
+  it('writes a meeting moved in another zone at its instant, in the series’ zone', async () => {
+    const core = await tempCore();
+    must(core, 'sprints.createNext', {
+      startDate: '2026-01-05',
+      meetingAt: '2026-01-13T04:30:00Z',
+      meetingTimeZone: 'Asia/Kolkata',
+    });
+    const second = must(core, 'sprints.createNext', {});
+    must(core, 'sprints.update', {
+      id: second.id,
+      meetingAt: '2026-01-27T15:00:00Z',
+      meetingTimeZone: 'America/New_York',
+    });
+    const { event, overrides } = parse(must(core, 'calendar.export', {}).content);
+    const moved = overrides.find((o) => o.getFirstPropertyValue('summary') === 'Sprint 2 meeting')!;
+    expect(moved.getFirstProperty('dtstart')!.getParameter('tzid')).toBe('Asia/Kolkata');
+    expect(occurrences(event, 2)[1]).toEqual({
+      utc: '2026-01-27T15:00:00.000Z',
+      local: '2026-01-27T20:30',
+      title: 'Sprint 2 meeting',
+    });
+  });
+
   it('is refused, changing nothing, when no sprint has a meeting time', async () => {
     const core = await tempCore();
     expect(refused(core, 'calendar.export', {})).toMatchObject({ code: 'rule_violation' });

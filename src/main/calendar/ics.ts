@@ -14,7 +14,6 @@
  */
 import { TZDate } from '@date-fns/tz';
 import { addDays } from 'date-fns/addDays';
-import { addMinutes } from 'date-fns/addMinutes';
 import ical, { ICalEventRepeatingFreq } from 'ical-generator';
 import type { Sprint } from '../../shared/domain.ts';
 import type { Workspace } from '../db/open.ts';
@@ -26,6 +25,19 @@ export const MEETING_MINUTES = 60;
 /** Sprints after the last existing one that get a numbered title (a year). */
 export const NUMBERED_AHEAD = 26;
 export const CALENDAR_FILE = 'sprint-meetings.ics';
+
+/**
+ * A date in the calendar's zone that stays itself when asked for that zone: ical-generator asks
+ * for every date it writes, and a TZDate copy costs several time-zone look-ups.
+ */
+class ZonedDate extends TZDate {
+  override withTimeZone(timeZone: string): TZDate {
+    return timeZone === this.timeZone ? this : super.withTimeZone(timeZone);
+  }
+}
+
+/** The meeting's end: an hour after `start`, in the same zone. */
+const endOf = (start: TZDate): ZonedDate => new ZonedDate(+start + MEETING_MINUTES * 60_000, start.timeZone);
 
 const title = (number: number): string => `Sprint ${number} meeting`;
 
@@ -56,9 +68,9 @@ export function meetingCalendar(ws: Workspace): { fileName: string; content: str
   const sprints = listSprints(ws);
   const anchor = anchorSprint(sprints);
   const zone = anchor.meetingTimeZone ?? 'UTC';
-  const first = new TZDate(anchor.meetingAt, zone);
+  const first = new ZonedDate(anchor.meetingAt, zone);
   /** The series' k-th meeting: same wall-clock time, 14k calendar days later, in the zone. */
-  const occurrence = (k: number): TZDate => addDays(first, 14 * k);
+  const occurrence = (k: number): ZonedDate => new ZonedDate(+addDays(first, 14 * k), zone);
   const uid = `sprint-meetings-${sprints.find((s) => s.number === 1)?.id ?? anchor.id}@fortnight`;
   const stamp = ws.now();
 
@@ -73,7 +85,7 @@ export function meetingCalendar(ws: Workspace): { fileName: string; content: str
   calendar.createEvent({
     id: uid,
     start: first,
-    end: addMinutes(first, MEETING_MINUTES),
+    end: endOf(first),
     timezone: zone,
     stamp,
     summary: 'Sprint meeting',
@@ -90,14 +102,14 @@ export function meetingCalendar(ws: Workspace): { fileName: string; content: str
     const own = sprint?.meetingTimeZone ?? zone;
     const start = sprint?.meetingAt
       ? own === zone
-        ? new TZDate(sprint.meetingAt, zone)
-        : new TZDate(sprint.meetingAt, own).withTimeZone(zone)
+        ? new ZonedDate(sprint.meetingAt, zone)
+        : new ZonedDate(+new TZDate(sprint.meetingAt, own), zone)
       : planned;
     calendar.createEvent({
       id: uid,
       recurrenceId: planned,
       start,
-      end: addMinutes(start, MEETING_MINUTES),
+      end: endOf(start),
       timezone: zone,
       stamp,
       summary: title(number),
