@@ -1,6 +1,8 @@
 /**
  * The roadmap — goals, initiatives, milestones and blocked work — from one `roadmap.view` call,
- * replaced whole after each change. Writes go out one at a time, in order; a reorder shows at
+ * replaced whole after each change. The milestones of done initiatives (years of history) come
+ * only once asked for — an initiative opened, its page shown — and then with every reload; an
+ * owner filter brings the milestones of that owner. Writes go out one at a time, in order; a reorder shows at
  * once (optimistically) and a reload that started before a newer write is dropped, so quick
  * Alt+↓ presses never flicker back.
  */
@@ -10,15 +12,18 @@ import type {
   Goal,
   Initiative,
   Milestone,
+  MilestoneCounts,
   Roadmap as View,
   Sprint,
 } from '../../../shared/domain.ts';
 import type { ApiError, Result } from '../../../shared/result.ts';
 import { call } from './api.ts';
 import {
+  NOBODY,
   NO_FILTER,
   groupBy,
   isFiltering,
+  milestoneTally,
   roadmapTree,
   type GoalNode,
   type RoadmapFilter,
@@ -29,6 +34,7 @@ class Roadmap {
   goals = $state.raw<Goal[]>([]);
   initiatives = $state.raw<Initiative[]>([]);
   milestones = $state.raw<Milestone[]>([]);
+  milestoneCounts = $state.raw<Record<string, MilestoneCounts>>({});
   blocked = $state.raw<BlockedItem[]>([]);
   sprints = $state.raw<Sprint[]>([]);
   loaded = $state(false);
@@ -40,11 +46,15 @@ class Roadmap {
 
   #writes: Promise<unknown> = Promise.resolve();
   #generation = 0;
+  /** Initiatives whose milestones were asked for: loaded with every reload. */
+  #asked: ReadonlySet<string> = new Set();
+  #asking: Promise<void> | null = null;
 
   readonly view: View = $derived({
     goals: this.goals,
     initiatives: this.initiatives,
     milestones: this.milestones,
+    milestoneCounts: this.milestoneCounts,
     blocked: this.blocked,
   });
   /** The overview's tree under the current filter. */
@@ -79,14 +89,42 @@ class Roadmap {
     );
   }
 
+  /** How many milestones an initiative has, and how many are done: all of them, loaded or not. */
+  tally(initiativeId: string): { total: number; done: number } {
+    return milestoneTally(this.milestoneCounts[initiativeId]);
+  }
+
+  /** Whether all an initiative's milestones are here (a done one's come once asked for). */
+  hasMilestones(initiativeId: string): boolean {
+    return (this.milestonesByInitiative.get(initiativeId)?.length ?? 0) >= this.tally(initiativeId).total;
+  }
+
+  /** Brings the milestones of these initiatives where they aren't all here: one reload for a batch. */
+  askMilestones(initiativeIds: readonly string[]): Promise<void> {
+    const missing = initiativeIds.filter((id) => !this.#asked.has(id) && !this.hasMilestones(id));
+    if (missing.length) {
+      this.#asked = new Set([...this.#asked, ...missing]);
+      this.#asking ??= Promise.resolve().then(() => {
+        this.#asking = null;
+        return this.load();
+      });
+    }
+    return this.#asking ?? Promise.resolve();
+  }
+
   async load(): Promise<void> {
     const generation = this.#generation;
-    const result = await call('roadmap.view', {});
+    const owner = this.filter.owner;
+    const result = await call('roadmap.view', {
+      ...(this.#asked.size ? { initiativeIds: [...this.#asked] } : {}),
+      ...(owner === null ? {} : { participantId: owner === NOBODY ? null : owner }),
+    });
     if (generation !== this.#generation) return;
     if (result.ok) {
       this.goals = result.value.goals;
       this.initiatives = result.value.initiatives;
       this.milestones = result.value.milestones;
+      this.milestoneCounts = result.value.milestoneCounts;
       this.blocked = result.value.blocked;
       this.error = null;
     } else {
@@ -100,10 +138,16 @@ class Roadmap {
     if (result.ok) this.sprints = [...result.value].sort((a, b) => a.number - b.number);
   }
 
-  /** Sets the filter and opens the initiatives whose milestones match it. */
-  setFilter(filter: RoadmapFilter): void {
+  /**
+   * Sets the filter and opens the initiatives whose milestones match it; an owner's milestones
+   * in done initiatives are loaded first.
+   */
+  async setFilter(filter: RoadmapFilter): Promise<void> {
+    const ownerChanged = filter.owner !== this.filter.owner;
     this.filter = filter;
     if (!isFiltering(filter)) return;
+    if (ownerChanged && filter.owner !== null) await this.load();
+    if (filter !== this.filter) return;
     const matching = roadmapTree(this.view, filter).flatMap((goal) =>
       goal.initiatives
         .filter((node) => node.milestones.some((m) => m.match))
