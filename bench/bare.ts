@@ -95,7 +95,10 @@ const shownMilestonesBare: Factory = (db) => {
     `${shown} OR m.id IN (SELECT depends_on_id FROM milestone_dependencies d JOIN milestones m ON m.id = d.milestone_id WHERE ${shown})`,
     'm.initiative_id, m.position, m.id',
   );
-  const counts = all(db, 'SELECT initiative_id, state, count(*) FROM milestones GROUP BY initiative_id, state');
+  const counts = all(
+    db,
+    'SELECT initiative_id, state, count(*) FROM milestones GROUP BY initiative_id, state',
+  );
   return () => {
     counts();
     return milestones();
