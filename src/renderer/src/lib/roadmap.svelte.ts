@@ -1,8 +1,8 @@
 /**
  * The roadmap — goals, initiatives, milestones and blocked work — from one `roadmap.view` call,
  * replaced whole after each change. The milestones of done initiatives (years of history) come
- * only once asked for — an initiative opened, its page shown — and then with every reload; an
- * owner filter brings the milestones of that owner. Writes go out one at a time, in order; a reorder shows at
+ * once asked for — the initiative opened, its page shown — and then with every reload; an owner
+ * filter brings that owner's too. Writes go out one at a time, in order; a reorder shows at
  * once (optimistically) and a reload that started before a newer write is dropped, so quick
  * Alt+↓ presses never flicker back.
  */
@@ -46,8 +46,10 @@ class Roadmap {
 
   #writes: Promise<unknown> = Promise.resolve();
   #generation = 0;
-  /** Initiatives whose milestones were asked for: loaded with every reload. */
+  /** Initiatives whose milestones were asked for (shown open): loaded with every reload. */
   #asked: ReadonlySet<string> = new Set();
+  /** Those the latest `roadmap.view` call asked for. */
+  #requested: ReadonlySet<string> = new Set();
   #asking: Promise<void> | null = null;
 
   readonly view: View = $derived({
@@ -99,11 +101,14 @@ class Roadmap {
     return (this.milestonesByInitiative.get(initiativeId)?.length ?? 0) >= this.tally(initiativeId).total;
   }
 
-  /** Brings the milestones of these initiatives where they aren't all here: one reload for a batch. */
+  /**
+   * Keeps the milestones of these initiatives loaded (also once they are done), and brings those
+   * not here yet: one reload for a batch.
+   */
   askMilestones(initiativeIds: readonly string[]): Promise<void> {
-    const missing = initiativeIds.filter((id) => !this.#asked.has(id) && !this.hasMilestones(id));
-    if (missing.length) {
-      this.#asked = new Set([...this.#asked, ...missing]);
+    const fresh = initiativeIds.filter((id) => !this.#asked.has(id));
+    if (fresh.length) this.#asked = new Set([...this.#asked, ...fresh]);
+    if (initiativeIds.some((id) => !this.#requested.has(id) && !this.hasMilestones(id))) {
       this.#asking ??= Promise.resolve().then(() => {
         this.#asking = null;
         return this.load();
@@ -115,6 +120,7 @@ class Roadmap {
   async load(): Promise<void> {
     const generation = this.#generation;
     const owner = this.filter.owner;
+    this.#requested = this.#asked;
     const result = await call('roadmap.view', {
       ...(this.#asked.size ? { initiativeIds: [...this.#asked] } : {}),
       ...(owner === null ? {} : { participantId: owner === NOBODY ? null : owner }),
