@@ -58,19 +58,49 @@ const initiativesBare: Factory = (db) => {
   };
 };
 
-const milestonesBare: Factory = (db) => {
-  const milestones = all(db, 'SELECT * FROM milestones ORDER BY initiative_id, position, id');
+/** A set of milestones (by a WHERE on `milestones m`), with their link rows. */
+const milestonesWhere = (db: DB, where: string, order: string, ...params: unknown[]): Bare => {
+  const milestones = all(db, `SELECT * FROM milestones m WHERE ${where} ORDER BY ${order}`, ...params);
   const participants = all(
     db,
-    'SELECT milestone_id, person_id FROM milestone_participants ORDER BY milestone_id, ord',
+    `SELECT milestone_id, person_id FROM milestone_participants
+      WHERE milestone_id IN (SELECT id FROM milestones m WHERE ${where}) ORDER BY milestone_id, ord`,
+    ...params,
   );
   const dependencies = all(
     db,
-    'SELECT milestone_id, depends_on_id FROM milestone_dependencies ORDER BY milestone_id, ord',
+    `SELECT milestone_id, depends_on_id FROM milestone_dependencies
+      WHERE milestone_id IN (SELECT id FROM milestones m WHERE ${where}) ORDER BY milestone_id, ord`,
+    ...params,
   );
   return () => {
     participants();
     dependencies();
+    return milestones();
+  };
+};
+
+/** The milestones of one initiative, as opening it loads them. */
+const milestonesBare: Factory = (db, c) =>
+  milestonesWhere(db, 'm.initiative_id = ?', 'm.position, m.id', c.doneInitiativeId);
+
+/**
+ * The milestones `roadmap.view` sends on arrival: of initiatives not done, not done, and the
+ * ones these depend on; and the milestone counts per initiative.
+ */
+const shownMilestonesBare: Factory = (db) => {
+  const shown = `m.initiative_id IN (SELECT id FROM initiatives WHERE state <> 'done') OR m.state <> 'done'`;
+  const milestones = milestonesWhere(
+    db,
+    `${shown} OR m.id IN (SELECT depends_on_id FROM milestone_dependencies d JOIN milestones m ON m.id = d.milestone_id WHERE ${shown})`,
+    'm.initiative_id, m.position, m.id',
+  );
+  const counts = all(
+    db,
+    'SELECT initiative_id, state, count(*) FROM milestones GROUP BY initiative_id, state',
+  );
+  return () => {
+    counts();
     return milestones();
   };
 };
@@ -92,7 +122,7 @@ export const BARE: Record<string, Factory> = {
   'initiatives.list': initiativesBare,
   'milestones.list': milestonesBare,
   'roadmap.view': (db, c) => {
-    const parts = [goalsBare, initiativesBare, milestonesBare, blockedBare].map((f) => f(db, c));
+    const parts = [goalsBare, initiativesBare, shownMilestonesBare, blockedBare].map((f) => f(db, c));
     return () => parts.reduce((sum, part) => sum + part(), 0);
   },
   'people.list': (db) => all(db, 'SELECT * FROM people ORDER BY name COLLATE NOCASE, id'),

@@ -15,6 +15,9 @@ export interface Context {
   lastClosedNumber: number;
   personId: string;
   personName: string;
+  /** The done initiative with the most milestones: what opening one on the roadmap loads. */
+  doneInitiativeId: string;
+  doneInitiativeMilestones: number;
   history: { entity: string; id: string; changes: number };
   searchQuery: string;
 }
@@ -42,6 +45,11 @@ export function readContext(db: DB): Context {
       WHERE entity IN ('goal', 'initiative', 'milestone') GROUP BY entity_id ORDER BY changes DESC LIMIT 1`,
   );
   if (!history) throw new Error('The workspace has no roadmap history');
+  const initiative = one<{ id: string; milestones: number }>(
+    `SELECT i.id, count(m.id) AS milestones FROM initiatives i LEFT JOIN milestones m ON m.initiative_id = i.id
+      GROUP BY i.id ORDER BY i.state = 'done' DESC, milestones DESC, i.id LIMIT 1`,
+  );
+  if (!initiative) throw new Error('The workspace has no initiatives');
   return {
     activeSprintId: active.id,
     activeNumber: active.number,
@@ -49,6 +57,8 @@ export function readContext(db: DB): Context {
     lastClosedNumber: closed.number,
     personId: person.id,
     personName: person.name,
+    doneInitiativeId: initiative.id,
+    doneInitiativeMilestones: initiative.milestones,
     history,
     searchQuery: 'cache',
   };
@@ -71,11 +81,29 @@ export function readSpecs(c: Context): ReadSpec[] {
   const closed = `sprint ${c.lastClosedNumber}, last closed`;
   return [
     { method: 'workspace.info', label: '', inputs: [{}] },
-    { method: 'roadmap.view', label: '', inputs: [{}], bare: 'roadmap.view' },
+    // The Roadmap screen: on arrival; with a done initiative opened (its milestones come then);
+    // filtered by an owner (their milestones in done initiatives come too).
+    { method: 'roadmap.view', label: 'on arrival', inputs: [{}], bare: 'roadmap.view' },
+    {
+      method: 'roadmap.view',
+      label: `a done initiative opened (${c.doneInitiativeMilestones} milestones)`,
+      inputs: [{ initiativeIds: [c.doneInitiativeId] }],
+    },
+    {
+      method: 'roadmap.view',
+      label: `owner filter: ${c.personName}`,
+      inputs: [{ participantId: c.personId }],
+    },
     { method: 'goals.list', label: '', inputs: [{}], bare: 'goals.list' },
     { method: 'initiatives.list', label: '', inputs: [{}], bare: 'initiatives.list' },
-    { method: 'milestones.list', label: '', inputs: [{}], bare: 'milestones.list' },
+    {
+      method: 'milestones.list',
+      label: `one initiative (${c.doneInitiativeMilestones} milestones)`,
+      inputs: [{ initiativeId: c.doneInitiativeId }],
+      bare: 'milestones.list',
+    },
     { method: 'people.list', label: '', inputs: [{}], bare: 'people.list' },
+    { method: 'people.ownership', label: 'the People screen', inputs: [{}] },
     { method: 'people.view', label: c.personName, inputs: [{ id: c.personId }] },
     { method: 'sprints.list', label: '', inputs: [{}], bare: 'sprints.list' },
     { method: 'sprints.get', label: active, inputs: [{ id: c.activeSprintId }] },

@@ -21,6 +21,7 @@ import {
   type Initiative,
   type Meeting,
   type Milestone,
+  type Ownership,
   type Person,
   type PersonView,
   type PolishIssue,
@@ -195,8 +196,17 @@ export const contract = {
   /** Says whose installation this is, so the history can name who made each change. */
   'workspace.setMe': write<WorkspaceInfo>()(z.strictObject({ personId: nullableId })),
 
-  /** The whole roadmap for its screen: goals, initiatives, milestones and blocked work. */
-  'roadmap.view': read<Roadmap>()(empty),
+  /**
+   * The roadmap for its screen: goals, initiatives, blocked work, milestone counts, and the
+   * milestones worth showing at once (see `Roadmap`); plus the milestones of `initiativeIds`
+   * and those `participantId` takes part in (null: those nobody takes part in).
+   */
+  'roadmap.view': read<Roadmap>()(
+    z.strictObject({
+      initiativeIds: z.array(id).max(10_000, { error: 'must list at most 10000 items' }).optional(),
+      participantId: nullableId.optional(),
+    }),
+  ),
   /** Quick-open: goals, initiatives, milestones, people and polish issues by title. */
   'search.quick': read<SearchHit[]>()(
     z.strictObject({
@@ -226,6 +236,8 @@ export const contract = {
   'people.delete': write<null>()(byId),
   /** Everything about one person: what they own, take part in, committed to and polished. */
   'people.view': read<PersonView>()(byId),
+  /** How many goals and initiatives each person owns. */
+  'people.ownership': read<Ownership[]>()(empty),
 
   'goals.list': read<Goal[]>()(empty),
   'goals.get': read<Goal>()(byId),

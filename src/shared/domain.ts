@@ -204,10 +204,20 @@ export interface BlockedItem {
   waitingOn: { id: string; title: string; state: State }[];
 }
 
+/** How many milestones an initiative has in each state. */
+export type MilestoneCounts = Record<State, number>;
+
+/**
+ * The roadmap for its screen. `milestones` holds those of initiatives not done, every milestone
+ * not done, those asked for (by initiative or participant) and the milestones these depend on;
+ * the milestones of done initiatives come on demand. `milestoneCounts` counts all of them, per
+ * initiative (initiatives without milestones are absent).
+ */
 export interface Roadmap {
   goals: Goal[];
   initiatives: Initiative[];
   milestones: Milestone[];
+  milestoneCounts: Record<string, MilestoneCounts>;
   blocked: BlockedItem[];
 }
 
@@ -222,11 +232,19 @@ export interface SearchHit {
   context: string | null;
 }
 
+/** What a person owns on the roadmap, for the People list (people who own nothing are absent). */
+export interface Ownership {
+  personId: string;
+  goals: number;
+  initiatives: number;
+}
+
 export interface PersonView {
   person: Person;
   goals: Goal[];
   initiatives: Initiative[];
-  milestones: Milestone[];
+  /** With the title of each one's initiative. */
+  milestones: (Milestone & { initiativeTitle: string })[];
   sprintGoals: (SprintGoal & { sprintNumber: number })[];
   polishDone: number;
   polishDoneBySprint: { sprintNumber: number; count: number }[];

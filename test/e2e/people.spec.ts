@@ -61,8 +61,15 @@ test('deleting a person who still owns a goal is refused, with the reason next t
   api,
 }) => {
   const owner = await api('people.create', { name: 'Olga Owner' });
-  await api('goals.create', { title: 'Faster builds', ownerIds: [owner.id], state: 'in progress' });
+  const goal = await api('goals.create', {
+    title: 'Faster builds',
+    ownerIds: [owner.id],
+    state: 'in progress',
+  });
+  await api('initiatives.create', { goalId: goal.id, title: 'Cache', ownerIds: [owner.id] });
   await app.open('#/people');
+  // The list says what each person owns.
+  await expect(page.getByRole('row', { name: /Olga Owner/ })).toContainText('1 goal, 1 initiative');
 
   await page.getByRole('button', { name: 'Delete Olga Owner' }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete Olga Owner?' });

@@ -148,6 +148,20 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('003 derives progress and milestone counts per initiative from an index alone', () => {
+    const db = new Database(':memory:');
+    migrate(db);
+    const plan = (sql: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((p) => p.detail).join(' ');
+    expect(plan('SELECT * FROM initiative_progress')).toContain(
+      'COVERING INDEX milestones_by_initiative_state',
+    );
+    expect(
+      plan('SELECT initiative_id, state, count(*) FROM milestones GROUP BY state, initiative_id'),
+    ).toMatch(/COVERING INDEX milestones_by_(initiative_state|state)/);
+    db.close();
+  });
+
   it('runs each migration in a transaction: a failing one leaves the version and the schema as they were', () => {
     const db = new Database(':memory:');
     migrate(db);

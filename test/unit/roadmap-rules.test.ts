@@ -304,6 +304,87 @@ describe('blocked work', () => {
   });
 });
 
+describe('the roadmap view', () => {
+  /** A done initiative with two done milestones (one Bo takes part in, one nobody), and an open one. */
+  async function withHistory() {
+    const core = await tempCore();
+    const { ada, bo, goal, cache } = seed(core);
+    const old = must(core, 'initiatives.create', { goalId: goal.id, title: 'Old build', ownerIds: [ada.id] });
+    const shipped = must(core, 'milestones.create', {
+      initiativeId: old.id,
+      title: 'Shipped',
+      state: 'done',
+      participantIds: [bo.id],
+    });
+    const measured = must(core, 'milestones.create', {
+      initiativeId: old.id,
+      title: 'Measured',
+      state: 'done',
+    });
+    must(core, 'initiatives.update', { id: old.id, state: 'done' });
+    const design = must(core, 'milestones.create', {
+      initiativeId: cache.id,
+      title: 'Design',
+      state: 'done',
+    });
+    return { core, ada, bo, cache, old, shipped, measured, design };
+  }
+  const titles = (view: { milestones: { title: string }[] }) => view.milestones.map((m) => m.title);
+
+  it('sends the milestones of initiatives not done, and counts every initiative’s by state', async () => {
+    const { core, cache, old } = await withHistory();
+    const view = must(core, 'roadmap.view', {});
+    expect(titles(view)).toEqual(['Design']);
+    expect(view.milestoneCounts).toEqual({
+      [cache.id]: { done: 1, 'in progress': 0, 'help wanted': 0, paused: 0 },
+      [old.id]: { done: 2, 'in progress': 0, 'help wanted': 0, paused: 0 },
+    });
+  });
+
+  it('sends the milestones of a done initiative when asked for, in order', async () => {
+    const { core, old } = await withHistory();
+    const view = must(core, 'roadmap.view', { initiativeIds: [old.id] });
+    expect(titles(view).sort()).toEqual(['Design', 'Measured', 'Shipped']);
+    expect(view.milestones.filter((m) => m.initiativeId === old.id).map((m) => m.title)).toEqual([
+      'Shipped',
+      'Measured',
+    ]);
+    expect(must(core, 'milestones.list', { initiativeId: old.id }).map((m) => m.title)).toEqual([
+      'Shipped',
+      'Measured',
+    ]);
+  });
+
+  it('sends a participant’s milestones, or those nobody takes part in, for the owner filter', async () => {
+    const { core, bo } = await withHistory();
+    expect(titles(must(core, 'roadmap.view', { participantId: bo.id }))).toEqual(['Design', 'Shipped']);
+    expect(titles(must(core, 'roadmap.view', { participantId: null })).sort()).toEqual([
+      'Design',
+      'Measured',
+    ]);
+  });
+
+  it('sends a done initiative’s milestones that are not done, and those shown ones depend on', async () => {
+    const { core, ada, cache, old, shipped, measured } = await withHistory();
+    must(core, 'milestones.update', { id: measured.id, state: 'paused' });
+    must(core, 'milestones.create', {
+      initiativeId: cache.id,
+      title: 'Build',
+      participantIds: [ada.id],
+      dependsOnIds: [shipped.id],
+    });
+    const view = must(core, 'roadmap.view', {});
+    expect(titles(view).sort()).toEqual(['Build', 'Design', 'Measured', 'Shipped']);
+    expect(view.milestoneCounts[old.id]).toMatchObject({ done: 1, paused: 1 });
+  });
+
+  it('refuses initiative ids that aren’t ids, naming the field', async () => {
+    const core = await tempCore();
+    expect(refused(core, 'roadmap.view', { initiativeIds: ['nope'] }).field).toBe('initiativeIds.0');
+    expect(refused(core, 'roadmap.view', { participantId: 7 }).field).toBe('participantId');
+  });
+});
+
 describe('marking a milestone done before what it depends on', () => {
   it('asks for confirmation, and accepts it when confirmed', async () => {
     const core = await tempCore();
@@ -340,6 +421,18 @@ describe('quick-open search', () => {
     expect(must(core, 'search.quick', { query: '100%_' })).toEqual([]);
     expect(refused(core, 'search.quick', { query: '  ' }).field).toBe('query');
   });
+
+  it('finds polish while open or in progress, not once it is history', async () => {
+    const core = await tempCore();
+    const { ada } = seed(core);
+    const open = must(core, 'polish.create', { title: 'Flaky cache test' });
+    const started = must(core, 'polish.create', { title: 'Cache key too long', assigneeId: ada.id });
+    must(core, 'polish.update', { id: started.id, status: 'in progress' });
+    const done = must(core, 'polish.create', { title: 'Cache docs typo' });
+    must(core, 'polish.update', { id: done.id, status: 'done' });
+    const hits = must(core, 'search.quick', { query: 'cache' }).filter((h) => h.kind === 'polishIssue');
+    expect(hits.map((h) => h.id).sort()).toEqual([open.id, started.id].sort());
+  });
 });
 
 describe('a person', () => {
@@ -353,10 +446,32 @@ describe('a person', () => {
     const view = must(core, 'people.view', { id: ada.id });
     expect(view.goals.map((g) => g.id)).toEqual([goal.id]);
     expect(view.initiatives.map((i) => i.id)).toEqual([cache.id]);
-    expect(view.milestones.map((m) => m.title)).toEqual(['M']);
+    expect(view.milestones.map((m) => [m.title, m.initiativeTitle])).toEqual([['M', 'Incremental cache']]);
     expect(view.sprintGoals.map((g) => [g.title, g.sprintNumber])).toEqual([['Ship it', 1]]);
     expect(view.polishDone).toBe(1);
     expect(view.polishDoneBySprint).toEqual([{ sprintNumber: 1, count: 1 }]);
+  });
+
+  it('leaves out what others own', async () => {
+    const core = await tempCore();
+    const { bo, goal } = seed(core);
+    const mine = must(core, 'initiatives.create', { goalId: goal.id, title: 'Mine', ownerIds: [bo.id] });
+    const view = must(core, 'people.view', { id: bo.id });
+    expect(view.goals).toEqual([]);
+    expect(view.initiatives).toEqual([must(core, 'initiatives.get', { id: mine.id })]);
+    expect(view.milestones).toEqual([]);
+  });
+
+  it('counts what each person owns, for the People list', async () => {
+    const core = await tempCore();
+    const { ada, bo, goal } = seed(core);
+    must(core, 'initiatives.create', { goalId: goal.id, title: 'Mine', ownerIds: [bo.id, ada.id] });
+    expect(
+      must(core, 'people.ownership', {}).sort((a, b) => a.goals - b.goals || a.initiatives - b.initiatives),
+    ).toEqual([
+      { personId: bo.id, goals: 0, initiatives: 1 },
+      { personId: ada.id, goals: 1, initiatives: 2 },
+    ]);
   });
 
   it('names who made a change once the installation says whose it is', async () => {

@@ -57,7 +57,7 @@ import {
   listSprints,
   updateSprint,
 } from '../services/sprints.ts';
-import { personView, quickSearch, roadmapView } from '../services/roadmap.ts';
+import { ownership, personView, quickSearch, roadmapView } from '../services/roadmap.ts';
 import { itemHistory, setMe, workspaceInfo } from '../services/workspace.ts';
 import { meetingCalendar } from '../calendar/ics.ts';
 import { exportRoadmap } from '../markdown/roadmap-export.ts';
@@ -79,7 +79,7 @@ export const handlers: Handlers = {
     return workspaceInfo(ws);
   },
   'workspace.setMe': setMe,
-  'roadmap.view': (ws) => roadmapView(ws),
+  'roadmap.view': roadmapView,
   'search.quick': quickSearch,
 
   'files.saveAs': () => desktopOnly('Saving through a file dialog'),
@@ -91,6 +91,7 @@ export const handlers: Handlers = {
   'people.update': updatePerson,
   'people.delete': (ws, { id }) => deletePerson(ws, id),
   'people.view': (ws, { id }) => personView(ws, id),
+  'people.ownership': (ws) => ownership(ws),
 
   'goals.list': (ws) => listGoals(ws),
   'goals.get': (ws, { id }) => getGoal(ws, id),

@@ -5,18 +5,23 @@
 import type { ParsedInput } from '../../shared/contract.ts';
 import type {
   BlockedItem,
+  Goal,
+  Initiative,
+  Milestone,
+  MilestoneCounts,
+  Ownership,
   PersonView,
   Roadmap,
   SearchHit,
   SearchKind,
   SprintGoal,
+  State,
 } from '../../shared/domain.ts';
 import type { Workspace } from '../db/open.ts';
 import { selectSql } from '../store/read.ts';
 import { decodeRow, stmt } from '../store/write.ts';
 import { listGoals } from './goals.ts';
 import { listInitiatives } from './initiatives.ts';
-import { listMilestones } from './milestones.ts';
 import { getPerson } from './people.ts';
 
 /** In-progress items whose dependencies are paused or seek an owner. */
@@ -45,18 +50,80 @@ export function blockedWork(ws: Workspace): BlockedItem[] {
   return [...byItem.values()];
 }
 
-export function roadmapView(ws: Workspace): Roadmap {
+/**
+ * The milestones the roadmap shows at once — those of initiatives not done, every one not done,
+ * those of the initiatives and the participant asked for — and the ones these depend on (so a
+ * dependency always has its title). The milestones of done initiatives are years of history.
+ */
+function shownMilestonesSql(participant: 'none' | 'someone' | 'nobody'): string {
+  const arms = [
+    `SELECT m.id FROM initiatives i CROSS JOIN milestones m ON m.initiative_id = i.id WHERE i.state <> 'done'`,
+    `SELECT id FROM milestones WHERE state IN ('in progress', 'help wanted', 'paused')`,
+    `SELECT id FROM milestones WHERE initiative_id IN (SELECT value FROM json_each($initiativeIds))`,
+    ...(participant === 'someone'
+      ? ['SELECT milestone_id FROM milestone_participants WHERE person_id = $participantId']
+      : []),
+    ...(participant === 'nobody'
+      ? [
+          `SELECT id FROM milestones m
+            WHERE NOT EXISTS (SELECT 1 FROM milestone_participants p WHERE p.milestone_id = m.id)`,
+        ]
+      : []),
+  ];
+  return `WITH shown(id) AS MATERIALIZED (${arms.join(' UNION ALL ')})
+    ${selectSql('milestone')}
+     WHERE t.id IN (SELECT id FROM shown
+       UNION ALL SELECT d.depends_on_id FROM shown CROSS JOIN milestone_dependencies d ON d.milestone_id = shown.id)
+     ORDER BY t.initiative_id, t.position, t.id`;
+}
+
+function milestoneCounts(ws: Workspace): Record<string, MilestoneCounts> {
+  const rows = stmt(
+    ws.db,
+    'SELECT initiative_id AS id, state, count(*) AS n FROM milestones GROUP BY state, initiative_id',
+  ).all() as { id: string; state: State; n: number }[];
+  const counts: Record<string, MilestoneCounts> = {};
+  for (const { id, state, n } of rows) {
+    counts[id] ??= { done: 0, 'in progress': 0, 'help wanted': 0, paused: 0 };
+    counts[id][state] = n;
+  }
+  return counts;
+}
+
+function shownMilestones(
+  ws: Workspace,
+  initiativeIds: readonly string[],
+  participantId: string | null | undefined,
+): Milestone[] {
+  const participant = participantId ? 'someone' : participantId === null ? 'nobody' : 'none';
+  const params = {
+    initiativeIds: JSON.stringify(initiativeIds),
+    ...(participantId ? { participantId } : {}),
+  };
+  return (stmt(ws.db, shownMilestonesSql(participant)).all(params) as Record<string, unknown>[]).map(
+    (r) => decodeRow('milestone', r) as unknown as Milestone,
+  );
+}
+
+export function roadmapView(
+  ws: Workspace,
+  { initiativeIds = [], participantId }: ParsedInput<'roadmap.view'>,
+): Roadmap {
   return {
     goals: listGoals(ws),
     initiatives: listInitiatives(ws, {}),
-    milestones: listMilestones(ws, {}),
+    milestones: shownMilestones(ws, initiativeIds, participantId),
+    milestoneCounts: milestoneCounts(ws),
     blocked: blockedWork(ws),
   };
 }
 
 const likePattern = (query: string) => `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** Titles containing the query (case-insensitive), those starting with it first. */
+/**
+ * Titles containing the query (case-insensitive), those starting with it first. Polish issues
+ * count while open or in progress: those done or won't fix are history.
+ */
 export function quickSearch(ws: Workspace, { query, limit = 20 }: ParsedInput<'search.quick'>): SearchHit[] {
   const pattern = likePattern(query.trim());
   const prefix = `${query.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -73,7 +140,8 @@ export function quickSearch(ws: Workspace, { query, limit = 20 }: ParsedInput<'s
        UNION ALL
        SELECT 'person', id, name, handle, 3 FROM people WHERE name LIKE $pattern ESCAPE '\\' OR handle LIKE $pattern ESCAPE '\\'
        UNION ALL
-       SELECT 'polishIssue', id, title, link, 4 FROM polish_issues WHERE title LIKE $pattern ESCAPE '\\' OR link LIKE $pattern ESCAPE '\\'
+       SELECT 'polishIssue', id, title, link, 4 FROM polish_issues
+        WHERE status IN ('open', 'in progress') AND (title LIKE $pattern ESCAPE '\\' OR link LIKE $pattern ESCAPE '\\')
      )
      ORDER BY (title NOT LIKE $prefix ESCAPE '\\'), k, length(title), title
      LIMIT $limit`,
@@ -83,15 +151,33 @@ export function quickSearch(ws: Workspace, { query, limit = 20 }: ParsedInput<'s
 
 export function personView(ws: Workspace, id: string): PersonView {
   const person = getPerson(ws, id);
-  const goals = listGoals(ws).filter((g) => g.ownerIds.includes(id));
-  const initiatives = listInitiatives(ws, {}).filter((i) => i.ownerIds.includes(id));
+  const goals = (
+    stmt(
+      ws.db,
+      `SELECT t.*, p.progress AS progress FROM (${selectSql('goal')}) t JOIN goal_progress p ON p.goal_id = t.id
+        WHERE t.id IN (SELECT goal_id FROM goal_owners WHERE person_id = ?) ORDER BY t.position, t.id`,
+    ).all(id) as Record<string, unknown>[]
+  ).map((r) => ({ ...decodeRow('goal', r), progress: r.progress }) as unknown as Goal);
+  const initiatives = (
+    stmt(
+      ws.db,
+      `SELECT t.*, p.progress AS progress FROM (${selectSql('initiative')}) t
+         JOIN initiative_progress p ON p.initiative_id = t.id JOIN goals g ON g.id = t.goalId
+        WHERE t.id IN (SELECT initiative_id FROM initiative_owners WHERE person_id = ?)
+        ORDER BY g.position, t.position, t.id`,
+    ).all(id) as Record<string, unknown>[]
+  ).map((r) => ({ ...decodeRow('initiative', r), progress: r.progress }) as unknown as Initiative);
   const milestones = (
     stmt(
       ws.db,
-      `${selectSql('milestone')} WHERE t.id IN (SELECT milestone_id FROM milestone_participants WHERE person_id = ?)
-        ORDER BY t.initiative_id, t.position`,
+      `SELECT t.*, i.title AS initiativeTitle FROM (${selectSql('milestone')}) t JOIN initiatives i ON i.id = t.initiativeId
+        WHERE t.id IN (SELECT milestone_id FROM milestone_participants WHERE person_id = ?)
+        ORDER BY t.initiativeId, t.position`,
     ).all(id) as Record<string, unknown>[]
-  ).map((r) => decodeRow('milestone', r) as unknown as PersonView['milestones'][number]);
+  ).map((r) => ({
+    ...(decodeRow('milestone', r) as unknown as Milestone),
+    initiativeTitle: r.initiativeTitle as string,
+  }));
   const sprintGoals = (
     stmt(
       ws.db,
@@ -113,4 +199,15 @@ export function personView(ws: Workspace, id: string): PersonView {
     ) as { n: number }
   ).n;
   return { person, goals, initiatives, milestones, sprintGoals, polishDone, polishDoneBySprint };
+}
+
+/** How many goals and initiatives each person owns. */
+export function ownership(ws: Workspace): Ownership[] {
+  return stmt(
+    ws.db,
+    `SELECT person_id AS personId, sum(kind = 'goal') AS goals, sum(kind = 'initiative') AS initiatives FROM (
+       SELECT person_id, 'goal' AS kind FROM goal_owners
+       UNION ALL SELECT person_id, 'initiative' FROM initiative_owners
+     ) GROUP BY person_id ORDER BY person_id`,
+  ).all() as Ownership[];
 }

@@ -2,6 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import * as m001 from './001-initial.ts';
 import * as m002 from './002-read-indexes.ts';
+import * as m003 from './003-milestone-progress.ts';
 
 export interface Migration {
   version: number;
@@ -11,5 +12,6 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, up: m001.up },
   { version: 2, up: m002.up },
+  { version: 3, up: m003.up },
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;

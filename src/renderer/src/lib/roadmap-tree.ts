@@ -1,9 +1,10 @@
 /**
  * The roadmap as a tree (goals → initiatives → milestones, each level in order), filtered by
  * state, by blocked work and by owner; and the counts the filter buttons show. Pure functions
- * over one `roadmap.view` answer, so the screen and the unit tests share them.
+ * over one `roadmap.view` answer, so the screen and the unit tests share them. That answer holds
+ * the milestones of done initiatives only where asked for: the tree shows those it has.
  */
-import type { Goal, Initiative, Milestone, Roadmap, State } from '../../../shared/domain.ts';
+import type { Goal, Initiative, Milestone, MilestoneCounts, Roadmap, State } from '../../../shared/domain.ts';
 import { STATES } from '../../../shared/domain.ts';
 
 /** The owner filter's value for "items nobody owns". */
@@ -107,12 +108,21 @@ export interface Counts {
   total: number;
 }
 
-/** How many goals, initiatives and milestones are in each state, and how many are blocked. */
+/** How many goals, initiatives and milestones (loaded or not) are in each state, and how many are blocked. */
 export function countItems(view: Roadmap): Counts {
   const states = Object.fromEntries(STATES.map((s) => [s, 0])) as Record<State, number>;
-  const items = [...view.goals, ...view.initiatives, ...view.milestones];
-  for (const item of items) states[item.state] += 1;
-  return { states, blocked: view.blocked.length, total: items.length };
+  for (const item of [...view.goals, ...view.initiatives]) states[item.state] += 1;
+  for (const counts of Object.values(view.milestoneCounts)) {
+    for (const state of STATES) states[state] += counts[state];
+  }
+  const total = STATES.reduce((sum, state) => sum + states[state], 0);
+  return { states, blocked: view.blocked.length, total };
+}
+
+/** An initiative's milestones: how many, and how many done. */
+export function milestoneTally(counts: MilestoneCounts | undefined): { total: number; done: number } {
+  if (!counts) return { total: 0, done: 0 };
+  return { total: STATES.reduce((sum, state) => sum + counts[state], 0), done: counts.done };
 }
 
 /** Everything seeking an owner (`help wanted`), in roadmap order. */

@@ -1,6 +1,8 @@
 /**
  * The roadmap — goals, initiatives, milestones and blocked work — from one `roadmap.view` call,
- * replaced whole after each change. Writes go out one at a time, in order; a reorder shows at
+ * replaced whole after each change. The milestones of done initiatives (years of history) come
+ * once asked for — the initiative opened, its page shown — and then with every reload; an owner
+ * filter brings that owner's too. Writes go out one at a time, in order; a reorder shows at
  * once (optimistically) and a reload that started before a newer write is dropped, so quick
  * Alt+↓ presses never flicker back.
  */
@@ -10,15 +12,18 @@ import type {
   Goal,
   Initiative,
   Milestone,
+  MilestoneCounts,
   Roadmap as View,
   Sprint,
 } from '../../../shared/domain.ts';
 import type { ApiError, Result } from '../../../shared/result.ts';
 import { call } from './api.ts';
 import {
+  NOBODY,
   NO_FILTER,
   groupBy,
   isFiltering,
+  milestoneTally,
   roadmapTree,
   type GoalNode,
   type RoadmapFilter,
@@ -29,6 +34,7 @@ class Roadmap {
   goals = $state.raw<Goal[]>([]);
   initiatives = $state.raw<Initiative[]>([]);
   milestones = $state.raw<Milestone[]>([]);
+  milestoneCounts = $state.raw<Record<string, MilestoneCounts>>({});
   blocked = $state.raw<BlockedItem[]>([]);
   sprints = $state.raw<Sprint[]>([]);
   loaded = $state(false);
@@ -40,11 +46,17 @@ class Roadmap {
 
   #writes: Promise<unknown> = Promise.resolve();
   #generation = 0;
+  /** Initiatives whose milestones were asked for (shown open): loaded with every reload. */
+  #asked: ReadonlySet<string> = new Set();
+  /** Those the latest `roadmap.view` call asked for. */
+  #requested: ReadonlySet<string> = new Set();
+  #asking: Promise<void> | null = null;
 
   readonly view: View = $derived({
     goals: this.goals,
     initiatives: this.initiatives,
     milestones: this.milestones,
+    milestoneCounts: this.milestoneCounts,
     blocked: this.blocked,
   });
   /** The overview's tree under the current filter. */
@@ -79,14 +91,46 @@ class Roadmap {
     );
   }
 
+  /** How many milestones an initiative has, and how many are done: all of them, loaded or not. */
+  tally(initiativeId: string): { total: number; done: number } {
+    return milestoneTally(this.milestoneCounts[initiativeId]);
+  }
+
+  /** Whether all an initiative's milestones are here (a done one's come once asked for). */
+  hasMilestones(initiativeId: string): boolean {
+    return (this.milestonesByInitiative.get(initiativeId)?.length ?? 0) >= this.tally(initiativeId).total;
+  }
+
+  /**
+   * Keeps the milestones of these initiatives loaded (also once they are done), and brings those
+   * not here yet: one reload for a batch.
+   */
+  askMilestones(initiativeIds: readonly string[]): Promise<void> {
+    const fresh = initiativeIds.filter((id) => !this.#asked.has(id));
+    if (fresh.length) this.#asked = new Set([...this.#asked, ...fresh]);
+    if (initiativeIds.some((id) => !this.#requested.has(id) && !this.hasMilestones(id))) {
+      this.#asking ??= Promise.resolve().then(() => {
+        this.#asking = null;
+        return this.load();
+      });
+    }
+    return this.#asking ?? Promise.resolve();
+  }
+
   async load(): Promise<void> {
     const generation = this.#generation;
-    const result = await call('roadmap.view', {});
+    const owner = this.filter.owner;
+    this.#requested = this.#asked;
+    const result = await call('roadmap.view', {
+      ...(this.#asked.size ? { initiativeIds: [...this.#asked] } : {}),
+      ...(owner === null ? {} : { participantId: owner === NOBODY ? null : owner }),
+    });
     if (generation !== this.#generation) return;
     if (result.ok) {
       this.goals = result.value.goals;
       this.initiatives = result.value.initiatives;
       this.milestones = result.value.milestones;
+      this.milestoneCounts = result.value.milestoneCounts;
       this.blocked = result.value.blocked;
       this.error = null;
     } else {
@@ -100,10 +144,16 @@ class Roadmap {
     if (result.ok) this.sprints = [...result.value].sort((a, b) => a.number - b.number);
   }
 
-  /** Sets the filter and opens the initiatives whose milestones match it. */
-  setFilter(filter: RoadmapFilter): void {
+  /**
+   * Sets the filter and opens the initiatives whose milestones match it; an owner's milestones
+   * in done initiatives are loaded first.
+   */
+  async setFilter(filter: RoadmapFilter): Promise<void> {
+    const ownerChanged = filter.owner !== this.filter.owner;
     this.filter = filter;
     if (!isFiltering(filter)) return;
+    if (ownerChanged && filter.owner !== null) await this.load();
+    if (filter !== this.filter) return;
     const matching = roadmapTree(this.view, filter).flatMap((goal) =>
       goal.initiatives
         .filter((node) => node.milestones.some((m) => m.match))
