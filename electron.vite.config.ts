@@ -21,6 +21,9 @@ export default defineConfig({
     root: resolve(import.meta.dirname, 'src/renderer'),
     build: {
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') } },
+      // Each screen's script is its own file (App.svelte imports them lazily), but the styles
+      // stay one file, linked from the page: no stylesheet arrives late, restyling the window.
+      cssCodeSplit: false,
     },
     plugins: [svelte({ configFile: resolve(import.meta.dirname, 'svelte.config.js') })],
   },

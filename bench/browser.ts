@@ -8,6 +8,13 @@
  * the first animation frame after the screen's marker holds: its heading, its first list item
  * (or empty state), and nothing left `aria-busy`. The markers are the one place to adapt when
  * the screens change: see `MARKERS`. A screen or step that isn't there is skipped with a note.
+ * While a screen's own file is still loading the shell shows an `aria-busy` placeholder, so the
+ * marker waits for the screen itself.
+ *
+ * Each sample is a new document (about:blank, then the screen's address) in the same browser
+ * context, as a returning user's reload: the build's files (content-named, kept by the browser)
+ * come from its cache with their compiled code, the page and the API never do. The first visit
+ * (and each measure's warm-up) fills that cache.
  */
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { MEETING_STEPS, type MeetingStep } from '../src/shared/domain.ts';

@@ -119,7 +119,10 @@ export class PageErrors {
 }
 
 export interface App {
-  /** Opens Fortnight (trading the token for its cookie), optionally at a `#/…` place. */
+  /**
+   * Opens Fortnight (trading the token for its cookie), optionally at a `#/…` place, and waits
+   * until the screen has loaded (a heading, and nothing busy: keys pressed earlier are lost).
+   */
   open(hash?: string): Promise<void>;
   server: Server;
 }
@@ -161,6 +164,7 @@ export const test = base.extend<
       open: async (hash = '') => {
         await page.goto(server.url + hash);
         await expect(page.locator('h1').first()).toBeVisible();
+        await expect(page.locator('main [aria-busy="true"]')).toHaveCount(0);
       },
     });
   },

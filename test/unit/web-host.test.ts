@@ -90,6 +90,9 @@ beforeAll(async () => {
   );
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log("app");');
   writeFileSync(join(rendererDir, 'assets', 'app.css'), 'body { margin: 0 }');
+  // A build's file, named after its content.
+  writeFileSync(join(rendererDir, 'assets', 'index-C8f8cX_A.js'), 'console.log("built");');
+  writeFileSync(join(rendererDir, 'favicon-C8f8cX_A.svg'), '<svg/>');
   // What a path traversal would reach: the folder above the renderer's.
   writeFileSync(join(dir, 'package.json'), '{ "secret": "outside the renderer" }');
 
@@ -307,6 +310,31 @@ describe('the renderer files', () => {
     expect(script.body).toBe('console.log("app");');
     const style = await request('/assets/app.css', { headers: { Cookie: cookie } });
     expect(style.headers['content-type']).toBe('text/css; charset=utf-8');
+  });
+
+  it('may be kept by the browser only when the build named them after their content', async () => {
+    const built = await request('/assets/index-C8f8cX_A.js', { headers: { Cookie: cookie } });
+    expect(built.status).toBe(200);
+    expect(built.headers['cache-control']).toBe('private, max-age=31536000, immutable');
+    expect(built.headers['content-security-policy']).toBe(CSP);
+    // Also when a page further down asks for it relatively.
+    const relative = await request('/people/assets/index-C8f8cX_A.js', { headers: { Cookie: cookie } });
+    expect(relative.headers['cache-control']).toBe('private, max-age=31536000, immutable');
+
+    for (const path of ['/', '/people/p1', '/index.html', '/assets/app.js', '/favicon-C8f8cX_A.svg']) {
+      const reply = await request(path, { headers: { Cookie: cookie } });
+      expect(reply.status, path).toBe(200);
+      expect(reply.headers['cache-control'], path).toBe('no-store');
+    }
+    for (const path of ['/assets/index-C8f8cX_B.js', '/api/workspace.info']) {
+      const reply = await request(path, { headers: { Cookie: cookie } });
+      expect(reply.headers['cache-control'], path).toBe('no-store');
+    }
+    expect((await api('workspace.info', {})).headers['cache-control']).toBe('no-store');
+    // Without the token, not even a built file is served (nor kept).
+    const refused = await request('/assets/index-C8f8cX_A.js');
+    expect(refused.status).toBe(401);
+    expect(refused.headers['cache-control']).toBe('no-store');
   });
 
   it('fall back to index.html for the pages of the app, not for missing files', async () => {

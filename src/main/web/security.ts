@@ -18,7 +18,8 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
-  // Every response carries the token's authority or the user's data: nothing is worth caching.
+  // Every response carries the token's authority or the user's data: nothing is stored, except
+  // the build's content-named scripts and styles (see `cachePolicy` in static.ts).
   'Cache-Control': 'no-store',
 };
 

@@ -1,7 +1,7 @@
 /** Serves the built renderer: its files, and `index.html` for any other page (the app routes itself). */
 import { readFile, realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, resolve, sep } from 'node:path';
+import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { sendText } from './security.ts';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -27,6 +27,19 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 
 export const contentType = (file: string): string =>
   CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+
+/**
+ * How long a browser may keep a file. The build names its scripts and styles after their
+ * content (`assets/index-C8f8cXXA.js`): such a name never changes meaning, so the browser keeps
+ * the file and reuses its compiled code on the next load. The page itself (`index.html`, which
+ * names the current files) and everything else are never stored.
+ */
+export const IMMUTABLE = 'private, max-age=31536000, immutable';
+
+export function cachePolicy(root: string, file: string): string | null {
+  const inAssets = relative(root, file).split(sep)[0] === 'assets';
+  return inAssets && /-[\w-]{8}\.[a-z0-9]+$/i.test(basename(file)) ? IMMUTABLE : null;
+}
 
 /** The file under `root` a URL path names, or null when it would leave `root`. */
 export function resolveInside(root: string, urlPath: string): string | null {
@@ -87,6 +100,8 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, ren
   } catch {
     return sendText(res, 404, 'Not found (the renderer has not been built: run npm run build)');
   }
+  const cache = cachePolicy(root, served);
+  if (cache) res.setHeader('Cache-Control', cache);
   res.writeHead(200, { 'Content-Type': contentType(served), 'Content-Length': body.length });
   res.end(req.method === 'HEAD' ? undefined : body);
 }

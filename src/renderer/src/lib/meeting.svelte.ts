@@ -53,9 +53,8 @@ export class MeetingSession {
   #ensuring: Promise<Sprint | null> | null = null;
 
   async load(): Promise<void> {
-    await workspace.refresh();
+    const [, sprints] = await Promise.all([workspace.refresh(), call('sprints.list', {})]);
     const activeId = workspace.info?.activeSprintId ?? null;
-    const sprints = await call('sprints.list', {});
     if (!sprints.ok) {
       this.loadError = sprints.error;
       this.loaded = true;
