@@ -314,10 +314,7 @@ export const contract = {
       query: polishQuery.optional(),
       order: z.enum(['oldest first', 'newest first']).optional(),
       limit: z.number().int().min(1).max(1000, { error: 'must be at most 1000' }).optional(),
-      cursor: z
-        .string()
-        .regex(POLISH_CURSOR, { error: "must be a page's nextCursor" })
-        .optional(),
+      cursor: z.string().regex(POLISH_CURSOR, { error: "must be a page's nextCursor" }).optional(),
     }),
   ),
   /** How many polish issues have each status (those whose title has the words of `query`). */
