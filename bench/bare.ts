@@ -117,6 +117,21 @@ const blockedBare: Factory = (db) =>
       WHERE a.state = 'in progress' AND b.state IN ('paused', 'help wanted')`,
   );
 
+/** A page of polish issues as `polish.page` reads it: one row past the page, and the count of all pages. */
+const polishPageBare =
+  (statuses: string[], direction: 'ASC' | 'DESC', limit: number): Factory =>
+  (db) => {
+    const where = `WHERE status IN (${statuses.map(() => '?').join(', ')})`;
+    const rows = db.prepare(
+      `SELECT * FROM polish_issues ${where} ORDER BY created_at ${direction}, id ${direction} LIMIT ?`,
+    );
+    const count = db.prepare(`SELECT count(*) FROM polish_issues ${where}`);
+    return () => {
+      count.get(...statuses);
+      return Math.min(rows.all(...statuses, limit + 1).length, limit);
+    };
+  };
+
 export const BARE: Record<string, Factory> = {
   'goals.list': goalsBare,
   'initiatives.list': initiativesBare,
@@ -130,7 +145,8 @@ export const BARE: Record<string, Factory> = {
   'sprintGoals.list': (db, c) =>
     all(db, 'SELECT * FROM sprint_goals WHERE sprint_id = ? ORDER BY position, id', c.activeSprintId),
   'polish.list': (db) => all(db, `SELECT * FROM polish_issues WHERE status = 'open' ORDER BY created_at, id`),
-  'polish.list all': (db) => all(db, 'SELECT * FROM polish_issues ORDER BY created_at, id'),
+  'polish.page working set': polishPageBare(['open', 'in progress'], 'ASC', 1000),
+  'polish.page done': polishPageBare(['done'], 'DESC', 100),
   'retroNotes.list': (db, c) =>
     all(db, 'SELECT * FROM retro_notes WHERE sprint_id = ? ORDER BY position, id', c.lastClosedId),
   'actionItems.list': (db) => all(db, `SELECT * FROM action_items WHERE status = 'open' ORDER BY id`),

@@ -114,13 +114,21 @@ export function readSpecs(c: Context): ReadSpec[] {
       bare: 'sprintGoals.list',
     },
     { method: 'polish.list', label: "status 'open'", inputs: [{ status: 'open' }], bare: 'polish.list' },
-    // What the Polish screen asks for today: every polish issue ever filed.
+    // What the Polish screen asks for: the working set whole, the counts per status, and the
+    // history a page at a time (its first page of done, newest first).
     {
-      method: 'polish.list',
-      label: 'all, as the Polish screen loads it',
-      inputs: [{}],
-      bare: 'polish.list all',
+      method: 'polish.page',
+      label: 'open and in progress, as the Polish screen loads it',
+      inputs: [{ status: ['open', 'in progress'], order: 'oldest first', limit: 1000 }],
+      bare: 'polish.page working set',
     },
+    {
+      method: 'polish.page',
+      label: 'first page of done (100), newest first',
+      inputs: [{ status: ['done'], order: 'newest first', limit: 100 }],
+      bare: 'polish.page done',
+    },
+    { method: 'polish.counts', label: 'per status', inputs: [{}] },
     {
       method: 'retroNotes.list',
       label: closed,

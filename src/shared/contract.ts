@@ -25,6 +25,8 @@ import {
   type Person,
   type PersonView,
   type PolishIssue,
+  type PolishPage,
+  type PolishStatus,
   type Roadmap,
   type SearchHit,
   type RetroNote,
@@ -159,6 +161,11 @@ const polishFields = z.strictObject({
   status: z.enum(POLISH_STATUSES),
   plannedSprintId: nullableId,
 });
+
+/** Words a polish issue's title must contain (any case). */
+const polishQuery = text(LIMITS.title).trim();
+/** Where a page of polish issues ended: its last issue's creation time and id. */
+const POLISH_CURSOR = /^\d{4}-\d\d-\d\dT[\d:.]+Z~[0-9a-f-]{36}$/i;
 
 const retroNoteFields = z.strictObject({
   sprintId: id,
@@ -308,6 +315,22 @@ export const contract = {
   'polish.list': read<PolishIssue[]>()(
     z.strictObject({ status: z.enum(POLISH_STATUSES).optional(), doneSprintId: id.optional() }),
   ),
+  /** Polish issues a page at a time: by status, by words of the title, oldest or newest first. */
+  'polish.page': read<PolishPage>()(
+    z.strictObject({
+      status: z
+        .array(z.enum(POLISH_STATUSES))
+        .min(1, { error: 'must name at least one status' })
+        .max(POLISH_STATUSES.length, { error: `must list at most ${POLISH_STATUSES.length} statuses` })
+        .optional(),
+      query: polishQuery.optional(),
+      order: z.enum(['oldest first', 'newest first']).optional(),
+      limit: z.number().int().min(1).max(1000, { error: 'must be at most 1000' }).optional(),
+      cursor: z.string().regex(POLISH_CURSOR, { error: "must be a page's nextCursor" }).optional(),
+    }),
+  ),
+  /** How many polish issues have each status (those whose title has the words of `query`). */
+  'polish.counts': read<Record<PolishStatus, number>>()(z.strictObject({ query: polishQuery.optional() })),
   'polish.create': write<PolishIssue>()(polishFields.partial().required({ title: true })),
   'polish.update': write<PolishIssue>()(update(polishFields)),
   'polish.delete': write<null>()(byId),

@@ -143,6 +143,13 @@ export interface PolishIssue {
   createdAt: string;
 }
 
+/** A page of polish issues (`polish.page`): `total` matches all pages; `nextCursor` asks for the next. */
+export interface PolishPage {
+  items: PolishIssue[];
+  total: number;
+  nextCursor: string | null;
+}
+
 export interface RetroNote {
   id: string;
   sprintId: string;

@@ -23,6 +23,11 @@ function arrayMax(s: Schema): number | undefined {
   return checks.find((c) => c._zod.def.check === 'max_length')?._zod.def.maximum;
 }
 
+function arrayMin(s: Schema): number | undefined {
+  const checks = (s.def.checks ?? []) as { _zod: { def: { check: string; minimum?: number } } }[];
+  return checks.find((c) => c._zod.def.check === 'min_length')?._zod.def.minimum;
+}
+
 /** A value the schema accepts (ids need not exist: these calls are refused before the services). */
 function sample(schema: Schema, name = ''): unknown {
   const s = unwrap(schema);
@@ -35,6 +40,7 @@ function sample(schema: Schema, name = ''): unknown {
       if (name === 'link') return 'https://example.com/issue/1';
       if (name === 'handle') return 'ada';
       if (name === 'entity') return 'goal';
+      if (name === 'cursor') return '2026-11-10T15:00:00.000Z~01890a5d-ac96-774b-bcce-b302099a8057';
       return 'x';
     case 'number':
       return 1;
@@ -47,7 +53,7 @@ function sample(schema: Schema, name = ''): unknown {
     case 'union':
       return sample((s.def.options as Schema[])[0]!, name);
     case 'array':
-      return [];
+      return arrayMin(s) ? [sample(s.def.element as Schema, name)] : [];
     case 'record':
       return {};
     case 'object':

@@ -29,7 +29,14 @@ import {
   updateMilestone,
 } from '../services/milestones.ts';
 import { createPerson, deletePerson, getPerson, listPeople, updatePerson } from '../services/people.ts';
-import { createPolish, deletePolish, listPolish, updatePolish } from '../services/polish.ts';
+import {
+  createPolish,
+  deletePolish,
+  listPolish,
+  polishCounts,
+  polishPage,
+  updatePolish,
+} from '../services/polish.ts';
 import {
   createActionItem,
   createRetroNote,
@@ -132,6 +139,8 @@ export const handlers: Handlers = {
   'capacities.set': setCapacity,
 
   'polish.list': listPolish,
+  'polish.page': polishPage,
+  'polish.counts': polishCounts,
   'polish.create': createPolish,
   'polish.update': updatePolish,
   'polish.delete': (ws, { id }) => deletePolish(ws, id),

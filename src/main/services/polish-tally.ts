@@ -3,11 +3,12 @@
  * add up"), and polish done per sprint over the last sprints, stacked by person.
  */
 import type { ParsedInput } from '../../shared/contract.ts';
-import type { PolishIssue, Sprint } from '../../shared/domain.ts';
+import type { Sprint } from '../../shared/domain.ts';
 import type { PolishChartBar, PolishTallyEntry, PolishView } from '../../shared/meeting-views.ts';
 import type { Workspace } from '../db/open.ts';
 import { selectSql } from '../store/read.ts';
-import { decodeRow, stmt } from '../store/write.ts';
+import { stmt } from '../store/write.ts';
+import { toPolish } from './polish.ts';
 import { getSprint } from './sprints.ts';
 
 export const DEFAULT_CHART_SPRINTS = 8;
@@ -17,6 +18,8 @@ export interface TallyPerson {
   name: string;
   goalOwner: boolean;
 }
+
+const byName = new Intl.Collator('en', { sensitivity: 'base' });
 
 /**
  * The per-person tally of one sprint: every goal owner (0 made explicit), and everyone else who
@@ -34,7 +37,7 @@ export function tallyPolish(
   return entries.sort(
     (a, b) =>
       b.count - a.count ||
-      name(a.personId).localeCompare(name(b.personId), 'en', { sensitivity: 'base' }) ||
+      byName.compare(name(a.personId), name(b.personId)) ||
       (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0),
   );
 }
@@ -93,7 +96,7 @@ export function polishView(ws: Workspace, { sprintId, lastSprints }: ParsedInput
       ws.db,
       `${selectSql('polishIssue')} WHERE t.status IN ('open', 'in progress') ORDER BY t.created_at, t.id`,
     ).all() as Record<string, unknown>[]
-  ).map((row) => decodeRow('polishIssue', row) as unknown as PolishIssue);
+  ).map(toPolish);
   const chart = polishChart(ws, sprint.number - (lastSprints ?? DEFAULT_CHART_SPRINTS), sprint.number);
   const bar = chart.at(-1);
   return {

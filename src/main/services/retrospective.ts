@@ -84,8 +84,14 @@ export function goalsByOwner(ws: Workspace, sprintId: string): OwnerGoals[] {
 export function earlierActionItems(ws: Workspace, sprint: Sprint): ActionItem[] {
   const rows = stmt(
     ws.db,
-    `${selectSql('actionItem')} JOIN sprints s ON s.id = t.sprint_id LEFT JOIN sprints d ON d.id = t.done_sprint_id
-       WHERE s.number < ? AND (t.status = 'open' OR d.number >= ?) ORDER BY s.number, t.id`,
+    // The open ones by status, the others by the sprints they were done in (this one and
+    // later): two index seeks, rather than a scan of every earlier sprint's action items.
+    `${selectSql('actionItem')} JOIN sprints s ON s.id = t.sprint_id
+       WHERE s.number < ? AND t.id IN (
+         SELECT id FROM action_items WHERE status = 'open'
+         UNION ALL
+         SELECT a.id FROM sprints d JOIN action_items a ON a.done_sprint_id = d.id WHERE d.number >= ?)
+       ORDER BY s.number, t.id`,
   ).all(sprint.number, sprint.number) as Row[];
   return rows.map(toActionItem);
 }

@@ -36,12 +36,14 @@ export class PlanStore {
       return;
     }
     if (this.view && this.view.sprint.id !== next.id) this.view = null; // another sprint's
-    const [view, roadmap] = await Promise.all([
-      call('planning.view', { sprintId: next.id }),
-      this.roadmap ? null : call('roadmap.view', {}),
-    ]);
+    // The roadmap only fills the new sprint goal's pickers: the step shows without waiting for it.
+    if (!this.roadmap) {
+      void call('roadmap.view', {}).then((roadmap) => {
+        if (roadmap.ok) this.roadmap = roadmap.value;
+      });
+    }
+    const view = await call('planning.view', { sprintId: next.id });
     if (load !== this.#loads) return;
-    if (roadmap?.ok) this.roadmap = roadmap.value;
     if (view.ok) {
       this.view = view.value;
       this.error = null;
