@@ -34,6 +34,7 @@ import {
   type SprintGoal,
 } from './domain.ts';
 import type {
+  CurrentMeeting,
   PlanningView,
   PolishView,
   RetrospectiveView,
@@ -355,6 +356,8 @@ export const contract = {
   'actionItems.delete': write<null>()(byId),
 
   'meeting.get': read<Meeting | null>()(z.strictObject({ sprintId: id })),
+  /** The Meeting screen's one opening read: the active sprint, its meeting, the next and the one before. */
+  'meeting.current': read<CurrentMeeting>()(empty),
   'meeting.start': write<Meeting>()(
     z.strictObject({ sprintId: id, attendeeIds: ids.optional(), timeboxes: timeboxes.optional() }),
   ),

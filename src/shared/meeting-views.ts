@@ -4,6 +4,7 @@
  */
 import type {
   ActionItem,
+  Meeting,
   Outcome,
   PolishIssue,
   RetroColumn,
@@ -186,4 +187,15 @@ export interface SprintOverview {
 export interface SprintSummary {
   fileName: string;
   markdown: string;
+}
+
+/**
+ * What the Meeting screen opens on: the sprint under review (the active one) and its meeting, the
+ * sprint after it (once it exists), and the meeting of the sprint before, when it was held.
+ */
+export interface CurrentMeeting {
+  sprint: Sprint | null;
+  meeting: Meeting | null;
+  nextSprint: Sprint | null;
+  previous: { sprint: Sprint; meeting: Meeting } | null;
 }

@@ -43,6 +43,41 @@ describe('the meeting', () => {
     expect(must(reopened, 'meeting.start', { sprintId: world.sprint.id }).id).toBe(meeting.id);
   });
 
+  it('opens on the active sprint, its meeting, the next sprint and the meeting before, in one read', async () => {
+    const empty = await tempCore();
+    expect(must(empty, 'meeting.current', {})).toEqual({
+      sprint: null,
+      meeting: null,
+      nextSprint: null,
+      previous: null,
+    });
+    expect(refused(empty, 'meeting.current', { sprintId: 'x' }).message).toMatch(/sprintId/);
+
+    const { core, world } = await meetingCore();
+    expect(must(core, 'meeting.current', {})).toEqual({
+      sprint: world.sprint,
+      meeting: null,
+      nextSprint: null,
+      previous: null,
+    });
+    const meeting = must(core, 'meeting.start', { sprintId: world.sprint.id });
+    const next = must(core, 'sprints.createNext', {});
+    must(core, 'meeting.goTo', { id: meeting.id, step: 'plan' });
+    const during = must(core, 'meeting.current', {});
+    expect(during.sprint?.id).toBe(world.sprint.id);
+    expect(during.meeting).toEqual(must(core, 'meeting.get', { sprintId: world.sprint.id }));
+    expect(during.meeting?.step).toBe('plan');
+    expect(during.nextSprint).toEqual(next);
+    expect(during.previous).toBeNull();
+
+    const ended = must(core, 'meeting.end', { id: meeting.id });
+    const after = must(core, 'meeting.current', {});
+    expect(after.sprint?.id).toBe(next.id);
+    expect(after.meeting).toBeNull();
+    expect(after.nextSprint).toBeNull();
+    expect(after.previous).toEqual({ sprint: must(core, 'sprints.get', { id: world.sprint.id }), meeting: ended });
+  });
+
   it('adds up the time spent per step, going back and forth freely', async () => {
     const { core, advance, world } = await meetingCore();
     const { id } = must(core, 'meeting.start', { sprintId: world.sprint.id });

@@ -13,6 +13,7 @@ import {
   updateInitiative,
 } from '../services/initiatives.ts';
 import {
+  currentMeeting,
   endMeeting,
   getMeetingOfSprint,
   goToStep,
@@ -157,6 +158,7 @@ export const handlers: Handlers = {
   'actionItems.delete': (ws, { id }) => deleteActionItem(ws, id),
 
   'meeting.get': getMeetingOfSprint,
+  'meeting.current': currentMeeting,
   'meeting.start': startMeeting,
   'meeting.update': updateMeeting,
   'meeting.goTo': goToStep,

@@ -4,14 +4,15 @@
  */
 import { differenceInSeconds } from 'date-fns/differenceInSeconds';
 import type { ParsedInput } from '../../shared/contract.ts';
-import { MEETING_STEPS, type Attendee, type Meeting, type MeetingStep } from '../../shared/domain.ts';
+import { MEETING_STEPS, type Attendee, type Meeting, type MeetingStep, type Sprint } from '../../shared/domain.ts';
+import type { CurrentMeeting } from '../../shared/meeting-views.ts';
 import type { Workspace } from '../db/open.ts';
 import { selectSql } from '../store/read.ts';
 import { undoAction } from '../store/undo.ts';
 import { actionId, current, decodeRow, insert, stmt, update } from '../store/write.ts';
 import { DomainError, notFound } from './errors.ts';
 import { requireRows } from './rules.ts';
-import { closeActiveSprint, getSprint } from './sprints.ts';
+import { activeSprint, closeActiveSprint, getSprint } from './sprints.ts';
 
 const perStep = <T>(value: T) =>
   Object.fromEntries(MEETING_STEPS.map((s) => [s, value])) as Record<MeetingStep, T>;
@@ -20,6 +21,26 @@ export function getMeetingOfSprint(ws: Workspace, { sprintId }: ParsedInput<'mee
   const row = stmt(ws.db, `${selectSql('meeting')} WHERE t.sprint_id = ?`).get(sprintId) as
     Record<string, unknown> | undefined;
   return row ? (decodeRow('meeting', row) as unknown as Meeting) : null;
+}
+
+function sprintNumbered(ws: Workspace, number: number): Sprint | null {
+  const row = stmt(ws.db, `${selectSql('sprint')} WHERE t.number = ?`).get(number) as
+    Record<string, unknown> | undefined;
+  return row ? (decodeRow('sprint', row) as unknown as Sprint) : null;
+}
+
+/** The active sprint with its meeting, the sprint after it, and the meeting held before it. */
+export function currentMeeting(ws: Workspace): CurrentMeeting {
+  const sprint = activeSprint(ws);
+  if (!sprint) return { sprint: null, meeting: null, nextSprint: null, previous: null };
+  const before = sprintNumbered(ws, sprint.number - 1);
+  const previousMeeting = before ? getMeetingOfSprint(ws, { sprintId: before.id }) : null;
+  return {
+    sprint,
+    meeting: getMeetingOfSprint(ws, { sprintId: sprint.id }),
+    nextSprint: sprintNumbered(ws, sprint.number + 1),
+    previous: before && previousMeeting ? { sprint: before, meeting: previousMeeting } : null,
+  };
 }
 
 function getMeeting(ws: Workspace, id: string): Meeting {
