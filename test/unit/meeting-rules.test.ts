@@ -75,7 +75,10 @@ describe('the meeting', () => {
     expect(after.sprint?.id).toBe(next.id);
     expect(after.meeting).toBeNull();
     expect(after.nextSprint).toBeNull();
-    expect(after.previous).toEqual({ sprint: must(core, 'sprints.get', { id: world.sprint.id }), meeting: ended });
+    expect(after.previous).toEqual({
+      sprint: must(core, 'sprints.get', { id: world.sprint.id }),
+      meeting: ended,
+    });
   });
 
   it('adds up the time spent per step, going back and forth freely', async () => {

@@ -4,7 +4,13 @@
  */
 import { differenceInSeconds } from 'date-fns/differenceInSeconds';
 import type { ParsedInput } from '../../shared/contract.ts';
-import { MEETING_STEPS, type Attendee, type Meeting, type MeetingStep, type Sprint } from '../../shared/domain.ts';
+import {
+  MEETING_STEPS,
+  type Attendee,
+  type Meeting,
+  type MeetingStep,
+  type Sprint,
+} from '../../shared/domain.ts';
 import type { CurrentMeeting } from '../../shared/meeting-views.ts';
 import type { Workspace } from '../db/open.ts';
 import { selectSql } from '../store/read.ts';

@@ -18,6 +18,7 @@ export class PlanStore {
   roadmap = $state.raw<Roadmap | null>(null);
   error = $state.raw<ApiError | null>(null);
   #loads = 0;
+  #preloaded: Promise<void> | null = null;
 
   constructor(session: MeetingSession) {
     this.#session = session;
@@ -50,6 +51,18 @@ export class PlanStore {
     } else {
       this.error = view.error;
     }
+  }
+
+  /** Starts loading the view before the step is on screen (as the Meeting screen opens). */
+  preload(): void {
+    this.#preloaded = this.load();
+  }
+
+  /** Loads the view as the step comes on screen, or takes the load already started for it. */
+  show(): Promise<void> {
+    const preloaded = this.#preloaded;
+    this.#preloaded = null;
+    return preloaded ?? this.load();
   }
 
   async carryOver(goal: SprintGoal): Promise<boolean> {

@@ -25,6 +25,7 @@ export class PolishStore {
   error = $state.raw<ApiError | null>(null);
   grouping = $state<PolishGrouping>('goal');
   #loads = 0;
+  #preloaded: Promise<void> | null = null;
 
   constructor(session: MeetingSession) {
     this.#session = session;
@@ -57,6 +58,18 @@ export class PolishStore {
     } else {
       this.error = result.error;
     }
+  }
+
+  /** Starts loading the view before the step is on screen (as the Meeting screen opens). */
+  preload(): void {
+    this.#preloaded = this.load();
+  }
+
+  /** Loads the view as the step comes on screen, or takes the load already started for it. */
+  show(): Promise<void> {
+    const preloaded = this.#preloaded;
+    this.#preloaded = null;
+    return preloaded ?? this.load();
   }
 
   async #update(issue: PolishIssue, patch: Omit<Input<'polish.update'>, 'id'>, label: string) {

@@ -23,6 +23,7 @@ export class RetroStore {
     kudos: false,
   });
   #loads = 0;
+  #preloaded: Promise<void> | null = null;
 
   constructor(session: MeetingSession) {
     this.#session = session;
@@ -52,6 +53,18 @@ export class RetroStore {
     } else {
       this.error = result.error;
     }
+  }
+
+  /** Starts loading the view before the step is on screen (as the Meeting screen opens). */
+  preload(): void {
+    this.#preloaded = this.load();
+  }
+
+  /** Loads the view as the step comes on screen, or takes the load already started for it. */
+  show(): Promise<void> {
+    const preloaded = this.#preloaded;
+    this.#preloaded = null;
+    return preloaded ?? this.load();
   }
 
   async #then(done: unknown): Promise<boolean> {

@@ -51,30 +51,39 @@ export class MeetingSession {
   /** Writes run one after the other, in the order they were asked for. */
   #queue: Promise<unknown> = Promise.resolve();
   #ensuring: Promise<Sprint | null> | null = null;
+  #opening: Promise<void> | null = null;
 
   async load(): Promise<void> {
-    const [, sprints] = await Promise.all([workspace.refresh(), call('sprints.list', {})]);
-    const activeId = workspace.info?.activeSprintId ?? null;
-    if (!sprints.ok) {
-      this.loadError = sprints.error;
+    const [, current] = await Promise.all([workspace.refresh(), call('meeting.current', {})]);
+    if (!current.ok) {
+      this.loadError = current.error;
       this.loaded = true;
       return;
     }
-    const active = sprints.value.find((s) => s.id === activeId) ?? null;
-    const byNumber = (n: number) => sprints.value.find((s) => s.number === n) ?? null;
-    const before = active ? byNumber(active.number - 1) : null;
-    const [current, previous] = await Promise.all([
-      active ? call('meeting.get', { sprintId: active.id }) : null,
-      before ? call('meeting.get', { sprintId: before.id }) : null,
-    ]);
-    const failed = [current, previous].find((r) => r && !r.ok);
-    this.loadError = failed && !failed.ok ? failed.error : null;
-    this.sprint = active;
-    this.nextSprint = active ? byNumber(active.number + 1) : null;
-    this.meeting = current?.ok ? current.value : null;
-    this.previous =
-      before && previous?.ok && previous.value ? { sprint: before, meeting: previous.value } : null;
+    const { sprint, meeting, nextSprint, previous } = current.value;
+    this.loadError = null;
+    this.sprint = sprint;
+    this.nextSprint = nextSprint;
+    this.meeting = meeting;
+    this.previous = previous;
     this.loaded = true;
+    // The step's view is asked for now, not once the step's part of the screen is on it.
+    if (meeting && !meeting.endedAt) this.#store(meeting.step)?.preload();
+  }
+
+  /**
+   * Opens the Meeting screen: called as it is navigated to, so its data loads while its file does;
+   * a second call while that load is on its way joins it.
+   */
+  open(): Promise<void> {
+    return (this.#opening ??= this.leaveEnded().finally(() => (this.#opening = null)));
+  }
+
+  #store(step: MeetingStep): RetroStore | PolishStore | PlanStore | null {
+    if (step === 'retrospective') return this.retro;
+    if (step === 'polish') return this.polish;
+    if (step === 'plan') return this.plan;
+    return null;
   }
 
   /** Forgets a closed meeting so the screen offers the next sprint's. */
@@ -223,9 +232,7 @@ export class MeetingSession {
       const fresh = await call('meeting.get', { sprintId: meeting.sprintId });
       if (fresh.ok && fresh.value) this.meeting = fresh.value;
     }
-    if (this.step === 'retrospective') await this.retro.load();
-    else if (this.step === 'polish') await this.polish.load();
-    else if (this.step === 'plan') await this.plan.load();
+    await this.#store(this.step)?.load();
   }
 
   /** Ends the meeting: the sprint closes and the next becomes active. */
