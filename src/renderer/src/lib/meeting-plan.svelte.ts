@@ -10,17 +10,18 @@ import type { ApiError } from '../../../shared/result.ts';
 import { call } from './api.ts';
 import type { MeetingSession } from './meeting.svelte.ts';
 import { quote } from './meeting-words.svelte.ts';
+import { StepView } from './step-view.ts';
 
-export class PlanStore {
+export class PlanStore extends StepView {
   readonly #session: MeetingSession;
   view = $state.raw<PlanningView | null>(null);
   /** Goals, initiatives and milestones to link a new sprint goal to. */
   roadmap = $state.raw<Roadmap | null>(null);
   error = $state.raw<ApiError | null>(null);
   #loads = 0;
-  #preloaded: Promise<void> | null = null;
 
   constructor(session: MeetingSession) {
+    super();
     this.#session = session;
   }
 
@@ -51,18 +52,6 @@ export class PlanStore {
     } else {
       this.error = view.error;
     }
-  }
-
-  /** Starts loading the view before the step is on screen (as the Meeting screen opens). */
-  preload(): void {
-    this.#preloaded = this.load();
-  }
-
-  /** Loads the view as the step comes on screen, or takes the load already started for it. */
-  show(): Promise<void> {
-    const preloaded = this.#preloaded;
-    this.#preloaded = null;
-    return preloaded ?? this.load();
   }
 
   async carryOver(goal: SprintGoal): Promise<boolean> {

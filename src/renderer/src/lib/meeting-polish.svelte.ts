@@ -10,6 +10,7 @@ import type { ApiError } from '../../../shared/result.ts';
 import { call } from './api.ts';
 import type { MeetingSession } from './meeting.svelte.ts';
 import { quote } from './meeting-words.svelte.ts';
+import { StepView } from './step-view.ts';
 
 export type PolishGrouping = 'goal' | 'assignee';
 
@@ -19,15 +20,15 @@ export interface PolishGroup {
   issues: PolishIssue[];
 }
 
-export class PolishStore {
+export class PolishStore extends StepView {
   readonly #session: MeetingSession;
   view = $state.raw<PolishView | null>(null);
   error = $state.raw<ApiError | null>(null);
   grouping = $state<PolishGrouping>('goal');
   #loads = 0;
-  #preloaded: Promise<void> | null = null;
 
   constructor(session: MeetingSession) {
+    super();
     this.#session = session;
   }
 
@@ -58,18 +59,6 @@ export class PolishStore {
     } else {
       this.error = result.error;
     }
-  }
-
-  /** Starts loading the view before the step is on screen (as the Meeting screen opens). */
-  preload(): void {
-    this.#preloaded = this.load();
-  }
-
-  /** Loads the view as the step comes on screen, or takes the load already started for it. */
-  show(): Promise<void> {
-    const preloaded = this.#preloaded;
-    this.#preloaded = null;
-    return preloaded ?? this.load();
   }
 
   async #update(issue: PolishIssue, patch: Omit<Input<'polish.update'>, 'id'>, label: string) {

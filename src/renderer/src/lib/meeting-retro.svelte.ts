@@ -10,8 +10,9 @@ import type { ApiError } from '../../../shared/result.ts';
 import { call } from './api.ts';
 import type { MeetingSession } from './meeting.svelte.ts';
 import { COLUMN_LABELS, quote } from './meeting-words.svelte.ts';
+import { StepView } from './step-view.ts';
 
-export class RetroStore {
+export class RetroStore extends StepView {
   readonly #session: MeetingSession;
   view = $state.raw<RetrospectiveView | null>(null);
   error = $state.raw<ApiError | null>(null);
@@ -23,9 +24,9 @@ export class RetroStore {
     kudos: false,
   });
   #loads = 0;
-  #preloaded: Promise<void> | null = null;
 
   constructor(session: MeetingSession) {
+    super();
     this.#session = session;
   }
 
@@ -53,18 +54,6 @@ export class RetroStore {
     } else {
       this.error = result.error;
     }
-  }
-
-  /** Starts loading the view before the step is on screen (as the Meeting screen opens). */
-  preload(): void {
-    this.#preloaded = this.load();
-  }
-
-  /** Loads the view as the step comes on screen, or takes the load already started for it. */
-  show(): Promise<void> {
-    const preloaded = this.#preloaded;
-    this.#preloaded = null;
-    return preloaded ?? this.load();
   }
 
   async #then(done: unknown): Promise<boolean> {
