@@ -35,6 +35,9 @@ test('the screens show the workspace’s data, dates in the user’s locale', as
 
   await page.keyboard.press('Control+2');
   const builds = page.getByRole('article', { name: 'Faster builds' });
+  // The done one waits behind the goal's disclosure.
+  await expect(builds.getByRole('listitem')).toHaveText([/Remote execution/]);
+  await builds.getByRole('button', { name: 'Show 1 done initiative of “Faster builds”' }).click();
   await expect(builds.getByRole('listitem')).toHaveText([/Incremental cache/, /Remote execution/]);
   await expect(page.getByRole('article', { name: 'Friendlier errors' })).toContainText('(set by hand)');
 

@@ -4,8 +4,10 @@ import {
   NOBODY,
   countItems,
   helpWanted,
+  isHistory,
   milestoneTally,
   roadmapTree,
+  withHiddenInPlace,
 } from '../../src/renderer/src/lib/roadmap-tree.ts';
 import { dropIndex, moveTo } from '../../src/renderer/src/lib/reorder.ts';
 
@@ -182,5 +184,26 @@ describe('moving an item in an ordered list', () => {
     // dragging d (3) before b (1) lands at 1; after b at 2.
     expect(dropIndex(3, 1, false)).toBe(1);
     expect(dropIndex(3, 1, true)).toBe(2);
+  });
+});
+
+describe('done initiatives behind a disclosure', () => {
+  it('counts as history what is done, or under a done goal', () => {
+    expect(isHistory({ state: 'in progress' }, { state: 'done' })).toBe(true);
+    expect(isHistory({ state: 'done' }, { state: 'in progress' })).toBe(true);
+    expect(isHistory({ state: 'in progress' }, { state: 'help wanted' })).toBe(false);
+  });
+
+  it('keeps the hidden siblings in their places when the visible ones are reordered', () => {
+    // d1 and d2 hidden; a b c visible, reordered to c a b.
+    expect(withHiddenInPlace(['d1', 'a', 'b', 'd2', 'c'], ['c', 'a', 'b'])).toEqual([
+      'd1',
+      'c',
+      'a',
+      'd2',
+      'b',
+    ]);
+    // Nothing hidden: the new order as it is.
+    expect(withHiddenInPlace(['a', 'b', 'c'], ['b', 'a', 'c'])).toEqual(['b', 'a', 'c']);
   });
 });

@@ -102,6 +102,23 @@ export function roadmapTree(view: Roadmap, filter: RoadmapFilter = NO_FILTER): G
   return goals;
 }
 
+/**
+ * Whether an initiative is history, shown on the overview only once its goal's "done" disclosure
+ * is opened: it is done, or its goal is.
+ */
+export const isHistory = (goal: Pick<Goal, 'state'>, initiative: Pick<Initiative, 'state'>): boolean =>
+  goal.state === 'done' || initiative.state === 'done';
+
+/**
+ * The whole sibling order after the `visible` ones (some of `all`, in their new order) were
+ * reordered: the hidden ones keep their places, the visible ones fill theirs in the new order.
+ */
+export function withHiddenInPlace(all: readonly string[], visible: readonly string[]): string[] {
+  const shown = new Set(visible);
+  let next = 0;
+  return all.map((id) => (shown.has(id) ? visible[next++]! : id));
+}
+
 export interface Counts {
   states: Record<State, number>;
   blocked: number;

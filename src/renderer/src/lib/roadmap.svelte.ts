@@ -40,9 +40,13 @@ class Roadmap {
   loaded = $state(false);
   error = $state.raw<ApiError | null>(null);
 
-  /** The overview's filter and which initiatives show their milestones: kept while navigating. */
+  /**
+   * The overview's filter, which initiatives show their milestones and which goals show their
+   * done initiatives: kept while navigating.
+   */
   filter = $state.raw<RoadmapFilter>(NO_FILTER);
   expanded = $state.raw<ReadonlySet<string>>(new Set());
+  doneShown = $state.raw<ReadonlySet<string>>(new Set());
 
   #writes: Promise<unknown> = Promise.resolve();
   #generation = 0;
@@ -165,6 +169,11 @@ class Roadmap {
   toggle(initiativeId: string, open = !this.expanded.has(initiativeId)): void {
     const others = [...this.expanded].filter((id) => id !== initiativeId);
     this.expanded = new Set(open ? [...others, initiativeId] : others);
+  }
+
+  showDone(goalId: string, open = !this.doneShown.has(goalId)): void {
+    const others = [...this.doneShown].filter((id) => id !== goalId);
+    this.doneShown = new Set(open ? [...others, goalId] : others);
   }
 
   /** Runs a write after the ones before it; on success reloads the roadmap. */
