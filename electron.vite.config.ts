@@ -24,6 +24,9 @@ export default defineConfig({
       // Each screen's script is its own file (App.svelte imports them lazily), but the styles
       // stay one file, linked from the page: no stylesheet arrives late, restyling the window.
       cssCodeSplit: false,
+      // electron-vite leaves the renderer unminified; minified, each screen's file is half the
+      // bytes to parse and compile on every load.
+      minify: true,
     },
     plugins: [svelte({ configFile: resolve(import.meta.dirname, 'svelte.config.js') })],
   },
