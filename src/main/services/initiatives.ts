@@ -7,6 +7,7 @@ import { DomainError, notFound } from './errors.ts';
 import { deleteMilestone } from './milestones.ts';
 import {
   nextPosition,
+  dependenciesOf,
   refuseCycle,
   requireOwnerWhenInProgress,
   requireRow,
@@ -39,24 +40,6 @@ export function getInitiative(ws: Workspace, id: string, field = 'id'): Initiati
   return toInitiative({ ...row, progress });
 }
 
-function dependenciesOf(ws: Workspace, id: string): string[] {
-  return (
-    stmt(
-      ws.db,
-      'SELECT depends_on_id AS id FROM initiative_dependencies WHERE initiative_id = ? ORDER BY ord',
-    ).all(id) as {
-      id: string;
-    }[]
-  ).map((r) => r.id);
-}
-
-function titleOf(ws: Workspace, id: string): string {
-  return (
-    (stmt(ws.db, 'SELECT title FROM initiatives WHERE id = ?').get(id) as { title: string } | undefined)
-      ?.title ?? id
-  );
-}
-
 function checkReferences(
   ws: Workspace,
   id: string | null,
@@ -66,12 +49,7 @@ function checkReferences(
   requireRows(ws, 'people', 'Person', input.ownerIds, 'ownerIds');
   requireRows(ws, 'initiatives', 'Initiative', input.dependsOnIds, 'dependsOnIds');
   if (id && input.dependsOnIds) {
-    refuseCycle(
-      id,
-      input.dependsOnIds,
-      (x) => dependenciesOf(ws, x),
-      (x) => titleOf(ws, x),
-    );
+    refuseCycle(ws, 'initiative', id, input.dependsOnIds);
   }
 }
 
@@ -152,7 +130,7 @@ export function deleteInitiative(ws: Workspace, { id, cascade }: ParsedInput<'in
   }[];
   for (const dependent of dependents) {
     update(ws, 'initiative', dependent.id, {
-      dependsOnIds: dependenciesOf(ws, dependent.id).filter((d) => d !== id),
+      dependsOnIds: dependenciesOf(ws, 'initiative', dependent.id).filter((d) => d !== id),
     });
   }
   unlink(ws, 'sprint_goals', 'sprintGoal', 'initiativeId', 'initiative_id', id);

@@ -6,6 +6,7 @@ import { current, decodeRow, insert, remove, stmt, update } from '../store/write
 import { DomainError, notFound } from './errors.ts';
 import {
   nextPosition,
+  dependenciesOf,
   refuseCycle,
   requireOwnerWhenInProgress,
   requireRow,
@@ -31,24 +32,6 @@ export function getMilestone(ws: Workspace, id: string, field = 'id'): Milestone
   return row as unknown as Milestone;
 }
 
-function dependenciesOf(ws: Workspace, id: string): string[] {
-  return (
-    stmt(
-      ws.db,
-      'SELECT depends_on_id AS id FROM milestone_dependencies WHERE milestone_id = ? ORDER BY ord',
-    ).all(id) as {
-      id: string;
-    }[]
-  ).map((r) => r.id);
-}
-
-function titleOf(ws: Workspace, id: string): string {
-  return (
-    (stmt(ws.db, 'SELECT title FROM milestones WHERE id = ?').get(id) as { title: string } | undefined)
-      ?.title ?? id
-  );
-}
-
 function checkReferences(
   ws: Workspace,
   id: string | null,
@@ -59,12 +42,7 @@ function checkReferences(
   requireRows(ws, 'milestones', 'Milestone', input.dependsOnIds, 'dependsOnIds');
   requireRow(ws, 'sprints', 'Sprint', input.targetSprintId, 'targetSprintId');
   if (id && input.dependsOnIds) {
-    refuseCycle(
-      id,
-      input.dependsOnIds,
-      (x) => dependenciesOf(ws, x),
-      (x) => titleOf(ws, x),
-    );
+    refuseCycle(ws, 'milestone', id, input.dependsOnIds);
   }
 }
 
@@ -148,7 +126,7 @@ export function deleteMilestone(ws: Workspace, id: string): null {
   }[];
   for (const dependent of dependents) {
     update(ws, 'milestone', dependent.id, {
-      dependsOnIds: dependenciesOf(ws, dependent.id).filter((d) => d !== id),
+      dependsOnIds: dependenciesOf(ws, 'milestone', dependent.id).filter((d) => d !== id),
     });
   }
   unlink(ws, 'sprint_goals', 'sprintGoal', 'milestoneId', 'milestone_id', id);

@@ -49,25 +49,45 @@ export function requireOwnerWhenInProgress(
   );
 }
 
-/**
- * Refuses new dependencies of `id` that would close a cycle, naming it: "A → B → A".
- * `edges(x)` gives what x depends on today; `title(x)` names an item.
- */
+/** Where each kind of item keeps its dependencies. */
+const DEPENDENCIES = {
+  initiative: { items: 'initiatives', links: 'initiative_dependencies', key: 'initiative_id' },
+  milestone: { items: 'milestones', links: 'milestone_dependencies', key: 'milestone_id' },
+} as const;
+
+export type DependentKind = keyof typeof DEPENDENCIES;
+
+/** What an initiative or milestone depends on today, in order. */
+export function dependenciesOf(ws: Workspace, kind: DependentKind, id: string): string[] {
+  const { links, key } = DEPENDENCIES[kind];
+  return (
+    stmt(ws.db, `SELECT depends_on_id AS id FROM ${links} WHERE ${key} = ? ORDER BY ord`).all(id) as {
+      id: string;
+    }[]
+  ).map((r) => r.id);
+}
+
+/** Refuses new dependencies of `id` that would close a cycle, naming it: "A → B → A". */
 export function refuseCycle(
+  ws: Workspace,
+  kind: DependentKind,
   id: string,
   dependsOn: readonly string[],
-  edges: (x: string) => string[],
-  title: (x: string) => string,
-  field = 'dependsOnIds',
 ): void {
+  const title = (x: string) =>
+    (
+      stmt(ws.db, `SELECT title FROM ${DEPENDENCIES[kind].items} WHERE id = ?`).get(x) as
+        { title: string } | undefined
+    )?.title ?? x;
+  const edges = (x: string) => dependenciesOf(ws, kind, x);
   for (const [i, first] of dependsOn.entries()) {
     if (first === id) {
-      throw new DomainError('cycle', `“${title(id)}” can't depend on itself`, `${field}.${i}`);
+      throw new DomainError('cycle', `“${title(id)}” can't depend on itself`, `dependsOnIds.${i}`);
     }
     const path = pathTo(first, id, edges);
     if (path) {
       const cycle = [id, ...path].map(title).join(' → ');
-      throw new DomainError('cycle', `That dependency would close a cycle: ${cycle}`, `${field}.${i}`);
+      throw new DomainError('cycle', `That dependency would close a cycle: ${cycle}`, `dependsOnIds.${i}`);
     }
   }
 }
