@@ -205,9 +205,10 @@ export const contract = {
   'workspace.setMe': write<WorkspaceInfo>()(z.strictObject({ personId: nullableId })),
 
   /**
-   * The roadmap for its screen: goals, initiatives, blocked work, milestone counts, and the
-   * milestones worth showing at once (see `Roadmap`); plus the milestones of `initiativeIds`
-   * and those `participantId` takes part in (null: those nobody takes part in).
+   * The roadmap for its screen: goals, initiatives (without their Markdown texts:
+   * `initiatives.get` has them), blocked work, milestone counts, and the milestones worth showing
+   * at once (see `Roadmap`); plus the milestones of `initiativeIds` and those `participantId`
+   * takes part in (null: those nobody takes part in).
    */
   'roadmap.view': read<Roadmap>()(
     z.strictObject({

@@ -81,6 +81,15 @@ export interface Initiative {
   progress: number;
 }
 
+/**
+ * An initiative as the roadmap sends it: without its Markdown texts (`impact`, `features`), which
+ * only its page shows (`initiatives.get`). One seeking an owner (help wanted) carries `about`: its
+ * impact, else its features, as one line of plain text.
+ */
+export interface RoadmapInitiative extends Omit<Initiative, 'impact' | 'features'> {
+  about?: string;
+}
+
 export interface Milestone {
   id: string;
   initiativeId: string;
@@ -215,14 +224,15 @@ export interface BlockedItem {
 export type MilestoneCounts = Record<State, number>;
 
 /**
- * The roadmap for its screen. `milestones` holds those of initiatives not done, every milestone
+ * The roadmap for its screen. Its initiatives leave out their Markdown texts (see
+ * `RoadmapInitiative`). `milestones` holds those of initiatives not done, every milestone
  * not done, those asked for (by initiative or participant) and the milestones these depend on;
  * the milestones of done initiatives come on demand. `milestoneCounts` counts all of them, per
  * initiative (initiatives without milestones are absent).
  */
 export interface Roadmap {
   goals: Goal[];
-  initiatives: Initiative[];
+  initiatives: RoadmapInitiative[];
   milestones: Milestone[];
   milestoneCounts: Record<string, MilestoneCounts>;
   blocked: BlockedItem[];

@@ -50,6 +50,51 @@ test('a goal is created, edited and deleted through the roadmap', async ({ page,
   await expect(page.getByRole('article', { name: 'Friendlier compiler errors' })).toHaveCount(0);
 });
 
+test('an initiative’s page shows its impact and features, and the edited ones after saving', async ({
+  page,
+  app,
+  api,
+}) => {
+  const goal = await api('goals.create', { title: 'Faster builds' });
+  const cache = await api('initiatives.create', {
+    goalId: goal.id,
+    title: 'Incremental cache',
+    impact: '- Builds in **seconds**',
+    features: '- A content-addressed store',
+  });
+  await app.open(`#/initiatives/${cache.id}`);
+  await expect(heading(page)).toHaveText('Incremental cache');
+  const details = page.getByRole('region', { name: 'Details' });
+  await expect(details.getByLabel('Impact')).toHaveValue('- Builds in **seconds**');
+  await expect(details.getByLabel('Features')).toHaveValue('- A content-addressed store');
+  await expect(details.locator('.preview strong')).toHaveText('seconds');
+
+  // A change elsewhere on the page reloads the roadmap: the texts stay.
+  await page.getByRole('button', { name: 'Add milestone to “Incremental cache”' }).click();
+  await page.getByLabel('New milestone in “Incremental cache”').fill('Design');
+  await page.getByLabel('New milestone in “Incremental cache”').press('Enter');
+  await expect(page.getByRole('list', { name: 'Milestones of Incremental cache' })).toContainText('Design');
+  await expect(details.getByLabel('Impact')).toHaveValue('- Builds in **seconds**');
+
+  await details.getByLabel('Impact').fill('- Builds in **milliseconds**');
+  await details.getByLabel('Features').fill('- A shared cache');
+  await details.getByRole('button', { name: 'Save initiative' }).click();
+  await expect(heading(page)).toHaveText('Faster builds');
+
+  await page.getByRole('link', { name: 'Incremental cache', exact: true }).click();
+  await expect(heading(page)).toHaveText('Incremental cache');
+  await expect(details.getByLabel('Impact')).toHaveValue('- Builds in **milliseconds**');
+  await expect(details.getByLabel('Features')).toHaveValue('- A shared cache');
+  await expect(details.locator('.preview strong')).toHaveText('milliseconds');
+  await page.reload();
+  await expect(details.getByLabel('Impact')).toHaveValue('- Builds in **milliseconds**');
+  expect(await api('initiatives.get', { id: cache.id })).toMatchObject({
+    impact: '- Builds in **milliseconds**',
+    features: '- A shared cache',
+  });
+  await api('goals.delete', { id: goal.id, cascade: true });
+});
+
 test('an empty title is refused by the API and the message shows next to the title field', async ({
   page,
   app,

@@ -30,7 +30,11 @@ async function seed(api: Api) {
     ownerIds: [ada.id],
     dependsOnIds: [remote.id],
   });
-  await api('initiatives.create', { goalId: errors.id, title: 'Error index' });
+  await api('initiatives.create', {
+    goalId: errors.id,
+    title: 'Error index',
+    features: '- One page per error code, with **examples**',
+  });
   const spike = await api('milestones.create', { initiativeId: remote.id, title: 'Spike' });
   await api('milestones.create', { initiativeId: cache.id, title: 'Design', state: 'done' });
   await api('milestones.create', {
@@ -147,6 +151,9 @@ test('the help wanted view lists what seeks an owner, and "I\'ll take it" takes 
   await expect(page.getByRole('region', { name: /Goals/ })).toContainText('Friendlier errors');
   await expect(page.getByRole('region', { name: /Goals/ })).toContainText('Errors say what to do');
   await expect(page.getByRole('region', { name: /Initiatives/ })).toContainText('Error index');
+  await expect(page.getByRole('region', { name: /Initiatives/ })).toContainText(
+    'One page per error code, with examples',
+  );
   await expect(page.getByRole('region', { name: /Milestones/ })).toContainText('Spike');
 
   await page.getByRole('button', { name: "I'll take it — “Error index”" }).click();

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { plainSummary, renderMarkdown } from '../../src/renderer/src/lib/markdown.ts';
+import { renderMarkdown } from '../../src/renderer/src/lib/markdown.ts';
+import { plainSummary } from '../../src/shared/plain-summary.ts';
 
 const TAGS = new Set([
   'p',

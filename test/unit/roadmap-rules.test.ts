@@ -378,6 +378,44 @@ describe('the roadmap view', () => {
     expect(view.milestoneCounts[old.id]).toMatchObject({ done: 1, paused: 1 });
   });
 
+  it('sends initiatives without their Markdown texts, which initiatives.get and .list still have', async () => {
+    const core = await tempCore();
+    const { cache } = seed(core);
+    must(core, 'initiatives.update', {
+      id: cache.id,
+      impact: '- Builds **reuse** what is done',
+      features: '- A content-addressed store',
+    });
+    const [sent] = must(core, 'roadmap.view', {}).initiatives.filter((i) => i.id === cache.id);
+    expect(sent).toMatchObject({ id: cache.id, title: 'Incremental cache', state: 'in progress' });
+    expect(sent).not.toHaveProperty('impact');
+    expect(sent).not.toHaveProperty('features');
+    expect(sent).not.toHaveProperty('about');
+    const texts = { impact: '- Builds **reuse** what is done', features: '- A content-addressed store' };
+    expect(must(core, 'initiatives.get', { id: cache.id })).toMatchObject(texts);
+    expect(must(core, 'initiatives.list', {}).find((i) => i.id === cache.id)).toMatchObject(texts);
+  });
+
+  it('says in a line what a help-wanted initiative is about: its impact, else its features', async () => {
+    const core = await tempCore();
+    const { goal, remote } = seed(core);
+    must(core, 'initiatives.update', {
+      id: remote.id,
+      impact: '- Builds run on **many** machines\n- [Caches](https://x.org) are shared',
+      features: '- Workers',
+    });
+    const featuresOnly = must(core, 'initiatives.create', {
+      goalId: goal.id,
+      title: 'Build farm',
+      features: '## A farm\n- Racks',
+    });
+    const silent = must(core, 'initiatives.create', { goalId: goal.id, title: 'Nothing said' });
+    const about = (id: string) => must(core, 'roadmap.view', {}).initiatives.find((i) => i.id === id)?.about;
+    expect(about(remote.id)).toBe('Builds run on many machines · Caches are shared');
+    expect(about(featuresOnly.id)).toBe('A farm · Racks');
+    expect(about(silent.id)).toBe('');
+  });
+
   it('refuses initiative ids that aren’t ids, naming the field', async () => {
     const core = await tempCore();
     expect(refused(core, 'roadmap.view', { initiativeIds: ['nope'] }).field).toBe('initiativeIds.0');

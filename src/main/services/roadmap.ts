@@ -12,11 +12,13 @@ import type {
   Ownership,
   PersonView,
   Roadmap,
+  RoadmapInitiative,
   SearchHit,
   SearchKind,
   SprintGoal,
   State,
 } from '../../shared/domain.ts';
+import { plainSummary } from '../../shared/plain-summary.ts';
 import type { Workspace } from '../db/open.ts';
 import { selectSql } from '../store/read.ts';
 import { decodeRow, stmt } from '../store/write.ts';
@@ -105,13 +107,20 @@ function shownMilestones(
   );
 }
 
+/** An initiative without its Markdown texts; one seeking an owner says in a line what it is about. */
+function roadmapInitiative({ impact, features, ...initiative }: Initiative): RoadmapInitiative {
+  return initiative.state === 'help wanted'
+    ? { ...initiative, about: plainSummary(impact || features) }
+    : initiative;
+}
+
 export function roadmapView(
   ws: Workspace,
   { initiativeIds = [], participantId }: ParsedInput<'roadmap.view'>,
 ): Roadmap {
   return {
     goals: listGoals(ws),
-    initiatives: listInitiatives(ws, {}),
+    initiatives: listInitiatives(ws, {}).map(roadmapInitiative),
     milestones: shownMilestones(ws, initiativeIds, participantId),
     milestoneCounts: milestoneCounts(ws),
     blocked: blockedWork(ws),

@@ -123,10 +123,10 @@ function refuseUnauthenticated(res: ServerResponse): void {
 }
 
 function sendJson(res: ServerResponse, status: number, value: unknown): void {
-  const body = JSON.stringify(value);
+  const body = Buffer.from(JSON.stringify(value));
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(body),
+    'Content-Length': body.length,
   });
   res.end(body);
 }

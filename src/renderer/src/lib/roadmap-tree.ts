@@ -4,7 +4,14 @@
  * over one `roadmap.view` answer, so the screen and the unit tests share them. That answer holds
  * the milestones of done initiatives only where asked for: the tree shows those it has.
  */
-import type { Goal, Initiative, Milestone, MilestoneCounts, Roadmap, State } from '../../../shared/domain.ts';
+import type {
+  Goal,
+  Milestone,
+  MilestoneCounts,
+  Roadmap,
+  RoadmapInitiative,
+  State,
+} from '../../../shared/domain.ts';
 import { STATES } from '../../../shared/domain.ts';
 
 /** The owner filter's value for "items nobody owns". */
@@ -30,7 +37,7 @@ export interface MilestoneNode {
 }
 
 export interface InitiativeNode {
-  initiative: Initiative;
+  initiative: RoadmapInitiative;
   match: boolean;
   milestones: MilestoneNode[];
 }
@@ -106,7 +113,7 @@ export function roadmapTree(view: Roadmap, filter: RoadmapFilter = NO_FILTER): G
  * Whether an initiative is history, shown on the overview only once its goal's "done" disclosure
  * is opened: it is done, or its goal is.
  */
-export const isHistory = (goal: Pick<Goal, 'state'>, initiative: Pick<Initiative, 'state'>): boolean =>
+export const isHistory = (goal: Pick<Goal, 'state'>, initiative: Pick<RoadmapInitiative, 'state'>): boolean =>
   goal.state === 'done' || initiative.state === 'done';
 
 /**
@@ -145,7 +152,7 @@ export function milestoneTally(counts: MilestoneCounts | undefined): { total: nu
 /** Everything seeking an owner (`help wanted`), in roadmap order. */
 export function helpWanted(view: Roadmap): {
   goals: Goal[];
-  initiatives: Initiative[];
+  initiatives: RoadmapInitiative[];
   milestones: Milestone[];
 } {
   const tree = roadmapTree(view, { states: ['help wanted'], blocked: false, owner: null });

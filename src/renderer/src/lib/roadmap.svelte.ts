@@ -10,10 +10,10 @@ import type { Input } from '../../../shared/contract.ts';
 import type {
   BlockedItem,
   Goal,
-  Initiative,
   Milestone,
   MilestoneCounts,
   Roadmap as View,
+  RoadmapInitiative,
   Sprint,
 } from '../../../shared/domain.ts';
 import type { ApiError, Result } from '../../../shared/result.ts';
@@ -32,7 +32,7 @@ import { workspace } from './workspace.svelte.ts';
 
 class Roadmap {
   goals = $state.raw<Goal[]>([]);
-  initiatives = $state.raw<Initiative[]>([]);
+  initiatives = $state.raw<RoadmapInitiative[]>([]);
   milestones = $state.raw<Milestone[]>([]);
   milestoneCounts = $state.raw<Record<string, MilestoneCounts>>({});
   blocked = $state.raw<BlockedItem[]>([]);
@@ -67,14 +67,14 @@ class Roadmap {
   readonly tree: GoalNode[] = $derived(roadmapTree(this.view, this.filter));
   readonly filtering: boolean = $derived(isFiltering(this.filter));
 
-  readonly initiativesByGoal: ReadonlyMap<string, Initiative[]> = $derived(
+  readonly initiativesByGoal: ReadonlyMap<string, RoadmapInitiative[]> = $derived(
     groupBy(this.initiatives, (i) => i.goalId),
   );
   readonly milestonesByInitiative: ReadonlyMap<string, Milestone[]> = $derived(
     groupBy(this.milestones, (m) => m.initiativeId),
   );
   readonly goalById: ReadonlyMap<string, Goal> = $derived(new Map(this.goals.map((g) => [g.id, g])));
-  readonly initiativeById: ReadonlyMap<string, Initiative> = $derived(
+  readonly initiativeById: ReadonlyMap<string, RoadmapInitiative> = $derived(
     new Map(this.initiatives.map((i) => [i.id, i])),
   );
   readonly milestoneById: ReadonlyMap<string, Milestone> = $derived(
