@@ -3,7 +3,13 @@
  * temporary database (`node scripts/start.ts --web --db <tmp>/ws.db --port 0 --no-open`), and
  * every test fails if the page logged an error (a CSP violation included).
  */
-import { test as base, expect, request as playwrightRequest, type Page } from '@playwright/test';
+import {
+  test as base,
+  expect,
+  request as playwrightRequest,
+  type Locator,
+  type Page,
+} from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -190,3 +196,10 @@ export { expect };
 
 /** The main heading of the current screen. */
 export const heading = (page: Page) => page.locator('main h1');
+
+/** A field the API refused: marked invalid, focused, and described by the message (with its hint). */
+export async function expectRefused(field: Locator, description: RegExp): Promise<void> {
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(field).toBeFocused();
+  await expect(field).toHaveAccessibleDescription(description);
+}

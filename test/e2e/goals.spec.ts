@@ -1,4 +1,10 @@
-import { expect, heading, test } from './fixtures.ts';
+import { expect, expectRefused, heading, test, type Api } from './fixtures.ts';
+
+/** A goal with one initiative, written through the API. */
+async function goalWithInitiative(api: Api, goalTitle: string, title: string) {
+  const goal = await api('goals.create', { title: goalTitle });
+  return { goal, initiative: await api('initiatives.create', { goalId: goal.id, title }) };
+}
 
 test('a goal is created, edited and deleted through the roadmap', async ({ page, app, api }) => {
   await api('people.create', { name: 'Ada Lovelace', handle: 'ada' });
@@ -141,9 +147,100 @@ test('a goal with initiatives is deleted only after a second confirmation that n
 
   const second = page.getByRole('dialog', { name: 'Also delete 2 initiatives?' });
   await expect(second).toBeVisible();
+  await expect(second).toContainText(
+    '“Async everywhere” still has 2 initiatives: “Async closures” and “Async drop”. Deleting the goal deletes them too, with their milestones.',
+  );
+  await expect(second).toContainText("This can't be undone.");
   await second.getByRole('button', { name: 'Delete goal and 2 initiatives' }).click();
 
   await expect(heading(page)).toHaveText('Roadmap');
   await expect(page.getByRole('article', { name: 'Async everywhere' })).toHaveCount(0);
   expect(await api('initiatives.list', {})).toEqual([]);
+});
+
+test('an initiative with milestones is deleted only after a second confirmation that names them', async ({
+  page,
+  app,
+  api,
+}) => {
+  const { goal, initiative } = await goalWithInitiative(api, 'Smaller binaries', 'Dead code removal');
+  await api('milestones.create', { initiativeId: initiative.id, title: 'Measure' });
+  await api('milestones.create', { initiativeId: initiative.id, title: 'Strip' });
+  await app.open(`#/initiatives/${initiative.id}`);
+  await expect(heading(page)).toHaveText('Dead code removal');
+
+  await page.getByRole('button', { name: 'Delete initiative…' }).click();
+  const first = page.getByRole('dialog', { name: 'Delete “Dead code removal”?' });
+  await expect(first).toContainText(
+    'The initiative leaves the roadmap. Initiatives that depend on it drop that dependency; sprint goals linked to it keep their text.',
+  );
+  await first.getByRole('button', { name: 'Delete initiative' }).click();
+
+  const second = page.getByRole('dialog', { name: 'Also delete 2 milestones?' });
+  await expect(second).toContainText(
+    '“Dead code removal” still has 2 milestones: “Measure” and “Strip”. Deleting the initiative deletes them too.',
+  );
+  await expect(second).toContainText("This can't be undone.");
+  // Cancelling keeps everything; the next try starts again at the first confirmation.
+  await second.getByRole('button', { name: 'Cancel' }).click();
+  await expect(second).toBeHidden();
+  expect(await api('milestones.list', { initiativeId: initiative.id })).toHaveLength(2);
+  await page.getByRole('button', { name: 'Delete initiative…' }).click();
+  await first.getByRole('button', { name: 'Delete initiative' }).click();
+  await second.getByRole('button', { name: 'Delete initiative and 2 milestones' }).click();
+
+  // Back on its goal's page, without it.
+  await expect(heading(page)).toHaveText('Smaller binaries');
+  await expect(page.getByText('No initiatives yet')).toBeVisible();
+  expect(await api('initiatives.list', { goalId: goal.id })).toEqual([]);
+  expect(await api('milestones.list', {})).toEqual([]);
+  await api('goals.delete', { id: goal.id });
+});
+
+test('a goal in progress without an owner is refused next to its state field', async ({ page, app }) => {
+  await app.open('#/goals/new');
+  await page.getByLabel('Title').fill('Nobody’s goal');
+  await page.getByLabel('State').selectOption('in progress');
+  await page.getByRole('button', { name: 'Create goal' }).click();
+
+  // The hint and the API's message both describe the field.
+  await expectRefused(page.getByLabel('State'), /needs at least one owner.*can't be in progress/);
+  await expect(page.getByLabel('Title')).not.toHaveAttribute('aria-invalid');
+  await expect(heading(page)).toHaveText('New goal');
+});
+
+test('an initiative’s refused link and state show next to their fields, and nothing is saved', async ({
+  page,
+  app,
+  api,
+}) => {
+  const { goal, initiative } = await goalWithInitiative(api, 'Reproducible builds', 'Pinned toolchains');
+  await app.open(`#/initiatives/${initiative.id}`);
+  const details = page.getByRole('region', { name: 'Details' });
+  const link = details.getByLabel('Link', { exact: true });
+  await link.fill('ftp://example.org/toolchains');
+  await details.getByRole('button', { name: 'Save initiative' }).click();
+
+  await expectRefused(link, /page or repository.*http\(s\) link/i);
+  await expect(heading(page)).toHaveText('Pinned toolchains');
+
+  await link.fill('https://example.org/toolchains');
+  await details.getByLabel('State', { exact: true }).selectOption('in progress');
+  await details.getByRole('button', { name: 'Save initiative' }).click();
+  const state = details.getByLabel('State', { exact: true });
+  await expectRefused(state, /can't be in progress/);
+  await expect(link).not.toHaveAttribute('aria-invalid');
+  expect(await api('initiatives.get', { id: initiative.id })).toMatchObject({
+    link: null,
+    state: 'help wanted',
+  });
+
+  // Fixed, it saves and goes back to its goal.
+  await state.selectOption('help wanted');
+  await details.getByRole('button', { name: 'Save initiative' }).click();
+  await expect(heading(page)).toHaveText('Reproducible builds');
+  expect(await api('initiatives.get', { id: initiative.id })).toMatchObject({
+    link: 'https://example.org/toolchains',
+  });
+  await api('goals.delete', { id: goal.id, cascade: true });
 });
