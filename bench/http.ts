@@ -57,7 +57,7 @@ export interface Client {
 }
 
 /** Trades the token in the address for the cookie, as the browser does on first load. */
-export async function connect(server: Server): Promise<Client> {
+export async function connect(server: Pick<Server, 'url' | 'origin'>): Promise<Client> {
   const first = await fetch(server.url, { redirect: 'manual' });
   await first.arrayBuffer();
   const cookie = first.headers

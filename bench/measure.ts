@@ -1,4 +1,6 @@
 /** Timing, the rows of the results table, the targets of issue 6, and printing them. */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 export type Unit = 'ms' | 'MB' | '×' | 's';
 
@@ -61,10 +63,23 @@ const cpuMs = () => {
 };
 
 /**
- * Times `fn` (ms per call) after `warmup` untimed calls; `fn(i)` gets the iteration number.
- * The CPU time beside each sample tells real cost from waiting on a busy machine.
+ * A full garbage collection now. Each measure starts with one, so that none pays for the garbage
+ * an earlier one left (the import leaves hundreds of MB, and collecting a heap that size takes
+ * tens of milliseconds, which would land in some later sample: over HTTP, in this process's
+ * client, which stands in for a page's small heap).
+ */
+const collectGarbage: () => void = (() => {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+})();
+
+/**
+ * Times `fn` (ms per call) after a garbage collection and `warmup` untimed calls; `fn(i)` gets
+ * the iteration number. The CPU time beside each sample tells real cost from waiting on a busy
+ * machine.
  */
 export function timeSync(fn: (i: number) => void, budget: Budget): Samples {
+  collectGarbage();
   for (let i = 0; i < budget.warmup; i++) fn(-1 - i);
   const samples: Samples = { wall: [], cpu: [] };
   const start = performance.now();
@@ -80,6 +95,7 @@ export function timeSync(fn: (i: number) => void, budget: Budget): Samples {
 }
 
 export async function timeAsync(fn: (i: number) => Promise<void>, budget: Budget): Promise<Samples> {
+  collectGarbage();
   for (let i = 0; i < budget.warmup; i++) await fn(-1 - i);
   const samples: Samples = { wall: [], cpu: [] };
   const start = performance.now();

@@ -7,16 +7,18 @@
  *
  * - opening the database (pragmas, the migration check, the clock's resume);
  * - every read behind a screen, in-process through the core (schema + handler) and over browser
- *   mode's HTTP (a separate server process, the page's way of calling);
+ *   mode's HTTP (a separate server process, the page's way of calling, timed from a client process
+ *   of its own once the server is warm: `bench/http-client.ts`);
  * - each main list read against the bare better-sqlite3 query that fetches the same rows;
  * - the meeting's typical writes, on a copy of the workspace (`db.backup`), the file stays as generated;
  * - the sprint summary and roadmap exports, and importing that roadmap into an empty workspace;
- * - in Chromium: navigation → roadmap / meeting steps usable, Enter → retro note shown, JS heap.
+ * - in Chromium: navigation → roadmap / meeting steps usable (painted), Enter → retro note painted,
+ *   JS heap.
  *
  * `--quick` (the smoke test's mode) takes few samples and skips HTTP and Chromium.
  */
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -26,7 +28,8 @@ import { isMethodName } from '../src/shared/contract.ts';
 import { BARE, itemCount } from './bare.ts';
 import { BROWSER_ROWS, measureBrowser } from './browser.ts';
 import { generate } from './generate.ts';
-import { connect, startServer } from './http.ts';
+import type { HttpJob } from './http-client.ts';
+import { startServer } from './http.ts';
 import {
   TARGETS,
   percentile,
@@ -302,24 +305,26 @@ export async function runBench(options: Options): Promise<{ rows: Row[]; results
     try {
       if (options.http) {
         log('Reads over HTTP…');
-        const client = await connect(server);
+        const measured = specs.filter((spec) => chosen.has(spec));
+        const samples = await measureHttp({
+          url: server.url,
+          reads: measured.map((spec) => ({
+            name: label(spec),
+            method: spec.method,
+            input: chosen.get(spec),
+            budget: spec.kind ? b.export : b.http,
+          })),
+        });
         for (const spec of specs) {
-          const input = chosen.get(spec);
-          if (input === undefined) {
-            rows.push(skipped('Read (HTTP)', label(spec), 'not measured in-process', targetOf(spec, false)));
-            continue;
-          }
-          const samples = await timeAsync(
-            async () => {
-              const result = await client.call(spec.method, input);
-              if (!result.ok) throw new Error(`${spec.method}: ${result.error?.message}`);
-            },
-            spec.kind ? b.export : b.http,
-          );
+          const name = label(spec);
+          const target = targetOf(spec, false);
+          const wall = 'error' in samples ? undefined : samples[name];
           rows.push(
-            row('Read (HTTP)', label(spec), samples.wall, targetOf(spec, false), {
-              note: 'POST + JSON.parse',
-            }),
+            !chosen.has(spec)
+              ? skipped('Read (HTTP)', name, 'not measured in-process', target)
+              : wall
+                ? row('Read (HTTP)', name, wall, target, { note: 'POST + JSON.parse, from a client process' })
+                : skipped('Read (HTTP)', name, `failed: ${String(samples.error)}`, target),
           );
         }
       } else {
@@ -356,6 +361,21 @@ export async function runBench(options: Options): Promise<{ rows: Row[]; results
   writeFileSync(options.results, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`Results written to ${options.results}`);
   return { rows, results: options.results };
+}
+
+/** Runs `bench/http-client.ts` on the job: the samples of each read, or why it failed. */
+async function measureHttp(job: HttpJob): Promise<Record<string, number[]> | { error: string }> {
+  const client = spawn(process.execPath, [join(ROOT, 'bench', 'http-client.ts')], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  client.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  client.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  client.stdin.end(JSON.stringify(job));
+  const code = await new Promise<number | null>((done) => client.once('close', done));
+  if (code !== 0) return { error: stderr.trim() || `exit code ${code}` };
+  return JSON.parse(stdout) as Record<string, number[]> | { error: string };
 }
 
 /** The built renderer: built when missing; a note when older than its sources. */

@@ -3,11 +3,13 @@
  * `bench --quick` (in-process only, few samples) on it, as `npm run bench` runs them. Timings
  * aren't checked (they are noisy on shared machines); that every row is there, is.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from './helpers.ts';
+import type { HttpJob } from '../../bench/http-client.ts';
+import { startHost } from '../../src/main/web/host.ts';
+import { seed, tempCore, tempDir } from './helpers.ts';
 
 const BENCH = resolve(import.meta.dirname, '../../bench');
 
@@ -116,5 +118,66 @@ describe('npm run bench', { timeout: 120_000 }, () => {
     expect(tableLines.length).toBe(rows.length + 2); // the header, the rule, the rows
     expect(run.stdout).toMatch(/\d+\/\d+ targets met/);
     expect(run.stdout).toContain(`Results written to ${results}`);
+  });
+});
+
+describe("the benchmark's HTTP client", { timeout: 60_000 }, () => {
+  /** Runs `bench/http-client.ts` on `job` (asynchronously: the host answers in this process). */
+  async function runClient(job: HttpJob): Promise<unknown> {
+    const child = spawn(process.execPath, [join(BENCH, 'http-client.ts')], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.stdin.end(JSON.stringify(job));
+    const code = await new Promise((done) => child.once('close', done));
+    expect(code, stderr).toBe(0);
+    return JSON.parse(stdout) as unknown;
+  }
+
+  async function host() {
+    const core = await tempCore();
+    seed(core);
+    const rendererDir = join(tempDir(), 'renderer');
+    mkdirSync(rendererDir);
+    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Fortnight</title>');
+    return startHost({ core, rendererDir });
+  }
+
+  const budget = { iterations: 4, warmup: 1, maxMs: 5_000 };
+
+  it('times each read over the real host from its own process, a sample per iteration', async () => {
+    const server = await host();
+    try {
+      const samples = (await runClient({
+        url: server.url,
+        reads: [
+          { name: 'workspace.info', method: 'workspace.info', input: {}, budget },
+          { name: 'roadmap.view (on arrival)', method: 'roadmap.view', input: {}, budget },
+        ],
+      })) as Record<string, number[]>;
+      expect(Object.keys(samples)).toEqual(['workspace.info', 'roadmap.view (on arrival)']);
+      for (const xs of Object.values(samples)) {
+        expect(xs).toHaveLength(4);
+        for (const x of xs) expect(x).toBeGreaterThan(0);
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('says which read failed instead of timing a refusal', async () => {
+    const server = await host();
+    try {
+      const answer = await runClient({
+        url: server.url,
+        reads: [{ name: 'sprints.get', method: 'sprints.get', input: { id: 42 }, budget }],
+      });
+      expect(answer).toEqual({ error: expect.stringMatching(/^sprints\.get: id: /) });
+    } finally {
+      await server.close();
+    }
   });
 });

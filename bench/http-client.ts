@@ -1,0 +1,42 @@
+/**
+ * The reads over browser mode's HTTP, timed from a process of their own:
+ * `node bench/http-client.ts < job.json` prints `{ "<name>": [ms, …], … }` (or `{ "error": … }`).
+ *
+ * Not from the benchmark's own process: its heap holds what the earlier measures left, and a
+ * collection of a heap that size (tens of ms) would land in a sample as if the read were slow —
+ * a page calling the API has a small heap, and so has this process. The server is warmed first:
+ * a new server process compiles its hot paths during its first dozen calls of each read
+ * (26–31 ms for roadmap.view, then ~9 ms), and a running app has long done that.
+ */
+import { text } from 'node:stream/consumers';
+import { connect } from './http.ts';
+import { timeAsync, type Budget } from './measure.ts';
+
+export interface HttpJob {
+  url: string;
+  reads: { name: string; method: string; input: unknown; budget: Budget }[];
+}
+
+/** Calls of each read before any is timed. */
+const WARM_CALLS = 15;
+
+async function run(job: HttpJob): Promise<Record<string, number[]>> {
+  const client = await connect({ url: job.url, origin: new URL(job.url).origin });
+  const call = async (method: string, input: unknown) => {
+    const result = await client.call(method, input);
+    if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
+  };
+  for (const { method, input, budget } of job.reads)
+    for (let i = 0; i < Math.min(WARM_CALLS, budget.iterations); i++) await call(method, input);
+  const samples: Record<string, number[]> = {};
+  for (const { name, method, input, budget } of job.reads)
+    samples[name] = (await timeAsync(() => call(method, input), budget)).wall;
+  return samples;
+}
+
+const job = JSON.parse(await text(process.stdin)) as HttpJob;
+try {
+  console.log(JSON.stringify(await run(job)));
+} catch (error) {
+  console.log(JSON.stringify({ error: error instanceof Error ? error.message : String(error) }));
+}
