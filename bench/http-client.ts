@@ -9,13 +9,8 @@
  * (26–31 ms for roadmap.view, then ~9 ms), and a running app has long done that.
  */
 import { text } from 'node:stream/consumers';
-import { connect } from './http.ts';
-import { timeAsync, type Budget } from './measure.ts';
-
-export interface HttpJob {
-  url: string;
-  reads: { name: string; method: string; input: unknown; budget: Budget }[];
-}
+import { connect, type HttpJob } from './http.ts';
+import { timeAsync } from './measure.ts';
 
 /** Calls of each read before any is timed. */
 const WARM_CALLS = 15;

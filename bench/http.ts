@@ -1,6 +1,7 @@
 /** The benchmark's side of browser mode: the server process, and a client that calls the API as the page does. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import type { Budget } from './measure.ts';
 
 export interface Server {
   url: string;
@@ -75,4 +76,28 @@ export async function connect(server: Pick<Server, 'url' | 'origin'>): Promise<C
       return (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
     },
   };
+}
+
+/** What `bench/http-client.ts` times: each read, by name, with its budget. */
+export interface HttpJob {
+  url: string;
+  reads: { name: string; method: string; input: unknown; budget: Budget }[];
+}
+
+/**
+ * Runs `bench/http-client.ts` on the job, in a process of its own (asynchronously: the host may
+ * answer in this one): the samples of each read, or why it failed.
+ */
+export async function measureHttp(job: HttpJob): Promise<Record<string, number[]> | { error: string }> {
+  const client = spawn(process.execPath, [join(import.meta.dirname, 'http-client.ts')], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  client.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  client.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  client.stdin.end(JSON.stringify(job));
+  const code = await new Promise<number | null>((done) => client.once('close', done));
+  if (code !== 0) return { error: stderr.trim() || `exit code ${code}` };
+  return JSON.parse(stdout) as Record<string, number[]> | { error: string };
 }

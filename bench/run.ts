@@ -18,7 +18,7 @@
  * `--quick` (the smoke test's mode) takes few samples and skips HTTP and Chromium.
  */
 import Database from 'better-sqlite3';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -28,8 +28,7 @@ import { isMethodName } from '../src/shared/contract.ts';
 import { BARE, itemCount } from './bare.ts';
 import { BROWSER_ROWS, measureBrowser } from './browser.ts';
 import { generate } from './generate.ts';
-import type { HttpJob } from './http-client.ts';
-import { startServer } from './http.ts';
+import { measureHttp, startServer } from './http.ts';
 import {
   TARGETS,
   percentile,
@@ -361,21 +360,6 @@ export async function runBench(options: Options): Promise<{ rows: Row[]; results
   writeFileSync(options.results, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`Results written to ${options.results}`);
   return { rows, results: options.results };
-}
-
-/** Runs `bench/http-client.ts` on the job: the samples of each read, or why it failed. */
-async function measureHttp(job: HttpJob): Promise<Record<string, number[]> | { error: string }> {
-  const client = spawn(process.execPath, [join(ROOT, 'bench', 'http-client.ts')], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  client.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-  client.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  client.stdin.end(JSON.stringify(job));
-  const code = await new Promise<number | null>((done) => client.once('close', done));
-  if (code !== 0) return { error: stderr.trim() || `exit code ${code}` };
-  return JSON.parse(stdout) as Record<string, number[]> | { error: string };
 }
 
 /** The built renderer: built when missing; a note when older than its sources. */

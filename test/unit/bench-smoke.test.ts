@@ -3,11 +3,11 @@
  * `bench --quick` (in-process only, few samples) on it, as `npm run bench` runs them. Timings
  * aren't checked (they are noisy on shared machines); that every row is there, is.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { HttpJob } from '../../bench/http-client.ts';
+import { measureHttp } from '../../bench/http.ts';
 import { startHost } from '../../src/main/web/host.ts';
 import { seed, tempCore, tempDir } from './helpers.ts';
 
@@ -122,21 +122,6 @@ describe('npm run bench', { timeout: 120_000 }, () => {
 });
 
 describe("the benchmark's HTTP client", { timeout: 60_000 }, () => {
-  /** Runs `bench/http-client.ts` on `job` (asynchronously: the host answers in this process). */
-  async function runClient(job: HttpJob): Promise<unknown> {
-    const child = spawn(process.execPath, [join(BENCH, 'http-client.ts')], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.stdin.end(JSON.stringify(job));
-    const code = await new Promise((done) => child.once('close', done));
-    expect(code, stderr).toBe(0);
-    return JSON.parse(stdout) as unknown;
-  }
-
   async function host() {
     const core = await tempCore();
     seed(core);
@@ -151,7 +136,7 @@ describe("the benchmark's HTTP client", { timeout: 60_000 }, () => {
   it('times each read over the real host from its own process, a sample per iteration', async () => {
     const server = await host();
     try {
-      const samples = (await runClient({
+      const samples = (await measureHttp({
         url: server.url,
         reads: [
           { name: 'workspace.info', method: 'workspace.info', input: {}, budget },
@@ -171,7 +156,7 @@ describe("the benchmark's HTTP client", { timeout: 60_000 }, () => {
   it('says which read failed instead of timing a refusal', async () => {
     const server = await host();
     try {
-      const answer = await runClient({
+      const answer = await measureHttp({
         url: server.url,
         reads: [{ name: 'sprints.get', method: 'sprints.get', input: { id: 42 }, budget }],
       });
