@@ -35,6 +35,7 @@ const SCREEN_READS = [
   'roadmap.view',
   'goals.list',
   'initiatives.list',
+  'initiatives.get',
   'milestones.list',
   'people.list',
   'people.view',
