@@ -84,6 +84,26 @@ const empty = z.strictObject({});
 const byId = z.strictObject({ id });
 const reorder = z.strictObject({ ids: z.array(id).max(10_000) });
 
+/** The writes the meeting makes as its actions (through `meeting.act`): what its undo takes back. */
+export const MEETING_ACTIONS = [
+  'sprintGoals.create',
+  'sprintGoals.update',
+  'sprintGoals.delete',
+  'sprintGoals.carryOver',
+  'retroNotes.create',
+  'retroNotes.update',
+  'retroNotes.delete',
+  'retroNotes.vote',
+  'actionItems.create',
+  'actionItems.update',
+  'actionItems.delete',
+  'polish.create',
+  'polish.update',
+  'capacities.set',
+  'meeting.update',
+] as const;
+export type MeetingAction = (typeof MEETING_ACTIONS)[number];
+
 /** A method: its input schema, its result type (phantom), and whether it writes. */
 interface Method<I extends z.ZodType, O> {
   input: I;
@@ -374,6 +394,13 @@ export const contract = {
   ),
   'meeting.goTo': write<Meeting>()(z.strictObject({ id, step: z.enum(MEETING_STEPS) })),
   'meeting.end': write<Meeting>()(byId),
+  /**
+   * One action of the meeting (`method`, one of MEETING_ACTIONS, with its own `input` and result),
+   * recorded with the meeting so that the meeting's undo can take it back.
+   */
+  'meeting.act': write<unknown>()(
+    z.strictObject({ id, method: z.enum(MEETING_ACTIONS), input: z.record(z.string(), z.unknown()) }),
+  ),
   /** Takes back the meeting's last action; `undone` names its method, null when none is left. */
   'meeting.undo': write<{ undone: string | null }>()(byId),
 

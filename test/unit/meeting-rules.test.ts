@@ -138,12 +138,12 @@ describe('undo in the meeting', () => {
   it('takes back the last action, then the one before, skipping step moves', async () => {
     const { core, world } = await meetingCore();
     const { id } = must(core, 'meeting.start', { sprintId: world.sprint.id });
-    const note = must(core, 'retroNotes.create', {
-      sprintId: world.sprint.id,
-      column: 'went well',
-      text: 'Cache landed',
-    });
-    must(core, 'retroNotes.vote', { id: note.id, delta: 1 });
+    const note = must(core, 'meeting.act', {
+      id,
+      method: 'retroNotes.create',
+      input: { sprintId: world.sprint.id, column: 'went well', text: 'Cache landed' },
+    }) as { id: string };
+    must(core, 'meeting.act', { id, method: 'retroNotes.vote', input: { id: note.id, delta: 1 } });
     must(core, 'meeting.goTo', { id, step: 'polish' });
     expect(must(core, 'meeting.undo', { id })).toEqual({ undone: 'retroNotes.vote' });
     expect(must(core, 'retroNotes.list', { sprintId: world.sprint.id })[0]!.votes).toBe(0);
@@ -162,7 +162,11 @@ describe('undo in the meeting', () => {
       outcomeNote: 'half',
     });
     const { id } = must(core, 'meeting.start', { sprintId: world.sprint.id });
-    must(core, 'sprintGoals.update', { id: goal.id, outcome: 'done', outcomeNote: 'all of it' });
+    must(core, 'meeting.act', {
+      id,
+      method: 'sprintGoals.update',
+      input: { id: goal.id, outcome: 'done', outcomeNote: 'all of it' },
+    });
     must(core, 'meeting.undo', { id });
     expect(must(core, 'sprintGoals.list', { sprintId: world.sprint.id })[0]).toMatchObject({
       outcome: 'partial',
@@ -178,7 +182,7 @@ describe('undo in the meeting', () => {
       ownerId: world.ada.id,
     });
     const { id } = must(core, 'meeting.start', { sprintId: world.sprint.id });
-    must(core, 'actionItems.delete', { id: item.id });
+    must(core, 'meeting.act', { id, method: 'actionItems.delete', input: { id: item.id } });
     const seqBefore = (core.workspace.db.prepare('SELECT max(seq) AS s FROM changes').get() as { s: number })
       .s;
     must(core, 'meeting.undo', { id });
@@ -199,8 +203,12 @@ describe('undo in the meeting', () => {
     });
     const issue = must(core, 'polish.create', { title: 'Typo' });
     const { id } = must(core, 'meeting.start', { sprintId: world.sprint.id });
-    must(core, 'sprintGoals.carryOver', { id: goal.id, toSprintId: next.id });
-    must(core, 'polish.update', { id: issue.id, status: 'done' });
+    must(core, 'meeting.act', {
+      id,
+      method: 'sprintGoals.carryOver',
+      input: { id: goal.id, toSprintId: next.id },
+    });
+    must(core, 'meeting.act', { id, method: 'polish.update', input: { id: issue.id, status: 'done' } });
     must(core, 'meeting.undo', { id });
     expect(must(core, 'polish.list', {})[0]).toMatchObject({ status: 'open', doneSprintId: null });
     must(core, 'meeting.undo', { id });
@@ -218,5 +226,63 @@ describe('undo in the meeting', () => {
     const { id } = must(core, 'meeting.start', { sprintId: world.sprint.id });
     expect(must(core, 'meeting.undo', { id })).toEqual({ undone: null });
     expect(must(core, 'retroNotes.list', { sprintId: world.sprint.id })).toHaveLength(1);
+  });
+
+  it("never takes back an edit made elsewhere during the meeting: another screen's or the CLI's", async () => {
+    const file = join(tempDir(), 'w.db');
+    const { core, world } = await meetingCore(file);
+    const { id } = must(core, 'meeting.start', { sprintId: world.sprint.id });
+    must(core, 'meeting.act', {
+      id,
+      method: 'retroNotes.create',
+      input: { sprintId: world.sprint.id, column: 'ideas', text: 'In the meeting' },
+    });
+    // The roadmap screen renames a goal; the CLI, on the same file, adds a polish issue.
+    must(core, 'goals.update', { id: world.goal.id, title: 'Faster builds, everywhere' });
+    const cli = await tempCore(file);
+    must(cli, 'polish.create', { title: 'From the terminal' });
+    expect(must(core, 'meeting.undo', { id })).toEqual({ undone: 'retroNotes.create' });
+    expect(must(core, 'retroNotes.list', { sprintId: world.sprint.id })).toEqual([]);
+    expect(must(core, 'goals.get', { id: world.goal.id }).title).toBe('Faster builds, everywhere');
+    expect(must(core, 'polish.list', {}).map((p) => p.title)).toEqual(['From the terminal']);
+    expect(must(core, 'meeting.undo', { id })).toEqual({ undone: null });
+  });
+
+  it("keeps each meeting's undo to its own actions", async () => {
+    const { core, world } = await meetingCore();
+    const first = must(core, 'meeting.start', { sprintId: world.sprint.id });
+    must(core, 'meeting.act', {
+      id: first.id,
+      method: 'retroNotes.create',
+      input: { sprintId: world.sprint.id, column: 'ideas', text: 'Sprint one' },
+    });
+    must(core, 'sprints.createNext', {});
+    must(core, 'meeting.end', { id: first.id });
+    const active = must(core, 'meeting.current', {}).sprint!;
+    const second = must(core, 'meeting.start', { sprintId: active.id });
+    expect(must(core, 'meeting.undo', { id: second.id })).toEqual({ undone: null });
+    expect(must(core, 'retroNotes.list', { sprintId: world.sprint.id })).toHaveLength(1);
+  });
+
+  it('refuses an action of an ended meeting, or with bad input, naming the field and changing nothing', async () => {
+    const { core, world } = await meetingCore();
+    const { id } = must(core, 'meeting.start', { sprintId: world.sprint.id });
+    const before = dump(core.workspace.db);
+    expect(
+      refused(core, 'meeting.act', { id, method: 'retroNotes.create', input: { sprintId: world.sprint.id } }),
+    ).toMatchObject({ code: 'invalid_input', field: 'input.column' });
+    expect(
+      refused(core, 'meeting.act', { id, method: 'goals.delete', input: { id: world.goal.id } }),
+    ).toMatchObject({ code: 'invalid_input', field: 'method' });
+    expect(dump(core.workspace.db)).toBe(before);
+    must(core, 'sprints.createNext', {});
+    must(core, 'meeting.end', { id });
+    expect(
+      refused(core, 'meeting.act', {
+        id,
+        method: 'retroNotes.create',
+        input: { sprintId: world.sprint.id, column: 'ideas', text: 'Late' },
+      }),
+    ).toMatchObject({ code: 'rule_violation', message: 'This meeting has ended' });
   });
 });

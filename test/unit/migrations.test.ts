@@ -162,6 +162,21 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('004 records with each action the meeting it was made in, keeping the actions already there', () => {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS.slice(0, 3));
+    db.prepare(`INSERT INTO actions (method, at) VALUES ('goals.create', '2026-01-01T00:00:00Z')`).run();
+    migrate(db);
+    expect(db.prepare('SELECT method, meeting_id FROM actions').all()).toEqual([
+      { method: 'goals.create', meeting_id: null },
+    ]);
+    const plan = db
+      .prepare(`EXPLAIN QUERY PLAN SELECT id FROM actions WHERE meeting_id = ? ORDER BY id DESC`)
+      .all('m') as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toContain('actions_by_meeting');
+    db.close();
+  });
+
   it('runs each migration in a transaction: a failing one leaves the version and the schema as they were', () => {
     const db = new Database(':memory:');
     migrate(db);

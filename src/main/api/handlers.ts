@@ -1,5 +1,7 @@
 /** Which service answers each method of the contract. Inputs arrive already validated. */
-import type { Handlers } from './core.ts';
+import type { Workspace } from '../db/open.ts';
+import { describeIssue, type Handlers } from './core.ts';
+import { contract } from '../../shared/contract.ts';
 import { DomainError } from '../services/errors.ts';
 import { loadExample } from '../example.ts';
 import { listCapacities, setCapacity } from '../services/capacities.ts';
@@ -17,6 +19,7 @@ import {
   endMeeting,
   getMeetingOfSprint,
   goToStep,
+  recordAsMeetingAction,
   startMeeting,
   undoLastAction,
   updateMeeting,
@@ -163,6 +166,15 @@ export const handlers: Handlers = {
   'meeting.update': updateMeeting,
   'meeting.goTo': goToStep,
   'meeting.end': (ws, { id }) => endMeeting(ws, id),
+  'meeting.act': (ws, { id, method, input }) => {
+    recordAsMeetingAction(ws, id, method);
+    const parsed = contract[method].input.safeParse(input);
+    if (!parsed.success) {
+      const { code, message, field } = describeIssue(parsed.error.issues[0]!);
+      throw new DomainError(code, message, field && `input.${field}`);
+    }
+    return (handlers[method] as (ws: Workspace, input: unknown) => unknown)(ws, parsed.data);
+  },
   'meeting.undo': (ws, { id }) => undoLastAction(ws, id),
 
   'history.list': itemHistory,

@@ -18,8 +18,11 @@ export interface Workspace {
   clock: Clock;
   /** The wall clock the services read (meeting times, created-at); replaceable in tests. */
   now: () => Date;
-  /** The API call being written, set by the core for the length of a writing call. */
-  action: { method: string; id?: number } | null;
+  /**
+   * The API call being written, set by the core for the length of a writing call; `meetingId`
+   * when it is an action of that meeting (what the meeting's undo may take back).
+   */
+  action: { method: string; id?: number; meetingId?: string } | null;
 }
 
 /** A database written by a newer Fortnight: refused, never "repaired". */

@@ -150,28 +150,26 @@ export function endMeeting(ws: Workspace, id: string): Meeting {
   return getMeeting(ws, id);
 }
 
-/** Moves that undo skips: they steer the meeting rather than record anything in it. */
-const NOT_UNDONE = ['meeting.start', 'meeting.goTo', 'meeting.end', 'meeting.undo', 'sprints.createNext'];
+/**
+ * Makes the call being written an action of meeting `id` (which must be under way), recorded as
+ * `method`: what the meeting's undo may take back.
+ */
+export function recordAsMeetingAction(ws: Workspace, id: string, method: string): void {
+  requireOpen(getMeeting(ws, id));
+  if (ws.action) Object.assign(ws.action, { method, meetingId: id });
+}
 
 /**
- * Takes back the last action of this meeting (an outcome, a note, a vote, polish done…). Returns
- * the method that was undone, or null when there is nothing left to undo.
+ * Takes back the last action of this meeting (an outcome, a note, a vote, polish done…): only
+ * actions recorded with it, never an edit made elsewhere meanwhile. Returns the method that was
+ * undone, or null when there is nothing left to undo.
  */
 export function undoLastAction(ws: Workspace, id: string): { undone: string | null } {
-  const meeting = getMeeting(ws, id);
-  requireOpen(meeting);
-  // Only what was done here since the meeting started (its first change's action) on this replica.
-  const started = stmt(
-    ws.db,
-    'SELECT coalesce(min(action), 0) AS action FROM changes WHERE entity_id = ?',
-  ).get(id) as {
-    action: number;
-  };
+  requireOpen(getMeeting(ws, id));
   const last = stmt(
     ws.db,
-    `SELECT id, method FROM actions WHERE undone_by IS NULL AND undoes IS NULL AND id > ?
-       AND method NOT IN (${NOT_UNDONE.map(() => '?').join(', ')}) ORDER BY id DESC LIMIT 1`,
-  ).get(started.action, ...NOT_UNDONE) as { id: number; method: string } | undefined;
+    'SELECT id, method FROM actions WHERE meeting_id = ? AND undone_by IS NULL ORDER BY id DESC LIMIT 1',
+  ).get(id) as { id: number; method: string } | undefined;
   if (!last) return { undone: null };
   undoAction(ws, last.id);
   const undo = actionId(ws);

@@ -44,9 +44,10 @@ function toColumnValue(def: FieldDef, value: unknown): unknown {
 export function actionId(ws: Workspace): number | null {
   if (!ws.action) return null;
   ws.action.id ??= Number(
-    stmt(ws.db, 'INSERT INTO actions (method, at) VALUES (?, ?)').run(
+    stmt(ws.db, 'INSERT INTO actions (method, at, meeting_id) VALUES (?, ?, ?)').run(
       ws.action.method,
       ws.now().toISOString(),
+      ws.action.meetingId ?? null,
     ).lastInsertRowid,
   );
   return ws.action.id;

@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import * as m001 from './001-initial.ts';
 import * as m002 from './002-read-indexes.ts';
 import * as m003 from './003-milestone-progress.ts';
+import * as m004 from './004-meeting-actions.ts';
 
 export interface Migration {
   version: number;
@@ -13,5 +14,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, up: m001.up },
   { version: 2, up: m002.up },
   { version: 3, up: m003.up },
+  { version: 4, up: m004.up },
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,4 +1,5 @@
 /** The meeting's words: step and column names, and how an action is named in the status line. */
+import type { MeetingAction } from '../../../shared/contract.ts';
 import type { MeetingStep, Outcome, RetroColumn } from '../../../shared/domain.ts';
 
 export const STEP_LABELS: Record<MeetingStep, string> = {
@@ -27,7 +28,7 @@ export const OUTCOME_KEYS: Record<Outcome, { key: string; label: string }> = {
 export const quote = (text: string): string => `“${text.length > 60 ? `${text.slice(0, 59)}…` : text}”`;
 
 /** Said after an undo when this window doesn't remember the action (e.g. after a reload). */
-const UNDONE: Record<string, string> = {
+const UNDONE: Record<MeetingAction, string> = {
   'sprintGoals.update': 'the change to a sprint goal',
   'sprintGoals.create': 'the new sprint goal',
   'sprintGoals.delete': 'removing a sprint goal',
@@ -41,13 +42,12 @@ const UNDONE: Record<string, string> = {
   'actionItems.delete': 'deleting an action item',
   'polish.create': 'the new polish issue',
   'polish.update': 'the change to a polish issue',
-  'polish.delete': 'deleting a polish issue',
   'capacities.set': 'the capacity change',
   'meeting.update': 'the change to attendees or timeboxes',
-  'sprints.createNext': 'creating the next sprint',
 };
 
-export const describeUndone = (method: string): string => UNDONE[method] ?? method;
+export const describeUndone = (method: string): string =>
+  Object.hasOwn(UNDONE, method) ? UNDONE[method as MeetingAction] : method;
 
 /** Minutes and seconds: `4:05`, `1:02:03` past an hour. */
 export function clock(totalSeconds: number): string {

@@ -5,7 +5,7 @@
  * said in a polite status line and a refusal kept as an alert. Undo takes back the last action
  * and reloads the step on screen.
  */
-import type { Input, MethodName, Output } from '../../../shared/contract.ts';
+import type { Input, MeetingAction, Output } from '../../../shared/contract.ts';
 import type { Attendee, Meeting, MeetingStep, Sprint } from '../../../shared/domain.ts';
 import type { ApiError } from '../../../shared/result.ts';
 import { call } from './api.ts';
@@ -102,14 +102,25 @@ export class MeetingSession {
   }
 
   /**
-   * Writes one meeting action. On success remembers `label` for undo and says it; on a refusal
-   * keeps the error for the alert and returns null.
+   * Writes one meeting action, recorded with the meeting so that its undo can take it back. On
+   * success remembers `label` for undo and says it; on a refusal keeps the error for the alert and
+   * returns null.
    */
-  act<M extends MethodName>(method: M, input: Input<M>, label: string): Promise<{ value: Output<M> } | null> {
+  act<M extends MeetingAction>(
+    method: M,
+    input: Input<M>,
+    label: string,
+  ): Promise<{ value: Output<M> } | null> {
     return this.#queued(async () => {
+      const meeting = this.meeting;
+      if (!meeting) return null;
       this.pending++;
       try {
-        const result = await call(method, input);
+        const result = await call('meeting.act', {
+          id: meeting.id,
+          method,
+          input: input as Record<string, unknown>,
+        });
         if (!result.ok) {
           this.failure = result.error;
           this.status = '';
@@ -119,7 +130,7 @@ export class MeetingSession {
         this.#done.push({ method, label });
         if (this.#done.length > 200) this.#done.shift();
         this.say(`Saved: ${label}.`, 'saved');
-        return { value: result.value };
+        return { value: result.value as Output<M> };
       } finally {
         this.pending--;
       }
@@ -220,7 +231,6 @@ export class MeetingSession {
     const index = this.#done.findLastIndex((a) => a.method === method);
     const label = index >= 0 ? this.#done.splice(index, 1)[0]!.label : describeUndone(method);
     this.say(`Undone: ${label}.`, 'undone');
-    if (method === 'sprints.createNext') this.nextSprint = null; // it is gone again
     this.undos++;
     await this.refresh();
   }
