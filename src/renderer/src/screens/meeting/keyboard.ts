@@ -15,6 +15,20 @@ export function isTextField(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement && !NOT_TEXT.has(target.type);
 }
 
+/**
+ * A text field with something of its own for Ctrl/⌘+Z to take back. An empty one has nothing (a
+ * note just added leaves its field empty): there the meeting's undo takes back the last action.
+ */
+export function hasOwnUndo(target: EventTarget | null): boolean {
+  if (!isTextField(target)) return false;
+  const field = target as HTMLElement;
+  const text =
+    field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement
+      ? field.value
+      : field.textContent;
+  return text !== '';
+}
+
 /** Typing: in a text field, or in a select (letters pick its options). */
 export const isTyping = (target: EventTarget | null): boolean =>
   isTextField(target) || target instanceof HTMLSelectElement;
@@ -36,7 +50,9 @@ export interface RowsOptions {
 
 /**
  * Roving focus over the `[data-row]` elements inside the container: one tab stop, j/k/↑/↓ and
- * Home/End move, and focus comes back to a row when the focused one is removed.
+ * Home/End move, and focus comes back to a row when the focused one is removed. A row's value
+ * names its item (`data-row={item.id}`): when the item's row is drawn anew elsewhere in the list
+ * (regrouped, reassigned), focus follows the item, not the position.
  */
 export function rows(options: RowsOptions = {}): Attachment<HTMLElement> {
   return (container) => {
@@ -48,7 +64,12 @@ export function rows(options: RowsOptions = {}): Attachment<HTMLElement> {
     const sync = () => {
       const all = list();
       if (!current || !current.isConnected || !all.includes(current)) {
-        current = all[Math.min(index, all.length - 1)] ?? null;
+        const item = current?.dataset.row;
+        current =
+          (item && all.find((row) => row.dataset.row === item)) ||
+          all[Math.min(index, all.length - 1)] ||
+          null;
+        if (current) index = all.indexOf(current);
       }
       for (const row of all) row.tabIndex = row === current ? 0 : -1;
     };
@@ -125,5 +146,23 @@ export function rowKeys(keys: Record<string, (row: HTMLElement) => void>): Attac
     };
     row.addEventListener('keydown', onkeydown);
     return () => row.removeEventListener('keydown', onkeydown);
+  };
+}
+
+/**
+ * Escape in a field that sits by a keyboard-driven list leaves the field for the list — its
+ * current row, or the step's heading when it has none — keeping what was typed.
+ */
+export function leaveOnEscape(list: () => HTMLElement | null | undefined): Attachment<HTMLElement> {
+  return (field) => {
+    const onkeydown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented || hasModifier(event) || event.isComposing) return;
+      event.preventDefault();
+      const rows = list()?.querySelectorAll<HTMLElement>(ROW) ?? [];
+      const row = [...rows].find((r) => r.tabIndex === 0) ?? rows[0];
+      (row ?? document.getElementById('step-heading'))?.focus();
+    };
+    field.addEventListener('keydown', onkeydown);
+    return () => field.removeEventListener('keydown', onkeydown);
   };
 }

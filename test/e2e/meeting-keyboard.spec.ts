@@ -1,0 +1,193 @@
+/**
+ * The meeting by keyboard alone, without focus or undo surprises: undo works from wherever an
+ * action leaves the focus, N writes in the focused note's column, Escape leaves a field for its
+ * list, a new action item's owner is chosen anew, and focus follows an item that moves.
+ */
+import type { Locator, Page } from '@playwright/test';
+import { expect, test, type Api } from './fixtures.ts';
+
+const stepHeading = (page: Page) => page.locator('#step-heading');
+const row = (scope: Page | Locator, text: string | RegExp) =>
+  scope.locator('[data-row]').filter({ hasText: text });
+const undoKey = process.platform === 'darwin' ? 'Meta+z' : 'Control+z';
+
+/** The example workspace with sprint 7's meeting started (once per file). */
+async function meetingUnderWay(api: Api): Promise<void> {
+  if ((await api('workspace.info', {})).isEmpty) await api('workspace.loadExample', {});
+  const sprintId = (await api('workspace.info', {})).activeSprintId!;
+  if (!(await api('meeting.get', { sprintId }))) await api('meeting.start', { sprintId });
+}
+
+test("Ctrl/⌘+Z undoes deleting a column's only note, from the empty field the focus lands in", async ({
+  page,
+  app,
+  api,
+}) => {
+  await meetingUnderWay(api);
+  await app.open('#/meeting');
+  await expect(stepHeading(page)).toHaveText('Retrospective of sprint 7');
+  const kudos = page.getByRole('region', { name: /^Kudos/ });
+  const field = page.getByLabel('New note: kudos');
+  await field.fill('Thanks to Lena for the release');
+  await field.press('Enter');
+  await row(kudos, 'Thanks to Lena').focus();
+  await page.keyboard.press('Delete');
+  await expect(row(kudos, 'Thanks to Lena')).toHaveCount(0);
+  await expect(field).toBeFocused(); // the column's only note: focus falls back to its field
+  await page.keyboard.press(undoKey);
+  await expect(page.getByRole('status').filter({ hasText: 'Undone' })).toHaveText(
+    /Undone: deleting note “Thanks to Lena for the release”\./,
+  );
+  await expect(row(kudos, 'Thanks to Lena')).toBeVisible();
+
+  // A field with text keeps Ctrl/⌘+Z for itself.
+  await field.fill('Half a thought');
+  await field.press(undoKey);
+  await expect(row(kudos, 'Thanks to Lena')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Undone' })).toHaveText(/deleting note/);
+});
+
+test('Ctrl/⌘+Z undoes deleting the only new action item, from the field the focus lands in', async ({
+  page,
+  app,
+  api,
+}) => {
+  await meetingUnderWay(api);
+  await app.open('#/meeting');
+  const items = page.getByRole('region', { name: 'New action items' });
+  const field = page.getByLabel('New action item', { exact: true });
+  await field.fill('Draft the onboarding page');
+  await field.press('Enter');
+  await row(items, 'Draft the onboarding page').focus();
+  await page.keyboard.press('Delete');
+  await expect(row(items, 'Draft the onboarding page')).toHaveCount(0);
+  await expect(field).toBeFocused();
+  await page.keyboard.press(undoKey);
+  await expect(page.getByRole('status').filter({ hasText: 'Undone' })).toHaveText(
+    /Undone: deleting action item “Draft the onboarding page”\./,
+  );
+  await expect(row(items, 'Draft the onboarding page')).toBeVisible();
+  // Taken back again, for the tests after this one.
+  await row(items, 'Draft the onboarding page').focus();
+  await page.keyboard.press('Delete');
+  await expect(row(items, 'Draft the onboarding page')).toHaveCount(0);
+});
+
+test("N starts a note in the focused note's column; Escape leaves a field for its list", async ({
+  page,
+  app,
+  api,
+}) => {
+  await meetingUnderWay(api);
+  await app.open('#/meeting');
+  const ideas = page.getByRole('region', { name: /^Ideas/ });
+  const ideaField = page.getByLabel('New note: ideas');
+  await ideaField.fill('Rotate who drives the meeting');
+  await ideaField.press('Enter');
+  await row(ideas, 'Rotate who drives').focus();
+  await page.keyboard.press('n');
+  await expect(ideaField).toBeFocused();
+
+  // Escape leaves the note field for the column's notes, keeping what was typed.
+  await page.keyboard.type('Shorter');
+  await page.keyboard.press('Escape');
+  await expect(row(ideas, 'Rotate who drives')).toBeFocused();
+  await expect(ideaField).toHaveValue('Shorter');
+  await ideaField.fill('');
+
+  // From the step's heading, N is the first column's.
+  await stepHeading(page).focus();
+  await page.keyboard.press('n');
+  await expect(page.getByLabel('New note: went well')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByLabel('New note: went well')).not.toBeFocused();
+  await page.keyboard.press('n'); // the keys work again at once
+  await expect(page.getByLabel('New note: went well')).toBeFocused();
+
+  // The new action item's field, and its owner, leave for the list the same way.
+  const items = page.getByRole('region', { name: 'New action items' });
+  const field = page.getByLabel('New action item', { exact: true });
+  await field.fill('Book the room');
+  await field.press('Enter');
+  await field.press('Escape');
+  await expect(row(items, 'Book the room')).toBeFocused();
+  await page.getByLabel('Owner', { exact: true }).focus();
+  await page.keyboard.press('Escape');
+  await expect(row(items, 'Book the room')).toBeFocused();
+  await page.keyboard.press('a');
+  await expect(field).toBeFocused();
+});
+
+test("a new action item's owner is chosen for each item, never kept from the one before", async ({
+  page,
+  app,
+  api,
+}) => {
+  await meetingUnderWay(api);
+  await app.open('#/meeting');
+  const items = page.getByRole('region', { name: 'New action items' });
+  const field = page.getByLabel('New action item', { exact: true });
+  const owner = page.getByLabel('Owner', { exact: true });
+  await field.fill('Write the release checklist');
+  await owner.selectOption({ label: 'Lena Brandt' });
+  await field.press('Enter');
+  await expect(row(items, 'Write the release checklist')).toContainText('Lena Brandt');
+  await expect(owner.locator('option:checked')).toHaveText('No owner');
+  await field.fill('Ask who hosts next time');
+  await field.press('Enter');
+  await expect(row(items, 'Ask who hosts next time')).toContainText('no owner');
+});
+
+test('focus stays on the same polish issue after G regroups or R reassigns it', async ({
+  page,
+  app,
+  api,
+}) => {
+  await meetingUnderWay(api);
+  await app.open('#/meeting');
+  await page.keyboard.press('2');
+  await expect(stepHeading(page)).toHaveText('Polish issues');
+  const open = page.getByRole('region', { name: /^Open/ });
+  const rows = open.locator('[data-row]');
+  await expect(rows.first()).toBeVisible();
+  // An issue that is not first in the list, so that its position changes when regrouped.
+  const focused = open.locator('[data-row]:focus');
+  await rows.nth(3).focus();
+  const title = (await rows.nth(3).locator('.title').innerText()).trim();
+  await page.keyboard.press('g');
+  await expect(page.getByRole('radio', { name: 'Assignee' })).toBeChecked();
+  await expect(focused).toHaveCount(1);
+  await expect(focused.locator('.title')).toHaveText(title);
+  await page.keyboard.press('g');
+  await expect(page.getByRole('radio', { name: 'Goal' })).toBeChecked();
+  await expect(focused.locator('.title')).toHaveText(title);
+
+  // Grouped by assignee, a reassignment moves the row to another group; focus goes with it.
+  await page.keyboard.press('g');
+  await expect(focused.locator('.title')).toHaveText(title);
+  const before = await page.evaluate(
+    () => document.activeElement?.closest('.group')?.querySelector('h4')?.textContent,
+  );
+  await page.keyboard.press('r');
+  const select = open.locator('select.assignee');
+  await expect(select).toBeFocused();
+  const current = await select.inputValue();
+  const other = await select
+    .locator('option')
+    .evaluateAll(
+      (options, skip) => (options as HTMLOptionElement[]).find((o) => o.value && o.value !== skip)!.value,
+      current,
+    );
+  await select.selectOption(other);
+  await expect(page.getByRole('status')).toContainText('Saved');
+  await expect(focused).toHaveCount(1);
+  await expect(focused.locator('.title')).toHaveText(title);
+  const after = await page.evaluate(
+    () => document.activeElement?.closest('.group')?.querySelector('h4')?.textContent,
+  );
+  expect(after).not.toBe(before);
+  // The next key acts on that same issue.
+  await page.keyboard.press('d');
+  await expect(row(open, title)).toHaveCount(0);
+  await expect(page.getByRole('status')).toContainText(title.slice(0, 20));
+});
