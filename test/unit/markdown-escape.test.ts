@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Nodes, Root, Table } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { cell, inline, link, oneLine, url } from '../../src/main/markdown/escape.ts';
+import { cell, inline, link, oneLine, title, url } from '../../src/main/markdown/escape.ts';
 import { isLiteralAutolink, parseMarkdown, textOf } from '../../src/main/markdown/parse.ts';
 
 const HOSTILE = [
@@ -197,5 +197,18 @@ describe('url and link', () => {
     const links = all(tree).filter((n) => n.type === 'link');
     expect(links).toHaveLength(1);
     expect(textOf(links[0]!)).toBe('[x](javascript:alert(1)) ]');
+  });
+});
+
+describe('titles', () => {
+  it('keep their `code` as code spans and escape the rest', () => {
+    expect(title('Stabilize `async fn` in *traits*')).toBe('Stabilize `async fn` in \\*traits\\*');
+    expect(title('A lone ` backtick')).toBe('A lone \\` backtick');
+    expect(title('Quote `` ` `` right')).toBe('Quote `` ` `` right');
+  });
+
+  it('escape a | in code inside a table cell, so the row keeps its columns', () => {
+    expect(title('Make `a | b` work', { inCell: true })).toBe('Make `a \\| b` work');
+    expect(title('Make `a | b` work')).toBe('Make `a | b` work');
   });
 });

@@ -12,7 +12,8 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../src/main/api/core.ts';
-import { inline, oneLine } from '../../src/main/markdown/escape.ts';
+import { inline, oneLine, title } from '../../src/main/markdown/escape.ts';
+import { titleParts } from '../../src/shared/inline-code.ts';
 import { issueUrl, polishLine } from '../../src/main/markdown/sprint-summary.ts';
 import type { Sprint } from '../../src/shared/domain.ts';
 import { must, tempCore } from './helpers.ts';
@@ -28,8 +29,14 @@ function walk(node: Nodes, visit: (node: Nodes) => void): void {
   if ('children' in node) for (const child of node.children as Nodes[]) walk(child, visit);
 }
 
+/** The text a title reads back as: its `code` spans as code, without their backticks. */
+const titleText = (text: string): string =>
+  titleParts(oneLine(text))
+    .map((p) => p.text)
+    .join('');
+
 function textOf(node: Nodes): string {
-  if (node.type === 'text') return node.value;
+  if (node.type === 'text' || node.type === 'inlineCode') return node.value;
   if ('children' in node) return (node.children as Nodes[]).map(textOf).join('');
   return '';
 }
@@ -47,6 +54,7 @@ const ALLOWED = new Set([
   'tableCell',
   'strong',
   'link',
+  'inlineCode', // a title's `code`, shown as code as in the app
 ]);
 const LABELS = new Set(['Dates:', 'Status:', 'Meeting:', 'Present:', 'Absent:']);
 
@@ -131,7 +139,9 @@ describe('the example workspace’s sprint summaries', () => {
       ]),
     );
     const goals = must(core, 'sprintGoals.list', { sprintId: six.id });
-    for (const goal of goals) expect(markdown).toContain(goal.title.replace(/`/g, '\\`'));
+    // A title's `code` stays code, as the app shows it.
+    for (const goal of goals) expect(markdown).toContain(title(goal.title, { inCell: true }));
+    expect(markdown).toContain('Quick fix in the IDE for non-`Send`');
     expect(markdown).toContain('- **Dates:** 4 Nov 2026 – 17 Nov 2026');
     const notes = must(core, 'retroNotes.list', { sprintId: six.id });
     expect(notes.length).toBeGreaterThan(0);
@@ -273,20 +283,20 @@ describe('a summary of hostile text', () => {
       w.ada.name,
       w.bo.name,
       w.cy.name,
-      w.partial.title,
+      titleText(w.partial.title),
       w.partial.outcomeNote,
-      w.pipes.title,
+      titleText(w.pipes.title),
       w.pipes.outcomeNote,
-      w.unowned.title,
+      titleText(w.unowned.title),
       ...w.notes.map((n) => n.text),
       w.action.text,
-      w.github.title,
+      titleText(w.github.title),
       w.web.title,
-      w.script.title,
+      titleText(w.script.title),
       'javascript:alert(1)',
-      w.carried.title,
+      titleText(w.carried.title),
       w.carried.definitionOfDone,
-      w.planned.title,
+      titleText(w.planned.title),
       w.planned.definitionOfDone,
     ];
     for (const value of texts) expect(text).toContain(oneLine(value));
@@ -301,7 +311,7 @@ describe('a summary of hostile text', () => {
     const { text, tables, links } = check(markdown);
     expect(links).toEqual([]);
     expect(text).toContain(oneLine(w.action.text));
-    expect(text).toContain(oneLine(w.planned.title));
+    expect(text).toContain(titleText(w.planned.title));
     expect(tables.length).toBeGreaterThan(0);
     expect(markdown).toContain('### Open from earlier sprints');
     expect(markdown).toContain('(carried over ×1)');

@@ -6,6 +6,7 @@
  * Escaping is by backslash (valid before any ASCII punctuation in CommonMark), so the text stays
  * readable in a diff and renders as typed.
  */
+import { titleParts } from '../../shared/inline-code.ts';
 
 /** Characters escaped wherever they appear in one-line text. */
 const ALWAYS = /[\\`*_[\]<>#|~!&]/g;
@@ -40,6 +41,28 @@ export function inline(text: string): string {
   // thematic break, an ordered list (`1.` / `1)`), or an indented code block.
   out = out.replace(/^([-+=])/, '\\$1').replace(/^(\d{1,9})([.)])/, '$1\\$2');
   return out;
+}
+
+/** Inline code: a fence longer than any backtick run inside, padded where Markdown would strip. */
+function codeSpan(code: string, inCell: boolean): string {
+  const fence = '`'.repeat(Math.max(0, ...(code.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+  const pad = /^[` ]|[` ]$/.test(code) && code.trim() !== '' ? ' ' : '';
+  // In a GFM table a `|` ends the cell even inside code; escaped, it reads back as `|`.
+  return `${fence}${pad}${inCell ? code.replace(/\|/g, '\\|') : code}${pad}${fence}`;
+}
+
+/**
+ * A title: its `inline code` as code spans — as the app shows it — and the rest as `inline` text.
+ * `inCell` for a title in a table cell.
+ */
+export function title(text: string, { inCell = false } = {}): string {
+  return titleParts(oneLine(text))
+    .map((part) => {
+      if (part.code) return codeSpan(part.text, inCell);
+      const [, lead = '', middle = '', trail = ''] = /^( *)(.*?)( *)$/s.exec(part.text) ?? [];
+      return lead + inline(middle) + trail;
+    })
+    .join('');
 }
 
 /**

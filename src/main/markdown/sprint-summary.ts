@@ -43,7 +43,7 @@ import {
 } from '../services/retrospective.ts';
 import { getSprint } from '../services/sprints.ts';
 import { stmt } from '../store/write.ts';
-import { cell, inline, linkText, url } from './escape.ts';
+import { cell, inline, linkText, title, url } from './escape.ts';
 
 const COLUMN_TITLES: Record<RetroColumn, string> = {
   'went well': 'Went well',
@@ -76,13 +76,13 @@ export function issueUrl(link: string): string | null {
  * title linked to its http(s) URL; anything else stays text (`javascript:` never becomes a link).
  */
 export function polishLine(issue: Pick<PolishDone, 'title' | 'link'>): string {
-  const title = inline(issue.title);
+  const text = title(issue.title);
   const link = issue.link?.trim() ?? '';
   const github = issueUrl(link) && url(issueUrl(link)!);
-  if (github) return `[${linkText(link)}](${github}) ${title}`;
+  if (github) return `[${linkText(link)}](${github}) ${text}`;
   const web = url(link);
   if (web) return `[${linkText(issue.title)}](${web})`;
-  return link ? `${title} (${inline(link)})` : title;
+  return link ? `${text} (${inline(link)})` : text;
 }
 
 /** A table row; an empty cell stays a valid cell. */
@@ -157,7 +157,8 @@ function sprintGoals(ws: Workspace, sprint: Sprint, who: Names): string {
   blocks.push(outcomeLine(counts));
   for (const group of groups) {
     const rows = group.goals.map((goal) => [
-      cell(goal.title) + (goal.rolloverCount ? ` (carried over ×${goal.rolloverCount})` : ''),
+      title(goal.title, { inCell: true }) +
+        (goal.rolloverCount ? ` (carried over ×${goal.rolloverCount})` : ''),
       goal.outcome ? OUTCOME_LABELS[goal.outcome] : '—',
       cell(goal.outcomeNote),
     ]);
@@ -249,7 +250,8 @@ function plan(ws: Workspace, sprint: Sprint, who: Names): string {
       const goal = byId.get(id)!;
       return [
         cell(who.of(owner.personId)),
-        cell(goal.title) + (goal.rolloverCount ? ` (carried over ×${goal.rolloverCount})` : ''),
+        title(goal.title, { inCell: true }) +
+          (goal.rolloverCount ? ` (carried over ×${goal.rolloverCount})` : ''),
         goal.estimate === null ? '—' : days(goal.estimate),
         cell(goal.definitionOfDone),
       ];
