@@ -52,6 +52,11 @@ export function createCore(workspace: Workspace): Core {
       workspace.action = null;
     }
   };
+  // A reading connection beside a writer reads each call in one transaction: one snapshot, so a
+  // commit landing between two of its queries can't tear the answer.
+  const read = workspace.db.readonly
+    ? (answer: () => unknown) => workspace.db.transaction(answer)()
+    : (answer: () => unknown) => answer();
   const run = (method: string, input: unknown): Result<unknown> => {
     if (!isMethodName(method)) {
       return { ok: false, error: { code: 'unknown_method', message: `There is no method ${method}` } };
@@ -63,7 +68,7 @@ export function createCore(workspace: Workspace): Core {
     try {
       const value = spec.writes
         ? writeAction(method, () => handler(workspace, parsed.data))
-        : handler(workspace, parsed.data);
+        : read(() => handler(workspace, parsed.data));
       return { ok: true, value: value ?? null };
     } catch (error) {
       if (error instanceof DomainError) {

@@ -36,6 +36,29 @@ export interface OpenOptions {
   backupFile?: (fromVersion: number) => string;
 }
 
+/**
+ * A second connection to a workspace another connection has opened (and migrated): it only
+ * reads, so it answers while the other one writes (WAL lets readers run beside a writer).
+ */
+export function openReader(file: string): Workspace {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version !== SCHEMA_VERSION) {
+      throw new Error(`${file} is at schema version ${version}, not ${SCHEMA_VERSION}: open it for writing first.`);
+    }
+    const replicaId = ensureReplicaId(db);
+    const workspace: Workspace = { db, file, replicaId, clock: undefined!, now: () => new Date(), action: null };
+    // It never writes, so its clock never ticks: no need to read the change log's latest stamp.
+    workspace.clock = new Clock(replicaId, undefined, () => workspace.now().getTime());
+    return workspace;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
 export async function openWorkspace(file: string, options: OpenOptions = {}): Promise<Workspace> {
   const isNew = file === ':memory:' || !existsSync(file);
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
