@@ -10,6 +10,11 @@ export type ErrorCode =
   /** The method exists only behind another door (native dialogs only in the desktop app). */
   | 'unsupported'
   | 'unknown_method'
+  /** Refused before reaching the API: no token, a foreign page, or a host or origin not ours. */
+  | 'forbidden'
+  /** Browser mode's transport: the wrong HTTP method, or a body over the size limit. */
+  | 'method_not_allowed'
+  | 'too_large'
   | 'internal';
 
 export interface ApiError {

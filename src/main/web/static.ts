@@ -54,7 +54,8 @@ export function resolveInside(root: string, urlPath: string): string | null {
   return file === root || file.startsWith(root + sep) ? file : null;
 }
 
-async function regularFile(file: string, realRoot: string): Promise<boolean> {
+/** Whether `file` is a regular file that is really inside `realRoot` (symbolic links resolved). */
+export async function isRegularFileInside(file: string, realRoot: string): Promise<boolean> {
   try {
     if (!(await stat(file)).isFile()) return false;
     // A symbolic link inside the folder must not lead out of it either.
@@ -72,7 +73,7 @@ async function findByTail(root: string, realRoot: string, urlPath: string): Prom
   const segments = urlPath.split('/').filter(Boolean);
   for (let start = 1; start < segments.length; start++) {
     const file = resolveInside(root, `/${segments.slice(start).join('/')}`);
-    if (file !== null && (await regularFile(file, realRoot))) return file;
+    if (file !== null && (await isRegularFileInside(file, realRoot))) return file;
   }
   return null;
 }
@@ -89,7 +90,7 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, ren
 
   const realRoot = await realpath(root).catch(() => root);
   let served: string | null = file;
-  if (!(await regularFile(file, realRoot))) {
+  if (!(await isRegularFileInside(file, realRoot))) {
     // Any path without a file extension is a page of the app; a missing file is an error.
     served = extname(file) === '' ? join(root, 'index.html') : await findByTail(root, realRoot, urlPath);
     if (served === null) return sendText(res, 404, 'Not found');
