@@ -51,7 +51,7 @@ export function createIpcGate({ core, desktop, devServerUrl }: GateOptions) {
     const native = Object.hasOwn(desktop, name) ? desktop[name as MethodName] : undefined;
     if (!native) return answering.call(name, input);
     const parsed = contract[name as MethodName].input.safeParse(input ?? {});
-    if (!parsed.success) return { ok: false, error: describeIssue(parsed.error.issues[0]!) };
+    if (!parsed.success) return { ok: false, error: describeIssue(parsed.error.issues[0]!, input) };
     try {
       return { ok: true, value: await native(parsed.data as never) };
     } catch (error) {
