@@ -11,7 +11,7 @@ import {
   type Output,
   type ParsedInput,
 } from '../../shared/contract.ts';
-import type { ApiError, Result } from '../../shared/result.ts';
+import { unknownMethod, type ApiError, type Result } from '../../shared/result.ts';
 import { openWorkspace, type OpenOptions, type Workspace } from '../db/open.ts';
 import { DomainError } from '../services/errors.ts';
 import { handlers } from './handlers.ts';
@@ -64,7 +64,7 @@ export function createCore(workspace: Workspace): Core {
   };
   const run = (method: string, input: unknown): Result<unknown> => {
     if (!isMethodName(method)) {
-      return { ok: false, error: { code: 'unknown_method', message: `There is no method ${method}` } };
+      return unknownMethod(method);
     }
     const spec = contract[method];
     const parsed = spec.input.safeParse(input ?? {});

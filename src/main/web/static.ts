@@ -2,7 +2,7 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
-import { sendText } from './security.ts';
+import { sendRefusal, sendText } from './security.ts';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -81,7 +81,9 @@ async function findByTail(root: string, realRoot: string, urlPath: string): Prom
 /** Answers a GET or HEAD for a path that isn't the API. */
 export async function serveStatic(req: IncomingMessage, res: ServerResponse, rendererDir: string) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    return sendText(res, 405, 'Method not allowed', { Allow: 'GET, HEAD' });
+    return sendRefusal(res, 405, 'method_not_allowed', 'Method not allowed: pages answer GET and HEAD', {
+      Allow: 'GET, HEAD',
+    });
   }
   const root = resolve(rendererDir);
   const urlPath = (req.url ?? '/').split('?')[0] ?? '/';
