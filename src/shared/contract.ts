@@ -4,6 +4,8 @@
  * the build of every process that calls it.
  */
 import { z } from 'zod';
+// Installs the app's wording for every refusal zod words (before any schema is used).
+import './refusals.ts';
 import {
   ACTION_STATUSES,
   LIMITS,
