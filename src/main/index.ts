@@ -15,7 +15,7 @@ import {
 } from 'electron';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
-import { openCore, type Core } from './api/core.ts';
+import { startCore, type CoreClient } from './api/core-client.ts';
 import type { ParsedInput } from '../shared/contract.ts';
 import { answerAppRequest, APP_PAGE_URL, APP_SCHEME } from './desktop/app-protocol.ts';
 import { answeredOpen, howToOpen, linkQuestion } from './desktop/external-links.ts';
@@ -27,7 +27,7 @@ const SCREENS = ['meeting', 'roadmap', 'sprints', 'polish', 'people', 'settings'
 const rendererDir = join(import.meta.dirname, '../renderer');
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 
-let core: Core | undefined;
+let core: CoreClient | undefined;
 let mainWindow: BrowserWindow | undefined;
 
 function databaseFileFromArgs(argv: string[]): string {
@@ -190,7 +190,8 @@ async function start(): Promise<void> {
   });
   await app.whenReady();
   try {
-    core = await openCore(databaseFileFromArgs(process.argv));
+    // The core runs in worker threads (built beside this file), so the window never waits on SQLite.
+    core = await startCore(databaseFileFromArgs(process.argv), join(import.meta.dirname, 'core-worker.js'));
   } catch (error) {
     dialog.showErrorBox(
       'Fortnight could not open its database',
@@ -210,6 +211,13 @@ async function start(): Promise<void> {
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
-app.on('will-quit', () => core?.close());
+// Quitting waits for the core to finish its calls and close the workspace.
+app.on('will-quit', (event) => {
+  const closing = core;
+  if (!closing) return;
+  core = undefined;
+  event.preventDefault();
+  void closing.close().finally(() => app.quit());
+});
 
 void start();

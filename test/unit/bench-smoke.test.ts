@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { measureHttp } from '../../bench/http.ts';
 import { startHost } from '../../src/main/web/host.ts';
-import { seed, tempCore, tempDir } from './helpers.ts';
+import { seed, tempCore, tempDir, workerCore } from './helpers.ts';
 
 const BENCH = resolve(import.meta.dirname, '../../bench');
 
@@ -129,7 +129,7 @@ describe("the benchmark's HTTP client", { timeout: 60_000 }, () => {
     const rendererDir = join(tempDir(), 'renderer');
     mkdirSync(rendererDir);
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Fortnight</title>');
-    return startHost({ core, rendererDir });
+    return startHost({ core: await workerCore(core.workspace.file), rendererDir });
   }
 
   const budget = { iterations: 4, warmup: 1, maxMs: 5_000 };

@@ -21,7 +21,7 @@ import {
   ROLES,
   STATES,
 } from '../../src/shared/domain.ts';
-import { dump, seed, tempCore, tempDir } from './helpers.ts';
+import { dump, seed, tempCore, tempDir, workerCore } from './helpers.ts';
 
 const RUNS_PER_METHOD = 25;
 
@@ -131,7 +131,7 @@ describe('fuzzing every method', () => {
     const rendererDir = join(tempDir(), 'renderer');
     mkdirSync(rendererDir);
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Fortnight</title>');
-    const host = await startHost({ core, rendererDir });
+    const host = await startHost({ core: await workerCore(core.workspace.file), rendererDir });
     try {
       const login = await fetch(host.url, { redirect: 'manual' });
       const cookie = login.headers.get('set-cookie')!.split(';')[0]!;

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../src/main/api/core.ts';
+import { startCore, type CoreClient } from '../../src/main/api/core-client.ts';
 import { startHost, type Host } from '../../src/main/web/host.ts';
 import { dump } from './helpers.ts';
 
@@ -15,6 +16,7 @@ const CSP =
 let dir: string;
 let dbFile: string;
 let core: Core;
+let client: CoreClient;
 let host: Host;
 let port: number;
 let cookie: string;
@@ -104,7 +106,8 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'package.json'), '{ "secret": "outside the renderer" }');
 
   core = await openCore(dbFile);
-  host = await startHost({ core, rendererDir });
+  client = await startCore(dbFile);
+  host = await startHost({ core: client, rendererDir });
   port = Number(new URL(host.origin).port);
   const login = await request(`/?token=${host.token}`);
   cookie = String(login.headers['set-cookie']?.[0]).split(';')[0]!;
@@ -112,6 +115,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await host.close();
+  await client.close();
   core.close();
   rmSync(dir, { recursive: true, force: true });
 });

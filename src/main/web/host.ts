@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { contract, isMethodName } from '../../shared/contract.ts';
-import type { Core } from '../api/core.ts';
+import type { CoreClient } from '../api/core-client.ts';
 import {
   SECURITY_HEADERS,
   allowedHosts,
@@ -28,7 +28,8 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 const MAX_DRAIN_BYTES = 64 * MAX_BODY_BYTES;
 
 export interface HostOptions {
-  core: Pick<Core, 'call'>;
+  /** The core in its worker threads (`startCore`). */
+  core: Pick<CoreClient, 'call'>;
   /** The built renderer: `out/renderer`. */
   rendererDir: string;
   /** 0 (the default) picks a free port. */
@@ -95,7 +96,7 @@ export async function startHost({ core, rendererDir, port = 0 }: HostOptions): P
     } catch {
       return sendRefusal(res, 400, 'invalid_input', 'body: must be JSON');
     }
-    sendJson(res, 200, core.call(method, input));
+    sendJson(res, 200, await core.call(method, input));
   };
 
   const server = createServer((req, res) => {
