@@ -181,6 +181,7 @@ export const TARGETS = {
   summaryExport: { stat: 'median', max: 50 },
   roadmapExport: { stat: 'median', max: 500 },
   roadmapImport: { stat: 'median', max: 3000 },
+  readDuringImport: { stat: 'p95', max: 50 },
   bareRatio: { stat: 'median', max: 3 },
 } as const satisfies Record<string, Target>;
 

@@ -46,10 +46,19 @@ export function openReader(file: string): Workspace {
     db.pragma('busy_timeout = 5000');
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version !== SCHEMA_VERSION) {
-      throw new Error(`${file} is at schema version ${version}, not ${SCHEMA_VERSION}: open it for writing first.`);
+      throw new Error(
+        `${file} is at schema version ${version}, not ${SCHEMA_VERSION}: open it for writing first.`,
+      );
     }
     const replicaId = ensureReplicaId(db);
-    const workspace: Workspace = { db, file, replicaId, clock: undefined!, now: () => new Date(), action: null };
+    const workspace: Workspace = {
+      db,
+      file,
+      replicaId,
+      clock: undefined!,
+      now: () => new Date(),
+      action: null,
+    };
     // It never writes, so its clock never ticks: no need to read the change log's latest stamp.
     workspace.clock = new Clock(replicaId, undefined, () => workspace.now().getTime());
     return workspace;
