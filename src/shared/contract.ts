@@ -4,6 +4,7 @@
  * the build of every process that calls it.
  */
 import { z } from 'zod';
+import { isIssueLink, isWebUrl } from './links.ts';
 import {
   ACTION_STATUSES,
   LIMITS,
@@ -64,16 +65,14 @@ const isTimeZone = (zone: string): boolean => {
   }
 };
 export const timeZone = text(LIMITS.timeZone).refine(isTimeZone, { error: 'must be an IANA time zone' });
-/** http(s), and nothing that could end the link early in Markdown or HTML: no spaces, controls, < or >. */
-const WEB_LINK = /^https?:\/\/[^\s\p{Cc}<>]+$/iu;
 const link = text(LIMITS.link)
   .trim()
-  .refine((s) => WEB_LINK.test(s), { error: 'must be an http(s) link' })
+  .refine(isWebUrl, { error: 'must be an http(s) link' })
   .nullable();
 /** A polish issue's link: a URL, or the `owner/repo#123` shorthand of an issue tracker. */
 const issueLink = text(LIMITS.link)
   .trim()
-  .refine((s) => WEB_LINK.test(s) || /^[\w.-]+\/[\w.-]+#\d+$/.test(s), {
+  .refine(isIssueLink, {
     error: 'must be an http(s) link or owner/repo#123',
   })
   .nullable();

@@ -6,6 +6,10 @@
  * Escaping is by backslash (valid before any ASCII punctuation in CommonMark), so the text stays
  * readable in a diff and renders as typed.
  */
+import { isWebUrl } from '../../shared/links.ts';
+
+/** What a web link is: one rule for the Markdown, the contract and the app. */
+export { isWebUrl };
 
 /** Characters escaped wherever they appear in one-line text. */
 const ALWAYS = /[\\`*_[\]<>#|~!&]/g;
@@ -56,15 +60,6 @@ export function linkText(text: string): string {
   return inline(text).replace(/^\^/, '\\^');
 }
 
-/** True for an absolute http(s) URL without whitespace or control characters. */
-export function isWebUrl(value: string): boolean {
-  if (!/^https?:\/\/\S+$/i.test(value)) return false;
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    if (code < 0x20 || code === 0x7f) return false;
-  }
-  return true;
-}
 
 /**
  * A link destination for `[text](…)` or a reference definition `[label]: …`, or null for

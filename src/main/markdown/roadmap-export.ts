@@ -27,6 +27,7 @@ import { listGoals } from '../services/goals.ts';
 import { listInitiatives } from '../services/initiatives.ts';
 import { listMilestones } from '../services/milestones.ts';
 import { listPeople } from '../services/people.ts';
+import { progressBar } from '../../shared/words.ts';
 import { safeBlock } from './blocks.ts';
 import { cell, inline, isWebUrl, label, link, linkText, oneLine, path, url } from './escape.ts';
 import { PLACEHOLDER } from './roadmap-read.ts';
@@ -54,13 +55,6 @@ export const LEGEND: Record<keyof typeof STATE_EMOJI, string> = {
   'help wanted': 'help wanted: seeking an owner',
   paused: 'paused',
 };
-const CELLS = 6;
-
-/** The six-cell bar for a progress of 0–100: round(progress × 6 / 100) filled cells. */
-export function progressBar(progress: number): string {
-  const filled = Math.min(CELLS, Math.max(0, Math.round((progress * CELLS) / 100)));
-  return '▰'.repeat(filled) + '▱'.repeat(CELLS - filled);
-}
 
 /** An initiative's link shown as itself: an autolink `<…>` when it can be one, else a link. */
 function linkLine(href: string): string {

@@ -9,7 +9,8 @@ import type { RetrospectiveView } from '../../../shared/meeting-views.ts';
 import type { ApiError } from '../../../shared/result.ts';
 import { call } from './api.ts';
 import type { MeetingSession } from './meeting.svelte.ts';
-import { COLUMN_LABELS, quote } from './meeting-words.svelte.ts';
+import { RETRO_COLUMN_LABELS } from '../../../shared/words.ts';
+import { quote } from './meeting-words.svelte.ts';
 import { StepView } from './step-view.ts';
 
 export class RetroStore extends StepView {
@@ -79,7 +80,7 @@ export class RetroStore extends StepView {
     const sprintId = this.#session.sprint?.id;
     if (!sprintId) return Promise.resolve(false);
     return this.#session
-      .act('retroNotes.create', { sprintId, column, text }, `note ${quote(text)} in ${COLUMN_LABELS[column]}`)
+      .act('retroNotes.create', { sprintId, column, text }, `note ${quote(text)} in ${RETRO_COLUMN_LABELS[column]}`)
       .then((done) => this.#then(done));
   }
 
