@@ -28,12 +28,8 @@ import { endMeeting, goToStep, startMeeting } from '../src/main/services/meeting
 import { createMilestone, updateMilestone } from '../src/main/services/milestones.ts';
 import { createPerson } from '../src/main/services/people.ts';
 import { createPolish, updatePolish } from '../src/main/services/polish.ts';
-import {
-  createActionItem,
-  createRetroNote,
-  updateActionItem,
-  voteRetroNote,
-} from '../src/main/services/retro.ts';
+import { createActionItem, updateActionItem } from '../src/main/services/action-items.ts';
+import { createRetroNote, voteRetroNote } from '../src/main/services/retro-notes.ts';
 import {
   carryOverSprintGoal,
   createSprintGoal,

@@ -65,10 +65,7 @@ const isTimeZone = (zone: string): boolean => {
   }
 };
 export const timeZone = text(LIMITS.timeZone).refine(isTimeZone, { error: 'must be an IANA time zone' });
-const link = text(LIMITS.link)
-  .trim()
-  .refine(isWebUrl, { error: 'must be an http(s) link' })
-  .nullable();
+const link = text(LIMITS.link).trim().refine(isWebUrl, { error: 'must be an http(s) link' }).nullable();
 /** A polish issue's link: a URL, or the `owner/repo#123` shorthand of an issue tracker. */
 const issueLink = text(LIMITS.link)
   .trim()

@@ -58,7 +58,9 @@ export function issueLink(text: string): IssueLink | null {
   const github = GITHUB_ISSUE.exec(value);
   return {
     link: value,
-    label: github ? `${github[1]}/${github[2]}#${github[3]}` : `${url.host}${url.pathname.replace(/\/$/, '')}`,
+    label: github
+      ? `${github[1]}/${github[2]}#${github[3]}`
+      : `${url.host}${url.pathname.replace(/\/$/, '')}`,
     href: url.href,
     shorthand: false,
   };

@@ -21,4 +21,3 @@ export interface ApiError {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
-export const ok = <T>(value: T): Result<T> => ({ ok: true, value });

@@ -29,7 +29,7 @@ import { listMilestones } from '../services/milestones.ts';
 import { listPeople } from '../services/people.ts';
 import { progressBar } from '../../shared/words.ts';
 import { safeBlock } from './blocks.ts';
-import { cell, inline, isWebUrl, label, link, linkText, oneLine, path, url } from './escape.ts';
+import { inline, isWebUrl, link, linkText, oneLine, path, url } from './escape.ts';
 import { PLACEHOLDER } from './roadmap-read.ts';
 import { parseMarkdown, textOf } from './parse.ts';
 import { Anchors, uniqueSlugs } from './slug.ts';
@@ -70,7 +70,7 @@ export const profileUrl = (handle: string): string => `https://github.com/${hand
  * rows — reads it back as an item.
  */
 function titleCell(title: string): string {
-  const text = cell(title);
+  const text = inline(title);
   if (!PLACEHOLDER.test(oneLine(title)) || /[\\&]/.test(text)) return text;
   const first = String.fromCodePoint(text.codePointAt(0)!);
   return `&#${first.codePointAt(0)};${text.slice(first.length)}`;
@@ -166,7 +166,7 @@ class References {
   }
 
   private use(text: string, destination: string, list: string[] | null): string {
-    const raw = label(text);
+    const raw = linkText(text);
     const key = normalizeLabel(raw);
     const taken = this.byLabel.get(key);
     if (taken === undefined) {
@@ -272,7 +272,7 @@ function milestonesTable(model: Model, x: InitiativeEntry, linkTo: LinkTo): stri
           const owner = model.initiatives.get(d.initiativeId);
           return owner
             ? `[${linkText(d.title)}](${linkTo({ goal: owner.goal, initiative: owner.entry })})`
-            : cell(d.title);
+            : inline(d.title);
         });
       cells.push(deps.join(', '));
     }

@@ -43,8 +43,7 @@ import {
 import { getSprint, listSprints } from '../services/sprints.ts';
 import { issueLink } from '../../shared/links.ts';
 import { OUTCOME_EMOJI, RETRO_COLUMN_LABELS } from '../../shared/words.ts';
-import { cell, inline, linkText, url } from './escape.ts';
-
+import { inline, linkText, url } from './escape.ts';
 
 /** `2 Nov 2026` for a `yyyy-MM-dd` calendar date. */
 export const day = (date: string): string => format(parseISO(date), 'd MMM yyyy');
@@ -80,8 +79,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 const days = (n: number) => String(Math.round(n * 100) / 100);
 
 export function outcomeLine(counts: OutcomeCounts): string {
-  const parts = OUTCOMES.filter((o) => counts[o] > 0)
-    .map((o) => `${counts[o]} ${o}`);
+  const parts = OUTCOMES.filter((o) => counts[o] > 0).map((o) => `${counts[o]} ${o}`);
   if (counts.none > 0) parts.push(`${counts.none} without an outcome`);
   return parts.join(' · ');
 }
@@ -137,9 +135,9 @@ function sprintGoals(ws: Workspace, sprint: Sprint, who: Names): string {
   blocks.push(outcomeLine(counts));
   for (const group of groups) {
     const rows = group.goals.map((goal) => [
-      cell(goal.title) + (goal.rolloverCount ? ` (carried over ×${goal.rolloverCount})` : ''),
+      inline(goal.title) + (goal.rolloverCount ? ` (carried over ×${goal.rolloverCount})` : ''),
       goal.outcome ? `${OUTCOME_EMOJI[goal.outcome]} ${goal.outcome}` : '—',
-      cell(goal.outcomeNote),
+      inline(goal.outcomeNote),
     ]);
     blocks.push(`### ${inline(who.of(group.ownerId))}`, table(['Sprint goal', 'Outcome', 'Note'], rows));
   }
@@ -200,7 +198,7 @@ function polish(ws: Workspace, sprint: Sprint, who: Names): string {
       : 'No polish done.',
   );
   const { tally, unassigned } = sprintTally(ws, sprint, tallyPeople(ws));
-  const rows = tally.map((t) => [cell(who.of(t.personId)), String(t.count)]);
+  const rows = tally.map((t) => [inline(who.of(t.personId)), String(t.count)]);
   if (unassigned) rows.push(['No assignee', String(unassigned)]);
   if (rows.length) blocks.push('### Tally', table(['Person', 'Polish done'], rows, ['l', 'r']));
   return blocks.join('\n\n');
@@ -222,10 +220,10 @@ function plan(ws: Workspace, sprint: Sprint, who: Names): string {
     owner.sprintGoalIds.map((id) => {
       const goal = byId.get(id)!;
       return [
-        cell(who.of(owner.personId)),
-        cell(goal.title) + (goal.rolloverCount ? ` (carried over ×${goal.rolloverCount})` : ''),
+        inline(who.of(owner.personId)),
+        inline(goal.title) + (goal.rolloverCount ? ` (carried over ×${goal.rolloverCount})` : ''),
         goal.estimate === null ? '—' : days(goal.estimate),
-        cell(goal.definitionOfDone),
+        inline(goal.definitionOfDone),
       ];
     }),
   );
@@ -240,7 +238,7 @@ function plan(ws: Workspace, sprint: Sprint, who: Names): string {
           ? '—'
           : `${days(o.capacity)}${o.isDefault ? ` (as in sprint ${o.capacityFromSprintNumber})` : ''}`;
       return [
-        cell(who.of(o.personId)),
+        inline(who.of(o.personId)),
         days(o.totalEstimate),
         capacity,
         o.overCapacity ? '⚠️ over capacity' : '',

@@ -8,6 +8,7 @@ import { RETRO_COLUMNS } from '../../../shared/domain.ts';
 import type { RetrospectiveView } from '../../../shared/meeting-views.ts';
 import type { ApiError } from '../../../shared/result.ts';
 import { call } from './api.ts';
+import { LatestLoad } from './in-order.ts';
 import type { MeetingSession } from './meeting.svelte.ts';
 import { RETRO_COLUMN_LABELS } from '../../../shared/words.ts';
 import { quote } from './meeting-words.svelte.ts';
@@ -24,7 +25,7 @@ export class RetroStore extends StepView {
     ideas: false,
     kudos: false,
   });
-  #loads = 0;
+  readonly #loads = new LatestLoad();
 
   constructor(session: MeetingSession) {
     super();
@@ -46,9 +47,9 @@ export class RetroStore extends StepView {
     const sprintId = this.#session.sprint?.id;
     if (!sprintId) return;
     if (this.view && this.view.sprint.id !== sprintId) this.view = null; // another sprint's
-    const load = ++this.#loads;
+    const latest = this.#loads.begin();
     const result = await call('retrospective.view', { sprintId });
-    if (load !== this.#loads) return; // a later load is on its way
+    if (!latest()) return; // a later load is on its way
     if (result.ok) {
       this.view = result.value;
       this.error = null;
@@ -57,7 +58,8 @@ export class RetroStore extends StepView {
     }
   }
 
-  async #then(done: unknown): Promise<boolean> {
+  /** After an action: false when it was refused, else true once the view is read again. */
+  async #reloadIfDone(done: unknown): Promise<boolean> {
     if (!done) return false;
     await this.load();
     return true;
@@ -67,40 +69,44 @@ export class RetroStore extends StepView {
     const label = outcome ? `${quote(goal.title)} is ${outcome}` : `no outcome for ${quote(goal.title)}`;
     return this.#session
       .act('sprintGoals.update', { id: goal.id, outcome }, label)
-      .then((done) => this.#then(done));
+      .then((done) => this.#reloadIfDone(done));
   }
 
   setOutcomeNote(goal: SprintGoal, outcomeNote: string): Promise<boolean> {
     return this.#session
       .act('sprintGoals.update', { id: goal.id, outcomeNote }, `the note on ${quote(goal.title)}`)
-      .then((done) => this.#then(done));
+      .then((done) => this.#reloadIfDone(done));
   }
 
   addNote(column: RetroColumn, text: string): Promise<boolean> {
     const sprintId = this.#session.sprint?.id;
     if (!sprintId) return Promise.resolve(false);
     return this.#session
-      .act('retroNotes.create', { sprintId, column, text }, `note ${quote(text)} in ${RETRO_COLUMN_LABELS[column]}`)
-      .then((done) => this.#then(done));
+      .act(
+        'retroNotes.create',
+        { sprintId, column, text },
+        `note ${quote(text)} in ${RETRO_COLUMN_LABELS[column]}`,
+      )
+      .then((done) => this.#reloadIfDone(done));
   }
 
   editNote(note: RetroNote, text: string): Promise<boolean> {
     return this.#session
       .act('retroNotes.update', { id: note.id, text }, `the edit of note ${quote(text)}`)
-      .then((done) => this.#then(done));
+      .then((done) => this.#reloadIfDone(done));
   }
 
   deleteNote(note: RetroNote): Promise<boolean> {
     return this.#session
       .act('retroNotes.delete', { id: note.id }, `deleting note ${quote(note.text)}`)
-      .then((done) => this.#then(done));
+      .then((done) => this.#reloadIfDone(done));
   }
 
   vote(note: RetroNote, delta: 1 | -1): Promise<boolean> {
     const label = `${delta > 0 ? '+1' : '−1'} on ${quote(note.text)}`;
     return this.#session
       .act('retroNotes.vote', { id: note.id, delta }, label)
-      .then((done) => this.#then(done));
+      .then((done) => this.#reloadIfDone(done));
   }
 
   addActionItem(text: string, ownerId: string | null): Promise<ApiError | null> {
@@ -119,12 +125,12 @@ export class RetroStore extends StepView {
     const label = status === 'done' ? `${quote(item.text)} is done` : `${quote(item.text)} stays open`;
     return this.#session
       .act('actionItems.update', { id: item.id, status }, label)
-      .then((done) => this.#then(done));
+      .then((done) => this.#reloadIfDone(done));
   }
 
   deleteActionItem(item: ActionItem): Promise<boolean> {
     return this.#session
       .act('actionItems.delete', { id: item.id }, `deleting action item ${quote(item.text)}`)
-      .then((done) => this.#then(done));
+      .then((done) => this.#reloadIfDone(done));
   }
 }

@@ -79,7 +79,10 @@ export function meetingShortcuts(mac: boolean): ShortcutGroup[] {
     {
       title: 'Retrospective',
       rows: [
-        { action: `Outcome: ${OUTCOMES.join(', ')}`, keys: OUTCOMES.map((o) => [OUTCOME_KEYS[o].toUpperCase()]) },
+        {
+          action: `Outcome: ${OUTCOMES.join(', ')}`,
+          keys: OUTCOMES.map((o) => [OUTCOME_KEYS[o].toUpperCase()]),
+        },
         { action: 'Clear the outcome', keys: [['0']] },
         { action: "Write the goal's note (Enter saves)", keys: [['N'], ['Enter']] },
         { action: 'A new note (then Enter, and the next)', keys: [['N']] },
