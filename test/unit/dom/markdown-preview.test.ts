@@ -1,8 +1,7 @@
-// @vitest-environment jsdom
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../src/renderer/src/lib/markdown.ts';
-import { plainSummary } from '../../src/shared/plain-summary.ts';
+import { renderMarkdown } from '../../../src/renderer/src/lib/markdown.ts';
+import { plainSummary } from '../../../src/shared/plain-summary.ts';
 
 const TAGS = new Set([
   'p',
