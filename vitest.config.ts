@@ -15,7 +15,12 @@ export default defineConfig({
         // The renderer's stores and components, compiled by Svelte for the browser, in jsdom.
         extends: true,
         plugins: [svelte({ configFile: resolve(import.meta.dirname, 'svelte.config.js') }), svelteTesting()],
-        test: { name: 'dom', include: ['test/unit/dom/**/*.test.ts'], environment: 'jsdom' },
+        test: {
+          name: 'dom',
+          include: ['test/unit/dom/**/*.test.ts'],
+          environment: 'jsdom',
+          setupFiles: ['test/unit/dom/setup.ts'],
+        },
       },
     ],
   },

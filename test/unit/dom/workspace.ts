@@ -67,10 +67,18 @@ export async function meetingWorkspace() {
   };
   const meeting = must(await b.core.call('meeting.start', { sprintId: world.sprint.id }));
   const cache = must(
-    await b.core.call('sprintGoals.create', { sprintId: world.sprint.id, title: 'Ship the cache', ownerId: world.ada.id }),
+    await b.core.call('sprintGoals.create', {
+      sprintId: world.sprint.id,
+      title: 'Ship the cache',
+      ownerId: world.ada.id,
+    }),
   );
   const docs = must(
-    await b.core.call('sprintGoals.create', { sprintId: world.sprint.id, title: 'Write the docs', ownerId: world.bo.id }),
+    await b.core.call('sprintGoals.create', {
+      sprintId: world.sprint.id,
+      title: 'Write the docs',
+      ownerId: world.bo.id,
+    }),
   );
   return { ...b, world, meeting, goals: { cache, docs }, must };
 }
