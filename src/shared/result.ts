@@ -20,4 +20,3 @@ export interface ApiError {
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
-
