@@ -3,7 +3,7 @@
  *
  * Measures Fortnight on a workspace with years of history (generated with `bench/generate.ts`
  * when the file is missing) and prints a table of medians and 95th percentiles next to the
- * targets of issue 6, then writes it as JSON (`.bench/results.json` by default):
+ * performance targets (`TARGETS` in bench/measure.ts), then writes it as JSON (`.bench/results.json` by default):
  *
  * - opening the database (pragmas, the migration check, the clock's resume);
  * - every read behind a screen, in-process through the core (schema + handler) and over browser

@@ -45,7 +45,7 @@ function parseJson(text: string): unknown {
 }
 
 /** What `export` writes: `sprint N`, `roadmap` or `ics`; anything else is a usage error. */
-function exported([what = '', number]: string[]):
+function exportTarget([what = '', number]: string[]):
   { what: 'sprint'; number: number } | { what: 'roadmap' | 'ics' } {
   if (what === 'roadmap' || what === 'ics') {
     if (number !== undefined) throw new UsageError(`export ${what} takes no argument (--out says where)`);
@@ -58,7 +58,7 @@ function exported([what = '', number]: string[]):
 }
 
 /** `import roadmap PATH`: the PATH, once it is known to exist (checked before the database opens). */
-function importedPath([what = '', path = '']: string[]): string {
+function importSource([what = '', path = '']: string[]): string {
   if (what !== 'roadmap') throw new UsageError(`import takes roadmap PATH, not ${what}`);
   const target = userPath(path);
   if (!existsSync(target)) throw new Error(`there is no file or folder at ${target}`);
@@ -256,7 +256,7 @@ const COMMANDS: Record<string, Command> = {
     ],
     needsDatabase: true,
     run: (core, args, _dbFile, { out }) => {
-      const what = exported(args);
+      const what = exportTarget(args);
       if (what.what !== 'sprint')
         return what.what === 'roadmap' ? exportRoadmap(core, out) : exportCalendar(core, out);
       const number = what.number;
@@ -290,7 +290,7 @@ const COMMANDS: Record<string, Command> = {
         'a roadmap folder or roadmap.md, showing what changes (--dry-run: only that)',
       ],
     ],
-    run: (core, args, _dbFile, { dryRun }) => importRoadmap(core, importedPath(args), dryRun === true),
+    run: (core, args, _dbFile, { dryRun }) => importRoadmap(core, importSource(args), dryRun === true),
   },
 };
 
@@ -340,8 +340,8 @@ async function main(argv: string[]): Promise<ExitCode> {
     throw new UsageError(`${name} takes ${command.args.join(' ') || 'no arguments'}`);
   }
   if (name === 'call') parseJson(args[1] ?? '{}'); // before the database is opened, or even created
-  if (name === 'export') exported(args);
-  if (name === 'import') importedPath(args); // a missing PATH opens (or creates) no database
+  if (name === 'export') exportTarget(args);
+  if (name === 'import') importSource(args); // a missing PATH opens (or creates) no database
 
   const dbFile = userPath(values.db ?? defaultDatabaseFile());
   if (command.needsDatabase && !existsSync(dbFile)) {

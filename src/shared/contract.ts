@@ -6,6 +6,7 @@
 import { z } from 'zod';
 // Installs the app's wording for every refusal zod words (before any schema is used).
 import './refusals.ts';
+import { isIssueLink, isWebUrl } from './links.ts';
 import {
   ACTION_STATUSES,
   LIMITS,
@@ -66,16 +67,11 @@ const isTimeZone = (zone: string): boolean => {
   }
 };
 export const timeZone = text(LIMITS.timeZone).refine(isTimeZone, { error: 'must be an IANA time zone' });
-/** http(s), and nothing that could end the link early in Markdown or HTML: no spaces, controls, < or >. */
-const WEB_LINK = /^https?:\/\/[^\s\p{Cc}<>]+$/iu;
-const link = text(LIMITS.link)
-  .trim()
-  .refine((s) => WEB_LINK.test(s), { error: 'must be an http(s) link' })
-  .nullable();
+const link = text(LIMITS.link).trim().refine(isWebUrl, { error: 'must be an http(s) link' }).nullable();
 /** A polish issue's link: a URL, or the `owner/repo#123` shorthand of an issue tracker. */
 const issueLink = text(LIMITS.link)
   .trim()
-  .refine((s) => WEB_LINK.test(s) || /^[\w.-]+\/[\w.-]+#\d+$/.test(s), {
+  .refine(isIssueLink, {
     error: 'must be an http(s) link or owner/repo#123',
   })
   .nullable();

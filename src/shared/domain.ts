@@ -1,4 +1,4 @@
-/** The domain's words (see shared/PRODUCT.md), as types shared by every process. */
+/** The domain's words (see docs/domain.md), as types shared by every process. */
 
 export const STATES = ['done', 'in progress', 'help wanted', 'paused'] as const;
 export type State = (typeof STATES)[number];

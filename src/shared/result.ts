@@ -28,8 +28,6 @@ export interface ApiError {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
-export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-
 /** Names echoed in a refusal are cut to this length, so a hostile name can't flood a reply or a log. */
 export const ECHO_LIMIT = 60;
 

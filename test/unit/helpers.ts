@@ -75,3 +75,14 @@ export function seed(core: Core) {
   const sprint = must(core, 'sprints.createNext', { startDate: '2026-11-09' });
   return { ada, bo, goal, cache, remote, sprint };
 }
+
+/** A workspace whose clock the test sets. */
+export async function clockedCore(start = '2026-11-01T12:00:00Z') {
+  const core = await tempCore();
+  let now = new Date(start);
+  core.workspace.now = () => now;
+  const at = (iso: string) => {
+    now = new Date(iso);
+  };
+  return { core, at };
+}

@@ -36,7 +36,7 @@ import {
 } from '../services/milestones.ts';
 import { createPerson, listPeople, updatePerson } from '../services/people.ts';
 import { oneLine } from './escape.ts';
-import { progressBar } from './roadmap-export.ts';
+import { progressBar } from '../../shared/words.ts';
 import {
   readRoadmap,
   UnreadableRoadmap,

@@ -26,7 +26,7 @@ import type { Workspace } from '../db/open.ts';
 import { parseHlc } from '../store/hlc.ts';
 import { selectSql } from '../store/read.ts';
 import { decodeRow, stmt } from '../store/write.ts';
-import { listRetroNotes } from './retro.ts';
+import { listRetroNotes } from './retro-notes.ts';
 import { addCalendarDays, getSprint } from './sprints.ts';
 
 type Row = Record<string, unknown>;

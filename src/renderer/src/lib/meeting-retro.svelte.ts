@@ -16,8 +16,10 @@ import {
   withoutNote,
 } from '../../../shared/retro-patch.ts';
 import { call } from './api.ts';
+import { LatestLoad } from './in-order.ts';
 import type { MeetingSession } from './meeting.svelte.ts';
-import { COLUMN_LABELS, quote } from './meeting-words.svelte.ts';
+import { RETRO_COLUMN_LABELS } from '../../../shared/words.ts';
+import { quote } from './meeting-words.svelte.ts';
 import { StepView } from './step-view.ts';
 
 export class RetroStore extends StepView {
@@ -31,7 +33,7 @@ export class RetroStore extends StepView {
     ideas: false,
     kudos: false,
   });
-  #loads = 0;
+  readonly #loads = new LatestLoad();
 
   constructor(session: MeetingSession) {
     super();
@@ -53,9 +55,9 @@ export class RetroStore extends StepView {
     const sprintId = this.#session.sprint?.id;
     if (!sprintId) return;
     if (this.view && this.view.sprint.id !== sprintId) this.view = null; // another sprint's
-    const load = ++this.#loads;
+    const latest = this.#loads.begin();
     const result = await call('retrospective.view', { sprintId });
-    if (load !== this.#loads) return; // a later load is on its way
+    if (!latest()) return; // a later load is on its way
     if (result.ok) {
       this.view = result.value;
       this.error = null;
@@ -88,7 +90,7 @@ export class RetroStore extends StepView {
     const sprintId = this.#session.sprint?.id;
     if (!sprintId) return Promise.resolve(false);
     return this.#session
-      .act('retroNotes.create', { sprintId, column, text }, `note ${quote(text)} in ${COLUMN_LABELS[column]}`)
+      .act('retroNotes.create', { sprintId, column, text }, `note ${quote(text)} in ${RETRO_COLUMN_LABELS[column]}`)
       .then((done) => this.#patch(done, withNote));
   }
 
