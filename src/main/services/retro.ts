@@ -8,8 +8,8 @@ import { DomainError, notFound } from './errors.ts';
 import { nextPosition, requireRow } from './rules.ts';
 import { activeSprint, getSprint } from './sprints.ts';
 
-const toNote = (row: Record<string, unknown>) => decodeRow('retroNote', row) as unknown as RetroNote;
-const toActionItem = (row: Record<string, unknown>) => decodeRow('actionItem', row) as unknown as ActionItem;
+const toNote = (row: Record<string, unknown>) => decodeRow('retroNote', row);
+const toActionItem = (row: Record<string, unknown>) => decodeRow('actionItem', row);
 
 export function listRetroNotes(ws: Workspace, { sprintId }: ParsedInput<'retroNotes.list'>): RetroNote[] {
   const rows = stmt(ws.db, `${selectSql('retroNote')} WHERE t.sprint_id = ? ORDER BY t.position, t.id`).all(
@@ -21,7 +21,7 @@ export function listRetroNotes(ws: Workspace, { sprintId }: ParsedInput<'retroNo
 export function getRetroNote(ws: Workspace, id: string): RetroNote {
   const row = current(ws, 'retroNote', id);
   if (!row) throw notFound('Retro note', id, 'id');
-  return row as unknown as RetroNote;
+  return row;
 }
 
 export function createRetroNote(ws: Workspace, input: ParsedInput<'retroNotes.create'>): RetroNote {
@@ -74,7 +74,7 @@ export function listActionItems(
 export function getActionItem(ws: Workspace, id: string): ActionItem {
   const row = current(ws, 'actionItem', id);
   if (!row) throw notFound('Action item', id, 'id');
-  return row as unknown as ActionItem;
+  return row;
 }
 
 export function createActionItem(ws: Workspace, input: ParsedInput<'actionItems.create'>): ActionItem {

@@ -30,7 +30,7 @@ export function sprintsOverview(ws: Workspace): SprintOverview[] {
        GROUP BY s.id ORDER BY s.number`,
   ).all() as OverviewRow[];
   return rows.map((row) => ({
-    sprint: decodeRow('sprint', row) as unknown as Sprint,
+    sprint: decodeRow('sprint', row),
     goals: row.goals,
     outcomes: {
       done: row.done,
