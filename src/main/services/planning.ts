@@ -3,7 +3,7 @@
  * sprint leaves to carry over, how much each owner got done lately, and the milestones due.
  */
 import type { ParsedInput } from '../../shared/contract.ts';
-import type { Milestone, Outcome, Sprint, SprintGoal } from '../../shared/domain.ts';
+import type { Outcome, Sprint, SprintGoal } from '../../shared/domain.ts';
 import type {
   Completion,
   DefinitionGap,

@@ -7,11 +7,9 @@ import type { ParsedInput } from '../../shared/contract.ts';
 import {
   RETRO_COLUMNS,
   type ActionItem,
-  type PolishIssue,
   type RetroColumn,
   type RetroNote,
   type Sprint,
-  type SprintGoal,
   type State,
 } from '../../shared/domain.ts';
 import type {

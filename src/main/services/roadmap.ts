@@ -5,7 +5,6 @@
 import type { ParsedInput } from '../../shared/contract.ts';
 import type {
   BlockedItem,
-  Goal,
   Initiative,
   Milestone,
   MilestoneCounts,
@@ -15,7 +14,6 @@ import type {
   RoadmapInitiative,
   SearchHit,
   SearchKind,
-  SprintGoal,
   State,
 } from '../../shared/domain.ts';
 import { plainSummary } from '../../shared/plain-summary.ts';

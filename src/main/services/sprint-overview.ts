@@ -1,5 +1,4 @@
 /** The Sprints screen: every sprint with its dates, status and the outcomes of its goals. */
-import type { Sprint } from '../../shared/domain.ts';
 import type { SprintOverview } from '../../shared/meeting-views.ts';
 import type { Workspace } from '../db/open.ts';
 import { selectSql } from '../store/read.ts';
