@@ -52,6 +52,8 @@ export const LIMITS = {
   estimateDays: 100,
   /** A person's capacity in a sprint, in days: a sprint lasts two weeks. */
   sprintDays: 14,
+  /** A meeting step's timebox, in minutes. */
+  timeboxMinutes: 240,
 } as const;
 
 export type Person = EntityRow<'person'>;

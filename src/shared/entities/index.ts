@@ -170,8 +170,8 @@ export const actionItem = entity('action_items', {
 
 const meetingStep = z.enum(MEETING_STEPS);
 export const attendee = z.strictObject({ personId: id, present: z.boolean() });
-/** A step's timebox in minutes (up to four hours), or null for none. */
-export const timebox = whole(1, 240).nullable();
+/** A step's timebox in minutes, or null for none. */
+export const timebox = whole(1, LIMITS.timeboxMinutes).nullable();
 
 export const meeting = entity('meetings', {
   sprintId: textColumn('sprint_id', id),
