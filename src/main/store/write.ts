@@ -132,10 +132,9 @@ export function current<E extends EntityName>(
  * tables, with validated values, and the tables' CHECKs hold the same limits.
  */
 export function decodeRow<E extends EntityName>(entity: E, row: Values): EntityRow<E> {
-  const encoded = encodedFields(entity);
-  // Rows of entities with nothing to decode are used as they are: the Polish screen reads
-  // hundreds of issues, and a copy per row would double the cost.
-  const out: Values = encoded.length ? { ...row } : row;
+  const { fields, encoded } = layoutOf(entity);
+  const out: Values = { id: row.id };
+  for (const field of fields) out[field] = row[field];
   for (const field of encoded) {
     const raw = out[field];
     out[field] = raw == null ? null : JSON.parse(raw as string);
@@ -143,17 +142,24 @@ export function decodeRow<E extends EntityName>(entity: E, row: Values): EntityR
   return out as EntityRow<E>;
 }
 
-const encoded = new Map<EntityName, string[]>();
-/** The fields of an entity its generic SELECT gives as JSON: link lists and JSON columns. */
-function encodedFields(entity: EntityName): string[] {
-  let fields = encoded.get(entity);
-  if (!fields) {
-    fields = Object.entries(ENTITIES[entity].fields)
-      .filter(([, { storage }]) => 'link' in storage || storage.type === 'json')
-      .map(([field]) => field);
-    encoded.set(entity, fields);
+const layouts = new Map<EntityName, { fields: string[]; encoded: string[] }>();
+/**
+ * An entity's field names, and those its generic SELECT gives as JSON (link lists and JSON
+ * columns), worked out once: the Polish screen decodes hundreds of rows per read.
+ */
+function layoutOf(entity: EntityName): { fields: string[]; encoded: string[] } {
+  let layout = layouts.get(entity);
+  if (!layout) {
+    const fields = Object.entries(ENTITIES[entity].fields);
+    layout = {
+      fields: fields.map(([field]) => field),
+      encoded: fields
+        .filter(([, { storage }]) => 'link' in storage || storage.type === 'json')
+        .map(([field]) => field),
+    };
+    layouts.set(entity, layout);
   }
-  return fields;
+  return layout;
 }
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
