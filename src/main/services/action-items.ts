@@ -8,7 +8,7 @@ import { notFound } from './errors.ts';
 import { requireRow } from './rules.ts';
 import { activeSprint, getSprint } from './sprints.ts';
 
-const toActionItem = (row: Record<string, unknown>) => decodeRow('actionItem', row) as unknown as ActionItem;
+const toActionItem = (row: Record<string, unknown>) => decodeRow('actionItem', row);
 
 export function listActionItems(
   ws: Workspace,
@@ -25,7 +25,7 @@ export function listActionItems(
 export function getActionItem(ws: Workspace, id: string): ActionItem {
   const row = current(ws, 'actionItem', id);
   if (!row) throw notFound('Action item', id, 'id');
-  return row as unknown as ActionItem;
+  return row;
 }
 
 export function createActionItem(ws: Workspace, input: ParsedInput<'actionItems.create'>): ActionItem {

@@ -8,7 +8,7 @@ import { DomainError, notFound } from './errors.ts';
 import { nextPosition } from './rules.ts';
 import { getSprint } from './sprints.ts';
 
-const toNote = (row: Record<string, unknown>) => decodeRow('retroNote', row) as unknown as RetroNote;
+const toNote = (row: Record<string, unknown>) => decodeRow('retroNote', row);
 
 export function listRetroNotes(ws: Workspace, { sprintId }: ParsedInput<'retroNotes.list'>): RetroNote[] {
   const rows = stmt(ws.db, `${selectSql('retroNote')} WHERE t.sprint_id = ? ORDER BY t.position, t.id`).all(
@@ -20,7 +20,7 @@ export function listRetroNotes(ws: Workspace, { sprintId }: ParsedInput<'retroNo
 export function getRetroNote(ws: Workspace, id: string): RetroNote {
   const row = current(ws, 'retroNote', id);
   if (!row) throw notFound('Retro note', id, 'id');
-  return row as unknown as RetroNote;
+  return row;
 }
 
 export function createRetroNote(ws: Workspace, input: ParsedInput<'retroNotes.create'>): RetroNote {
