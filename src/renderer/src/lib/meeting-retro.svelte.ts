@@ -90,7 +90,11 @@ export class RetroStore extends StepView {
     const sprintId = this.#session.sprint?.id;
     if (!sprintId) return Promise.resolve(false);
     return this.#session
-      .act('retroNotes.create', { sprintId, column, text }, `note ${quote(text)} in ${RETRO_COLUMN_LABELS[column]}`)
+      .act(
+        'retroNotes.create',
+        { sprintId, column, text },
+        `note ${quote(text)} in ${RETRO_COLUMN_LABELS[column]}`,
+      )
       .then((done) => this.#patch(done, withNote));
   }
 
