@@ -3,17 +3,25 @@
  * the workspace into a plan (`import/plan.ts`): what will be created, what updated (and which
  * fields), and what could not be read. The preview shows the plan; the import carries it out
  * through the services (`import/write.ts`), in the caller's transaction, so any refusal undoes
- * it all. Items the files don't mention are left alone; fields the files don't say (no page, no
- * owners column) too.
+ * it all. The roadmap then matches the files: items they no longer have are deleted (as
+ * tombstones, so their history stays) unless `keepMissing`, and the order follows them. Fields
+ * the files don't say (no page, no owners column) are left alone.
  */
 import type { Workspace } from '../db/open.ts';
 import { sameList } from './import/order.ts';
-import { plan, type RoadmapFile } from './import/plan.ts';
-import { writeDependencies, writeItems, writeOrder, writePeople, type Written } from './import/write.ts';
+import { plan, type PlanOptions, type RoadmapFile } from './import/plan.ts';
+import {
+  writeDependencies,
+  writeItems,
+  writeOrder,
+  writePeople,
+  writeRemovals,
+  type Written,
+} from './import/write.ts';
 import type { ImportProblem } from './roadmap-read.ts';
 
 export type { ImportProblem } from './roadmap-read.ts';
-export type { RoadmapFile } from './import/plan.ts';
+export type { PlanOptions, RoadmapFile } from './import/plan.ts';
 
 export interface ImportItem {
   kind: 'person' | 'goal' | 'initiative' | 'milestone';
@@ -22,15 +30,21 @@ export interface ImportItem {
   within: string | null;
   /** The fields an update changes (empty for a creation). */
   fields: string[];
+  /** The title before a rename. */
+  was?: string;
 }
 export interface ImportPreview {
   create: ImportItem[];
+  /** Updated items; `title` among the fields is a rename (from `was`), `position` a move. */
   update: ImportItem[];
+  /** What the files no longer have, deleted by the import (nothing with `keepMissing`). */
+  remove: ImportItem[];
   problems: ImportProblem[];
 }
 export interface ImportResult {
   created: number;
   updated: number;
+  removed: number;
   problems: ImportProblem[];
 }
 
@@ -45,23 +59,34 @@ function dependencyChange(
   return ids.some((id) => id === null) || !sameList(ids as string[], current);
 }
 
-/** What an import of `files` would create and update, and what could not be read. Writes nothing. */
-export function previewImport(ws: Workspace, files: readonly RoadmapFile[]): ImportPreview {
-  const p = plan(ws, files);
+/** What an import of `files` would create, update and remove, and what could not be read. Writes nothing. */
+export function previewImport(
+  ws: Workspace,
+  files: readonly RoadmapFile[],
+  options: PlanOptions = {},
+): ImportPreview {
+  const p = plan(ws, files, options);
   const create: ImportItem[] = [];
   const update: ImportItem[] = [];
   const item = (
     kind: ImportItem['kind'],
     title: string,
     within: string | null,
-    existing: unknown,
+    existing: { title: string } | null,
     fields: string[],
   ) => {
     if (!existing) create.push({ kind, title, within, fields: [] });
+    else if (fields.includes('title')) update.push({ kind, title, within, fields, was: existing.title });
     else if (fields.length) update.push({ kind, title, within, fields });
   };
   for (const person of p.people) {
-    item('person', person.name, null, person.existing, person.setHandle ? ['handle'] : []);
+    item(
+      'person',
+      person.name,
+      null,
+      person.existing && { title: person.existing.name },
+      person.setHandle ? ['handle'] : [],
+    );
   }
   for (const g of p.goals) {
     const moved = g.existing && p.moved.has(g.existing.id) ? ['position'] : [];
@@ -90,19 +115,25 @@ export function previewImport(ws: Workspace, files: readonly RoadmapFile[]): Imp
       }
     }
   }
-  return { create, update, problems: p.problems };
+  const remove = p.removed.map((r) => ({ kind: r.kind, title: r.title, within: r.within, fields: [] }));
+  return { create, update, remove, problems: p.problems };
 }
 
 /**
  * Imports `files` through the services, in the caller's transaction: a refusal (thrown) undoes
  * everything. Refuses, naming file and line, when the files can't be read as a roadmap.
  */
-export function importRoadmap(ws: Workspace, files: readonly RoadmapFile[]): ImportResult {
-  const p = plan(ws, files);
-  const out: Written = { created: 0, updated: new Set(p.moved) };
+export function importRoadmap(
+  ws: Workspace,
+  files: readonly RoadmapFile[],
+  options: PlanOptions = {},
+): ImportResult {
+  const p = plan(ws, files, options);
+  const out: Written = { created: 0, updated: new Set(p.moved), removed: 0 };
   writePeople(ws, p, out);
   writeItems(ws, p, out);
+  writeRemovals(ws, p, out);
   writeDependencies(ws, p, out);
   writeOrder(ws, p);
-  return { created: out.created, updated: out.updated.size, problems: p.problems };
+  return { created: out.created, updated: out.updated.size, removed: out.removed, problems: p.problems };
 }

@@ -24,6 +24,7 @@ import {
   type ReadMilestone,
   type Where,
 } from '../roadmap-read.ts';
+import { isUnowned } from '../../../shared/unowned.ts';
 import { norm } from '../read/overview.ts';
 import { resolveDependencies } from './dependencies.ts';
 import { planOrder, sameList } from './order.ts';
@@ -65,6 +66,22 @@ export interface Plan {
   problems: ImportProblem[];
   /** Existing items whose position changes (by id), for the preview. */
   moved: Set<string>;
+  /** Existing items the files no longer have, to delete (none with `keepMissing`). */
+  removed: Removed[];
+}
+
+export interface Removed {
+  kind: 'goal' | 'initiative' | 'milestone';
+  id: string;
+  title: string;
+  within: string | null;
+  /** Deleted with its parent (a removed goal's initiatives, a removed initiative's milestones). */
+  withParent: boolean;
+}
+
+export interface PlanOptions {
+  /** Keep the items the files don't have, rather than make the roadmap match the files. */
+  keepMissing?: boolean | undefined;
 }
 
 function fit(text: string, max: number, what: string, at: Where, problems: ImportProblem[]): string {
@@ -73,7 +90,10 @@ function fit(text: string, max: number, what: string, at: Where, problems: Impor
   return text.slice(0, max);
 }
 
-/** State and owners that keep the rule "nothing without an owner is in progress". */
+/**
+ * State and owners that keep the services' rule "nothing without an owner is in progress":
+ * such an item is imported as help wanted, and said so.
+ */
 function settle(
   state: State | undefined,
   owners: string[] | undefined,
@@ -82,9 +102,7 @@ function settle(
   at: Where,
   problems: ImportProblem[],
 ): State | undefined {
-  const finalOwners = owners ?? current?.owners ?? [];
-  const finalState = state ?? current?.state;
-  if (finalState === 'in progress' && finalOwners.length === 0) {
+  if (isUnowned(state ?? current?.state ?? 'help wanted', owners ?? current?.owners ?? [])) {
     problems.push({ ...at, message: `${what} is in progress but has no owner: imported as help wanted` });
     return 'help wanted';
   }
@@ -108,16 +126,19 @@ function byParent<T>(items: readonly T[], parentOf: (item: T) => string): (id: s
 /** Existing siblings matched to read ones: exact title first, then the same title ignoring case and spacing. */
 function matcher<T extends { id: string; title: string }>(existing: T[]) {
   const used = new Set<string>();
-  return (title: string): T | null => {
+  const match = (title: string): T | null => {
     const found =
       existing.find((e) => !used.has(e.id) && e.title === title) ??
       existing.find((e) => !used.has(e.id) && norm(e.title) === norm(title));
     if (found) used.add(found.id);
     return found ?? null;
   };
+  /** The siblings no read item matched: what the files no longer have. */
+  const unmatched = (): T[] => existing.filter((e) => !used.has(e.id));
+  return Object.assign(match, { unmatched });
 }
 
-export function plan(ws: Workspace, files: readonly RoadmapFile[]): Plan {
+export function plan(ws: Workspace, files: readonly RoadmapFile[], options: PlanOptions = {}): Plan {
   let read;
   try {
     read = readRoadmap(files);
@@ -135,7 +156,21 @@ export function plan(ws: Workspace, files: readonly RoadmapFile[]): Plan {
   const initiativesOf = byParent(initiatives, (i) => i.goalId);
   const milestonesOf = byParent(milestones, (m) => m.initiativeId);
   const matchGoal = matcher(goals);
-  const out: Plan = { people: people.planned, goals: [], problems, moved: new Set() };
+  const out: Plan = {
+    people: people.planned,
+    goals: [],
+    problems,
+    moved: new Set(),
+    removed: [],
+  };
+  const remove = (item: Removed) => {
+    if (!options.keepMissing) out.removed.push(item);
+  };
+  const removeInitiative = (i: Initiative, within: string, withParent: boolean) => {
+    remove({ kind: 'initiative', id: i.id, title: i.title, within, withParent });
+    for (const m of milestonesOf(i.id))
+      remove({ kind: 'milestone', id: m.id, title: m.title, within: i.title, withParent: true });
+  };
 
   for (const rg of read.goals) {
     const title = fit(rg.title, LIMITS.title, `The title “${rg.title.slice(0, 40)}…”`, rg.at, problems);
@@ -227,9 +262,29 @@ export function plan(ws: Workspace, files: readonly RoadmapFile[]): Plan {
           dependsOn: undefined,
         });
       }
+      if (iexisting && ri.milestones) {
+        for (const m of matchMilestone.unmatched())
+          remove({ kind: 'milestone', id: m.id, title: m.title, within: iexisting.title, withParent: false });
+      }
     }
+    if (existing) for (const i of matchInitiative.unmatched()) removeInitiative(i, existing.title, false);
   }
-  resolveDependencies(out, initiatives, milestonesOf);
-  planOrder(out, goals, initiativesOf, milestonesOf);
+  for (const g of matchGoal.unmatched()) {
+    remove({ kind: 'goal', id: g.id, title: g.title, within: null, withParent: false });
+    for (const i of initiativesOf(g.id)) removeInitiative(i, g.title, true);
+  }
+  // What is removed is no longer there for dependencies to name.
+  const gone = new Set(out.removed.map((r) => r.id));
+  resolveDependencies(
+    out,
+    initiatives.filter((i) => !gone.has(i.id)),
+    (id) => milestonesOf(id).filter((m) => !gone.has(m.id)),
+  );
+  planOrder(
+    out,
+    goals.filter((g) => !gone.has(g.id)),
+    (id) => initiativesOf(id).filter((i) => !gone.has(i.id)),
+    (id) => milestonesOf(id).filter((m) => !gone.has(m.id)),
+  );
   return out;
 }

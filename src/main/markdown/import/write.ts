@@ -7,15 +7,17 @@ import { contract, type Input, type MethodName, type ParsedInput } from '../../.
 import { LIMITS } from '../../../shared/domain.ts';
 import type { Workspace } from '../../db/open.ts';
 import { DomainError } from '../../services/errors.ts';
-import { createGoal, listGoals, reorderGoals, updateGoal } from '../../services/goals.ts';
+import { createGoal, deleteGoal, listGoals, reorderGoals, updateGoal } from '../../services/goals.ts';
 import {
   createInitiative,
+  deleteInitiative,
   listInitiatives,
   reorderInitiatives,
   updateInitiative,
 } from '../../services/initiatives.ts';
 import {
   createMilestone,
+  deleteMilestone,
   listMilestones,
   reorderMilestones,
   updateMilestone,
@@ -33,10 +35,11 @@ function valid<M extends MethodName>(method: M, input: Input<M>): ParsedInput<M>
   throw new DomainError('invalid_input', `Can't import: ${method} ${field}: ${issue?.message ?? 'invalid'}`);
 }
 
-/** What the writes did: items created, and the ids of existing items changed. */
+/** What the writes did: items created, the ids of existing items changed, items deleted. */
 export interface Written {
   created: number;
   updated: Set<string>;
+  removed: number;
 }
 
 export function writePeople(ws: Workspace, p: Plan, out: Written): void {
@@ -116,6 +119,22 @@ export function writeItems(ws: Workspace, p: Plan, out: Written): void {
 }
 
 const idOf = (x: { id: string | null } | { id: string }): string | null => x.id;
+
+/**
+ * Deletes what the files no longer have, through the write path: each a tombstone in the
+ * change log, so its history stays. A goal or an initiative goes with what it holds.
+ */
+export function writeRemovals(ws: Workspace, p: Plan, out: Written): void {
+  const order = { milestone: 0, initiative: 1, goal: 2 } as const;
+  const direct = p.removed.filter((r) => !r.withParent).sort((a, b) => order[a.kind] - order[b.kind]);
+  for (const r of direct) {
+    if (r.kind === 'milestone') deleteMilestone(ws, valid('milestones.delete', { id: r.id }).id);
+    else if (r.kind === 'initiative')
+      deleteInitiative(ws, valid('initiatives.delete', { id: r.id, cascade: true }));
+    else deleteGoal(ws, valid('goals.delete', { id: r.id, cascade: true }));
+  }
+  out.removed = p.removed.length;
+}
 
 /** Dependencies once every item exists; a cycle is reported, not fatal. */
 export function writeDependencies(ws: Workspace, p: Plan, out: Written): void {
