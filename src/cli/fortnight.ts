@@ -15,6 +15,7 @@ type ExitCode = 0 | 1 | 2;
 interface Options {
   out?: string;
   dryRun?: boolean;
+  keepMissing?: boolean;
 }
 
 interface Command {
@@ -147,15 +148,18 @@ function exportCalendar(core: Core, out: string | undefined): ExitCode {
   return 0;
 }
 
-/** `import roadmap PATH [--dry-run]`: prints what will change, then (unless a dry run) imports it. */
-function importRoadmap(core: Core, target: string, dryRun: boolean): ExitCode {
+/**
+ * `import roadmap PATH [--dry-run] [--keep-missing]`: prints what will change, then (unless a dry
+ * run) imports it, so the roadmap matches the files (`--keep-missing`: keeps what they lack).
+ */
+function importRoadmap(core: Core, target: string, dryRun: boolean, keepMissing: boolean): ExitCode {
   const files = roadmapFiles(target);
-  const preview = core.call('roadmap.previewImport', { files });
+  const preview = core.call('roadmap.previewImport', { files, keepMissing });
   if (!preview.ok) {
     console.error(`fortnight: ${preview.error.message}`);
     return 1;
   }
-  const { create, update, problems } = preview.value;
+  const { create, update, remove, problems } = preview.value;
   const where = (within: string | null) => (within ? `  (in ${within})` : '');
   console.log(`Read ${files.length} file${files.length === 1 ? '' : 's'} from ${target}.`);
   console.log(create.length ? `To create (${create.length}):` : 'Nothing to create.');
@@ -164,6 +168,8 @@ function importRoadmap(core: Core, target: string, dryRun: boolean): ExitCode {
   for (const item of update) {
     console.log(`  ${item.kind.padEnd(11)}${item.title}${where(item.within)}: ${item.fields.join(', ')}`);
   }
+  console.log(remove.length ? `To remove, no longer in the files (${remove.length}):` : 'Nothing to remove.');
+  for (const item of remove) console.log(`  ${item.kind.padEnd(11)}${item.title}${where(item.within)}`);
   if (problems.length) console.log(`Problems, by file and line (${problems.length}):`);
   const byPlace = [...problems].sort((a, b) =>
     a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1,
@@ -173,12 +179,13 @@ function importRoadmap(core: Core, target: string, dryRun: boolean): ExitCode {
     console.log('Dry run: nothing was written.');
     return 0;
   }
-  const result = core.call('roadmap.import', { files });
+  const result = core.call('roadmap.import', { files, keepMissing });
   if (!result.ok) {
     console.error(`fortnight: ${result.error.message}`);
     return 1;
   }
-  console.log(`Imported: ${result.value.created} created, ${result.value.updated} updated.`);
+  const { created, updated, removed } = result.value;
+  console.log(`Imported: ${created} created, ${updated} updated, ${removed} removed.`);
   return 0;
 }
 
@@ -286,11 +293,12 @@ const COMMANDS: Record<string, Command> = {
     summary: 'import a roadmap folder or roadmap.md, after printing what changes',
     forms: [
       [
-        'import roadmap PATH [--dry-run]',
+        'import roadmap PATH [--dry-run] [--keep-missing]',
         'a roadmap folder or roadmap.md, showing what changes (--dry-run: only that)',
       ],
     ],
-    run: (core, args, _dbFile, { dryRun }) => importRoadmap(core, importSource(args), dryRun === true),
+    run: (core, args, _dbFile, { dryRun, keepMissing }) =>
+      importRoadmap(core, importSource(args), dryRun === true, keepMissing === true),
   },
 };
 
@@ -310,6 +318,7 @@ function usage(): string {
     `--db FILE  the workspace database (default: ${defaultDatabaseFile()})`,
     '--out      where export writes (default: the standard output)',
     '--dry-run  import only prints what would change',
+    '--keep-missing  import keeps what the files no longer have',
   ].join('\n');
 }
 
@@ -320,6 +329,7 @@ async function main(argv: string[]): Promise<ExitCode> {
       db: { type: 'string' },
       out: { type: 'string' },
       'dry-run': { type: 'boolean' },
+      'keep-missing': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
@@ -335,6 +345,8 @@ async function main(argv: string[]): Promise<ExitCode> {
   if (values.out !== undefined && name !== 'export') throw new UsageError(`--out is for export only`);
   if (values['dry-run'] !== undefined && name !== 'import')
     throw new UsageError(`--dry-run is for import only`);
+  if (values['keep-missing'] !== undefined && name !== 'import')
+    throw new UsageError(`--keep-missing is for import only`);
   const required = command.args.filter((arg) => !arg.startsWith('[')).length;
   if (args.length < required || args.length > command.args.length) {
     throw new UsageError(`${name} takes ${command.args.join(' ') || 'no arguments'}`);
@@ -352,7 +364,11 @@ async function main(argv: string[]): Promise<ExitCode> {
   const { openCore } = await import('../main/api/core.ts');
   const core = await openCore(dbFile);
   try {
-    return await command.run(core, args, dbFile, { out: values.out, dryRun: values['dry-run'] });
+    return await command.run(core, args, dbFile, {
+      out: values.out,
+      dryRun: values['dry-run'],
+      keepMissing: values['keep-missing'],
+    });
   } finally {
     core.close();
   }
