@@ -4,7 +4,7 @@
  * scripting and for a terminal. `npm run cli -- <command>` or `fortnight <command>`.
  */
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Core } from '../main/api/core.ts';
 import { readRoadmapFolder } from '../main/markdown/roadmap-folder.ts';
