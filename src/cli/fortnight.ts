@@ -3,10 +3,11 @@
  * The command line: the same API methods as the app, plus database care (check, backup), for
  * scripting and for a terminal. `npm run cli -- <command>` or `fortnight <command>`.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Core } from '../main/api/core.ts';
+import { readRoadmapFolder } from '../main/markdown/roadmap-folder.ts';
 import { defaultDatabaseFile } from '../main/paths.ts';
 
 /** An exit code: 0 done, 1 refused or failed, 2 the command line was wrong. */
@@ -66,30 +67,11 @@ function importSource([what = '', path = '']: string[]): string {
   return target;
 }
 
-/** Folders a roadmap never sits in, and that can be huge (a git checkout's own). */
-const SKIPPED_FOLDER = /^(\..*|node_modules)$/;
-
 /** The `.md` files of a roadmap folder (paths relative to it, with `/`), or the one file given. */
-function roadmapFiles(target: string): { path: string; content: string }[] {
-  if (!statSync(target).isDirectory()) {
-    return [{ path: basename(target), content: readFileSync(target, 'utf8') }];
-  }
-  const found: string[] = [];
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory() && !SKIPPED_FOLDER.test(entry.name)) walk(path);
-      else if (entry.isFile() && /\.md$/i.test(entry.name)) found.push(path);
-    }
-  };
-  walk(target);
-  if (found.length === 0) throw new Error(`there are no .md files in ${target}`);
-  return found
-    .map((path) => ({
-      path: relative(target, path).split(sep).join('/'),
-      content: readFileSync(path, 'utf8'),
-    }))
-    .sort((a, b) => (a.path < b.path ? -1 : 1));
+async function roadmapFiles(target: string): Promise<{ path: string; content: string }[]> {
+  const files = await readRoadmapFolder(target, ['md']);
+  if (files.length === 0) throw new Error(`there are no .md files in ${target}`);
+  return files;
 }
 
 /** Writes a file, creating its folder. */
@@ -152,8 +134,13 @@ function exportCalendar(core: Core, out: string | undefined): ExitCode {
  * `import roadmap PATH [--dry-run] [--keep-missing]`: prints what will change, then (unless a dry
  * run) imports it, so the roadmap matches the files (`--keep-missing`: keeps what they lack).
  */
-function importRoadmap(core: Core, target: string, dryRun: boolean, keepMissing: boolean): ExitCode {
-  const files = roadmapFiles(target);
+async function importRoadmap(
+  core: Core,
+  target: string,
+  dryRun: boolean,
+  keepMissing: boolean,
+): Promise<ExitCode> {
+  const files = await roadmapFiles(target);
   const preview = core.call('roadmap.previewImport', { files, keepMissing });
   if (!preview.ok) {
     console.error(`fortnight: ${preview.error.message}`);

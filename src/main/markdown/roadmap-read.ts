@@ -48,13 +48,15 @@ export function readRoadmap(input: readonly { path: string; content: string }[])
   const files = new Files(input);
   const ctx: Context = { files, problems: [], people: [], defs: new Map() };
   const root = files.doc(findRoot(files, input))!;
+  const unread = files.refused[0];
+  if (unread) throw new UnreadableRoadmap(unread.file, unread.line, root.index, unread.message);
   // Parse every Markdown file now, so definitions anywhere can be found.
   for (const p of files.paths()) if (/\.(md|markdown)$/i.test(p)) files.doc(p);
 
   const goalRows = readOverview(ctx, root);
   const sections = new Sections(root, goalRows);
   const goals = goalRows.map((g) => readGoal(ctx, root, sections, g));
-  const problems = ctx.problems.sort((a, b) =>
+  const problems = [...ctx.problems, ...files.refused].sort((a, b) =>
     a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line,
   );
   return { goals, problems, people: ctx.people };

@@ -4,6 +4,7 @@
  */
 import type { Nodes, Root, RootContent } from 'mdast';
 import { isWebUrl } from '../escape.ts';
+import { tooDeeplyNested } from '../page-limits.ts';
 import { parseMarkdown } from '../parse.ts';
 
 export interface Doc {
@@ -31,6 +32,8 @@ const dirOf = (p: string): string => p.split('/').slice(0, -1).join('/');
 export class Files {
   private readonly byPath = new Map<string, { index: number; content: string }>();
   private readonly docs = new Map<string, Doc>();
+  /** Pages refused before parsing (too deeply nested): read as empty, each with its line. */
+  readonly refused: { file: string; line: number; message: string }[] = [];
   constructor(files: readonly { path: string; content: string }[]) {
     files.forEach((f, index) => {
       const path = normalizePath(f.path);
@@ -53,7 +56,10 @@ export class Files {
     const content = file.content.replace(/^\uFEFF/, '');
     const lines = [0];
     for (let i = 0; i < content.length; i++) if (content[i] === '\n') lines.push(i + 1);
-    const doc: Doc = { path, index: file.index, content, tree: parseMarkdown(content), lines };
+    const refusal = tooDeeplyNested(content);
+    if (refusal) this.refused.push({ file: path, ...refusal });
+    const tree = parseMarkdown(refusal ? '' : content);
+    const doc: Doc = { path, index: file.index, content, tree, lines };
     this.docs.set(key, doc);
     return doc;
   }
