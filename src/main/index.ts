@@ -13,13 +13,14 @@ import {
   shell,
   type MenuItemConstructorOptions,
 } from 'electron';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { extname, join, relative } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { startCore, type CoreClient } from './api/core-client.ts';
 import type { ParsedInput } from '../shared/contract.ts';
 import { answerAppRequest, APP_PAGE_URL, APP_SCHEME } from './desktop/app-protocol.ts';
 import { answeredOpen, howToOpen, linkQuestion } from './desktop/external-links.ts';
 import { createIpcGate } from './desktop/ipc-gate.ts';
+import { readRoadmapFolder } from './markdown/roadmap-folder.ts';
 import { defaultDatabaseFile, userDataDir } from './paths.ts';
 import { SECURITY_HEADERS } from './web/security.ts';
 
@@ -121,17 +122,9 @@ const fileDialogs = {
     });
     const [chosen] = choice.filePaths;
     if (choice.canceled || !chosen) return null;
-    const paths = folder
-      ? (await readdir(chosen, { recursive: true }))
-          .map((file) => join(chosen, file))
-          .filter((file) => extensions.includes(extname(file).slice(1)))
-      : [chosen];
-    const files = await Promise.all(
-      paths.map(async (path) => ({
-        path: folder ? relative(chosen, path) : path,
-        content: await readFile(path, 'utf8'),
-      })),
-    );
+    // One walker with the CLI: only regular files, symlinks and hidden folders skipped.
+    const files = await readRoadmapFolder(chosen, folder ? extensions : []);
+    if (!folder) for (const file of files) file.path = chosen;
     return { files };
   },
 };

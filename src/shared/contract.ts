@@ -45,6 +45,14 @@ import { id, ids, nullableId } from './entities/fields.ts';
 const text = fields.text;
 const empty = z.strictObject({});
 const byId = z.strictObject({ id });
+
+/** A roadmap import's files (a folder's, or one roadmap.md) and whether to keep what they lack. */
+const roadmapImportInput = z.strictObject({
+  files: z
+    .array(z.strictObject({ path: text(500), content: text(2_000_000) }))
+    .max(2000, { error: 'must list at most 2000 files' }),
+  keepMissing: z.boolean().optional(),
+});
 const reorder = z.strictObject({ ids: z.array(id).max(10_000) });
 export const timeZone = fields.timeZone;
 
@@ -339,26 +347,26 @@ export const contract = {
   'roadmap.export': read<{ files: { path: string; content: string }[] }>()(
     z.strictObject({ variant: z.enum(['folder', 'single']) }),
   ),
-  /** What importing a roadmap folder (its files) or one roadmap.md would create and update; writes nothing. */
+  /**
+   * What importing a roadmap folder (its files) or one roadmap.md would create, update and
+   * remove (what the files no longer have; none with `keepMissing`); writes nothing.
+   */
   'roadmap.previewImport': read<{
     create: RoadmapImportItem[];
     update: RoadmapImportItem[];
+    remove: RoadmapImportItem[];
     problems: RoadmapImportProblem[];
-  }>()(
-    z.strictObject({
-      files: z
-        .array(z.strictObject({ path: text(500), content: text(2_000_000) }))
-        .max(2000, { error: 'must list at most 2000 files' }),
-    }),
-  ),
-  /** Imports the roadmap (one transaction); refused, naming file and line, when it can't be read at all. */
-  'roadmap.import': write<{ created: number; updated: number; problems: RoadmapImportProblem[] }>()(
-    z.strictObject({
-      files: z
-        .array(z.strictObject({ path: text(500), content: text(2_000_000) }))
-        .max(2000, { error: 'must list at most 2000 files' }),
-    }),
-  ),
+  }>()(roadmapImportInput),
+  /**
+   * Imports the roadmap (one transaction) so the roadmap matches the files; refused, naming file
+   * and line, when it can't be read at all.
+   */
+  'roadmap.import': write<{
+    created: number;
+    updated: number;
+    removed: number;
+    problems: RoadmapImportProblem[];
+  }>()(roadmapImportInput),
 
   /** The retrospective step of a sprint: goals per owner, action items, notes, roadmap changes. */
   'retrospective.view': read<RetrospectiveView>()(z.strictObject({ sprintId: id })),
@@ -382,6 +390,8 @@ export interface RoadmapImportItem {
   title: string;
   within: string | null;
   fields: string[];
+  /** The title before a rename (`title` among the fields). */
+  was?: string;
 }
 /** Something of the imported files that could not be read (and was skipped). */
 export interface RoadmapImportProblem {

@@ -112,7 +112,7 @@ test('a roadmap folder is previewed with its problems by file and line; cancel c
   await importButton.click();
   await expect(page.getByRole('heading', { name: 'Imported' })).toBeFocused();
   await expect(
-    page.getByText(new RegExp(`^${changes} created, 0 updated;\\s+\\d+\\s+problems`)),
+    page.getByText(new RegExp(`^${changes} created, 0 updated, 0 removed;\\s+\\d+\\s+problems`)),
   ).toBeVisible();
   expect((await api('goals.list', {})).map((g) => g.title)).toContain('Async fn everywhere');
 

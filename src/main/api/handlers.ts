@@ -172,8 +172,8 @@ export const handlers: Handlers = {
   'roadmap.export': (ws, { variant }) => ({
     files: [...exportRoadmap(ws, variant)].map(([path, content]) => ({ path, content })),
   }),
-  'roadmap.previewImport': (ws, { files }) => previewImport(ws, files),
-  'roadmap.import': (ws, { files }) => importRoadmap(ws, files),
+  'roadmap.previewImport': (ws, { files, keepMissing }) => previewImport(ws, files, { keepMissing }),
+  'roadmap.import': (ws, { files, keepMissing }) => importRoadmap(ws, files, { keepMissing }),
 
   'retrospective.view': retrospectiveView,
   'polish.view': polishView,
