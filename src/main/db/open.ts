@@ -37,6 +37,28 @@ export interface OpenOptions {
 }
 
 /**
+ * The Workspace over an open connection. Its clock reads the workspace's wall clock, so a test
+ * that sets `now` sets both.
+ */
+function workspaceOn(
+  db: DB,
+  file: string,
+  clock: (replicaId: string, now: () => number) => Clock,
+): Workspace {
+  const replicaId = ensureReplicaId(db);
+  const workspace: Workspace = {
+    db,
+    file,
+    replicaId,
+    clock: undefined!,
+    now: () => new Date(),
+    action: null,
+  };
+  workspace.clock = clock(replicaId, () => workspace.now().getTime());
+  return workspace;
+}
+
+/**
  * A second connection to a workspace another connection has opened (and migrated): it only
  * reads, so it answers while the other one writes (WAL lets readers run beside a writer).
  */
@@ -50,18 +72,8 @@ export function openReader(file: string): Workspace {
         `${file} is at schema version ${version}, not ${SCHEMA_VERSION}: open it for writing first.`,
       );
     }
-    const replicaId = ensureReplicaId(db);
-    const workspace: Workspace = {
-      db,
-      file,
-      replicaId,
-      clock: undefined!,
-      now: () => new Date(),
-      action: null,
-    };
     // It never writes, so its clock never ticks: no need to read the change log's latest stamp.
-    workspace.clock = new Clock(replicaId, undefined, () => workspace.now().getTime());
-    return workspace;
+    return workspaceOn(db, file, (replicaId, now) => new Clock(replicaId, undefined, now));
   } catch (error) {
     db.close();
     throw error;
@@ -81,18 +93,7 @@ export async function openWorkspace(file: string, options: OpenOptions = {}): Pr
       await db.backup(backupFile);
     }
     migrate(db);
-    const replicaId = ensureReplicaId(db);
-    const workspace: Workspace = {
-      db,
-      file,
-      replicaId,
-      clock: undefined!,
-      now: () => new Date(),
-      action: null,
-    };
-    // The change log's clock reads the workspace's wall clock, so a test that sets `now` sets both.
-    workspace.clock = Clock.resume(db, replicaId, () => workspace.now().getTime());
-    return workspace;
+    return workspaceOn(db, file, (replicaId, now) => Clock.resume(db, replicaId, now));
   } catch (error) {
     db.close();
     throw error;
