@@ -36,6 +36,8 @@ for (const theme of THEMES) {
     app,
     api,
   }) => {
+    // Five scans of whole screens: on a loaded machine each takes seconds.
+    test.setTimeout(120_000);
     await example(api);
     await useTheme(page, theme);
     await app.open('#/meeting');
@@ -47,9 +49,13 @@ for (const theme of THEMES) {
     await page.keyboard.press('1');
     await page.getByLabel('New note: went well').fill('Short meetings');
     await page.getByLabel('New note: went well').press('Enter');
-    await page.locator('[data-row]').first().focus();
+    await expect(page.getByRole('region', { name: /^Went well/ })).toContainText('Short meetings');
+    const goal = page.getByRole('region', { name: 'Sprint goals' }).locator('[data-row]').first();
+    await goal.focus();
     await page.keyboard.press('d');
+    await expect(goal.locator('[aria-pressed="true"]')).toHaveText(/Done/);
     await page.getByText('Attendees and timeboxes').click();
+    await expect(page.getByLabel('Retrospective', { exact: true })).toBeVisible();
 
     for (const step of STEPS) {
       await page.locator('#step-heading').focus();
@@ -86,6 +92,7 @@ test('the meeting record and a sprint summary pass an accessibility scan in both
   app,
   api,
 }) => {
+  test.setTimeout(120_000); // four scans of whole screens
   await example(api);
   const sprintId = (await api('workspace.info', {})).activeSprintId!;
   const meeting = (await api('meeting.get', { sprintId })) ?? (await api('meeting.start', { sprintId }));

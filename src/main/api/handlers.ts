@@ -43,15 +43,17 @@ import {
 } from '../services/polish.ts';
 import {
   createActionItem,
-  createRetroNote,
   deleteActionItem,
-  deleteRetroNote,
   listActionItems,
-  listRetroNotes,
   updateActionItem,
+} from '../services/action-items.ts';
+import {
+  createRetroNote,
+  deleteRetroNote,
+  listRetroNotes,
   updateRetroNote,
   voteRetroNote,
-} from '../services/retro.ts';
+} from '../services/retro-notes.ts';
 import {
   carryOverSprintGoal,
   createSprintGoal,
@@ -74,7 +76,7 @@ import { meetingCalendar } from '../calendar/ics.ts';
 import { exportRoadmap } from '../markdown/roadmap-export.ts';
 import { importRoadmap, previewImport } from '../markdown/roadmap-import.ts';
 import { planningView } from '../services/planning.ts';
-import { polishView } from '../services/polish-tally.ts';
+import { polishView } from '../services/polish-view.ts';
 import { retrospectiveView } from '../services/retrospective.ts';
 import { sprintsOverview } from '../services/sprint-overview.ts';
 import { sprintSummary } from '../markdown/sprint-summary.ts';
@@ -170,8 +172,9 @@ export const handlers: Handlers = {
     recordAsMeetingAction(ws, id, method);
     const parsed = contract[method].input.safeParse(input);
     if (!parsed.success) {
-      const { code, message, field } = describeIssue(parsed.error.issues[0]!);
-      throw new DomainError(code, message, field && `input.${field}`);
+      const { code, message, field } = describeIssue(parsed.error.issues[0]!, input);
+      // The method's own input sits under `input`: name its fields from there.
+      throw new DomainError(code, field ? `input.${message}` : message, field && `input.${field}`);
     }
     return (handlers[method] as (ws: Workspace, input: unknown) => unknown)(ws, parsed.data);
   },
@@ -182,8 +185,8 @@ export const handlers: Handlers = {
   'roadmap.export': (ws, { variant }) => ({
     files: [...exportRoadmap(ws, variant)].map(([path, content]) => ({ path, content })),
   }),
-  'roadmap.previewImport': (ws, { files }) => previewImport(ws, files),
-  'roadmap.import': (ws, { files }) => importRoadmap(ws, files),
+  'roadmap.previewImport': (ws, { files, keepMissing }) => previewImport(ws, files, { keepMissing }),
+  'roadmap.import': (ws, { files, keepMissing }) => importRoadmap(ws, files, { keepMissing }),
 
   'retrospective.view': retrospectiveView,
   'polish.view': polishView,

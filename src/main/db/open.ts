@@ -39,6 +39,50 @@ export interface OpenOptions {
   backupFile?: (fromVersion: number) => string;
 }
 
+/**
+ * The Workspace over an open connection. Its clock reads the workspace's wall clock, so a test
+ * that sets `now` sets both.
+ */
+function workspaceOn(
+  db: DB,
+  file: string,
+  clock: (replicaId: string, now: () => number) => Clock,
+): Workspace {
+  const replicaId = ensureReplicaId(db);
+  const workspace: Workspace = {
+    db,
+    file,
+    replicaId,
+    clock: undefined!,
+    now: () => new Date(),
+    action: null,
+  };
+  workspace.clock = clock(replicaId, () => workspace.now().getTime());
+  return workspace;
+}
+
+/**
+ * A second connection to a workspace another connection has opened (and migrated): it only
+ * reads, so it answers while the other one writes (WAL lets readers run beside a writer).
+ */
+export function openReader(file: string): Workspace {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version !== SCHEMA_VERSION) {
+      throw new Error(
+        `${file} is at schema version ${version}, not ${SCHEMA_VERSION}: open it for writing first.`,
+      );
+    }
+    // It never writes, so its clock never ticks: no need to read the change log's latest stamp.
+    return workspaceOn(db, file, (replicaId, now) => new Clock(replicaId, undefined, now));
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
 export async function openWorkspace(file: string, options: OpenOptions = {}): Promise<Workspace> {
   const isNew = file === ':memory:' || !existsSync(file);
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -52,18 +96,7 @@ export async function openWorkspace(file: string, options: OpenOptions = {}): Pr
       await db.backup(backupFile);
     }
     migrate(db);
-    const replicaId = ensureReplicaId(db);
-    const workspace: Workspace = {
-      db,
-      file,
-      replicaId,
-      clock: undefined!,
-      now: () => new Date(),
-      action: null,
-    };
-    // The change log's clock reads the workspace's wall clock, so a test that sets `now` sets both.
-    workspace.clock = Clock.resume(db, replicaId, () => workspace.now().getTime());
-    return workspace;
+    return workspaceOn(db, file, (replicaId, now) => Clock.resume(db, replicaId, now));
   } catch (error) {
     db.close();
     throw error;

@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { openCore } from '../api/core.ts';
+import { startCore } from '../api/core-client.ts';
 import { startHost } from './host.ts';
 
 export interface BrowserModeOptions {
@@ -38,9 +38,9 @@ export async function serveBrowserMode({
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`The renderer has not been built (${rendererDir} has no index.html): run npm run build.`);
   }
-  const core = await openCore(dbFile);
-  const host = await startHost({ core, rendererDir, port: port ?? 0 }).catch((error: unknown) => {
-    core.close();
+  const core = await startCore(dbFile);
+  const host = await startHost({ core, rendererDir, port: port ?? 0 }).catch(async (error: unknown) => {
+    await core.close();
     throw error;
   });
 
