@@ -18,6 +18,13 @@ export interface MeetingTimeFor {
   dayShift: number;
 }
 
+/**
+ * The zone a sprint's meeting is recorded in, wherever its times show (the app's record, the
+ * summary): the organiser's zone, else UTC.
+ */
+export const meetingZone = (sprint: { meetingTimeZone: string | null }): string =>
+  sprint.meetingTimeZone ?? 'UTC';
+
 /** A zone's short name at an instant (`CET`, `EDT`, or `GMT+5:30` where there's no abbreviation). */
 export function zoneAbbreviation(timeZone: string, at: Date): string {
   try {

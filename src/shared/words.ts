@@ -31,6 +31,16 @@ export const RETRO_COLUMN_LABELS: Record<RetroColumn, string> = {
   kudos: 'Kudos',
 };
 
+/** Who was at a meeting and who wasn't: the same words in the app's record and the summary. */
+export const ATTENDANCE_LABELS = { present: 'Present', absent: 'Absent' } as const;
+
+/** A meeting's length in words, the same in the app and the summary: "under a minute", "1 minute", "25 minutes". */
+export function meetingLength(totalSeconds: number): string {
+  if (totalSeconds < 60) return 'under a minute';
+  const minutes = Math.round(totalSeconds / 60);
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+}
+
 /** The progress bar's number of cells. */
 export const PROGRESS_CELLS = 6;
 

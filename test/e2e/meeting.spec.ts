@@ -33,6 +33,8 @@ test('a whole meeting runs from the keyboard, and its summary lands on the Sprin
   await page.getByRole('button', { name: 'Start the meeting' }).press('Enter');
   await expect(stepHeading(page)).toHaveText('Retrospective of sprint 7');
   await expect(stepHeading(page)).toBeFocused();
+  // A message that is neither a save nor an undo has no mark before it.
+  await expect(page.getByRole('status')).toHaveText(/^The meeting of sprint 7 has started\.$/);
   await expect(
     page.getByRole('navigation', { name: 'Meeting steps' }).getByRole('button', { name: /Retrospective/ }),
   ).toHaveAttribute('aria-current', 'step');
@@ -205,9 +207,11 @@ test('a whole meeting runs from the keyboard, and its summary lands on the Sprin
   await expect(dialog).toContainText('sprint 8');
   await dialog.getByRole('button', { name: 'Close the meeting' }).click();
   await expect(page.getByRole('heading', { name: 'The meeting of sprint 7 is closed' })).toBeFocused();
-  await expect(page.getByRole('region', { name: 'The meeting of sprint 7 is closed' })).toContainText(
-    'Sofia Marchetti',
-  );
+  const record = page.getByRole('region', { name: 'The meeting of sprint 7 is closed' });
+  await expect(record).toContainText('Sofia Marchetti');
+  // Its times say their zone, the one the summary writes them in.
+  const zone = (await api('sprints.get', { id: sprint7 })).meetingTimeZone ?? 'UTC';
+  await expect(record.getByText(`(${zone})`)).toHaveCount(2);
 
   // The next sprint is active, and the summary is on the Sprints screen.
   const info = await api('workspace.info', {});
@@ -218,6 +222,7 @@ test('a whole meeting runs from the keyboard, and its summary lands on the Sprin
   await expect(page.getByRole('article', { name: 'Summary of sprint 7' })).toContainText(
     'Pairing on the replay fixed it in a day',
   );
+  await expect(page.getByRole('article', { name: 'Summary of sprint 7' })).toContainText(`(${zone})`);
   await page.keyboard.press('Control+3');
   await expect(heading(page)).toHaveText('Sprints');
   await expect(page.getByRole('row', { name: /^8 / })).toContainText('active');

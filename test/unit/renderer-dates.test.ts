@@ -16,7 +16,16 @@ describe('dates in the user’s locale', () => {
   });
 
   it('writes an instant with its time, or as a day', () => {
-    expect(formatInstant('2025-03-03T10:05:00Z', 'en-US')).toMatch(/^Mar 3, 2025, \d{1,2}:05\s?[AP]M$/);
+    expect(formatInstant('2025-03-03T10:05:00Z', 'en-US')).toMatch(/^Mar 3, 2025, \d{1,2}:05\s?[AP]M \S+$/);
     expect(formatDay('2025-03-03T12:00:00Z', 'de-DE')).toMatch(/^\d\. März$/);
+  });
+
+  it('says the zone of every time it shows: here, or the one asked for, by name', () => {
+    // Here: the zone's short name ends the time (the test machine's zone, whatever it is).
+    expect(formatInstant('2025-03-03T10:05:00Z', 'en-GB')).toMatch(/\d{2}:05 \S+$/);
+    // A meeting's zone, named as the sprint summary names it.
+    expect(formatInstant('2025-03-03T10:05:00Z', 'en-GB', 'Europe/Berlin')).toBe(
+      '3 Mar 2025, 11:05 (Europe/Berlin)',
+    );
   });
 });

@@ -16,7 +16,8 @@ import { inline, oneLine, title } from '../../src/main/markdown/escape.ts';
 import { titleParts } from '../../src/shared/inline-code.ts';
 import { polishLine } from '../../src/main/markdown/sprint-summary.ts';
 import type { Sprint } from '../../src/shared/domain.ts';
-import { must, tempCore } from './helpers.ts';
+import { ATTENDANCE_LABELS } from '../../src/shared/words.ts';
+import { clockedCore, must, seed, tempCore } from './helpers.ts';
 
 const GOLDEN_DIR = resolve(import.meta.dirname, '../golden/sprint-summary');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
@@ -356,5 +357,44 @@ describe('a summary of hostile text', () => {
         '',
       ].join('\n'),
     );
+  });
+});
+
+describe('the meeting line', () => {
+  /** A meeting held in sprint 1 from `start`, ended `seconds` later, in `zone`. */
+  async function heldMeeting(seconds: number, zone: string | null) {
+    const { core, at } = await clockedCore('2026-11-10T09:00:00Z');
+    const world = seed(core);
+    if (zone) must(core, 'sprints.update', { id: world.sprint.id, meetingTimeZone: zone });
+    const meeting = must(core, 'meeting.start', { sprintId: world.sprint.id });
+    must(core, 'sprints.createNext', {});
+    at(new Date(Date.parse('2026-11-10T09:00:00Z') + seconds * 1000).toISOString());
+    must(core, 'meeting.end', { id: meeting.id });
+    return must(core, 'sprints.summary', { sprintId: world.sprint.id }).markdown;
+  }
+
+  it('says "under a minute" for a meeting shorter than one, never "0 minutes"', async () => {
+    expect(await heldMeeting(20, null)).toContain(
+      '- **Meeting:** 10 Nov 2026, 09:00 (UTC), under a minute\n',
+    );
+    expect(await heldMeeting(25 * 60, 'Europe/Berlin')).toContain(
+      '- **Meeting:** 10 Nov 2026, 10:00 (Europe/Berlin), 25 minutes\n',
+    );
+  });
+
+  it('names the absent with the word the app uses', async () => {
+    const { core } = await clockedCore('2026-11-10T09:00:00Z');
+    const world = seed(core);
+    const meeting = must(core, 'meeting.start', { sprintId: world.sprint.id });
+    must(core, 'meeting.update', {
+      id: meeting.id,
+      attendees: [
+        { personId: world.ada.id, present: true },
+        { personId: world.bo.id, present: false },
+      ],
+    });
+    const { markdown } = must(core, 'sprints.summary', { sprintId: world.sprint.id });
+    expect(markdown).toContain(`- **${ATTENDANCE_LABELS.absent}:** ${world.bo.name}`);
+    expect(ATTENDANCE_LABELS.absent).toBe('Absent');
   });
 });

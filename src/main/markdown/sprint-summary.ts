@@ -42,7 +42,8 @@ import {
 } from '../services/retrospective.ts';
 import { getSprint, listSprints } from '../services/sprints.ts';
 import { issueLink } from '../../shared/links.ts';
-import { OUTCOME_EMOJI, RETRO_COLUMN_LABELS } from '../../shared/words.ts';
+import { meetingZone } from '../../shared/meeting-time.ts';
+import { ATTENDANCE_LABELS, OUTCOME_EMOJI, RETRO_COLUMN_LABELS, meetingLength } from '../../shared/words.ts';
 import { inline, linkText, title, url } from './escape.ts';
 
 /** `2 Nov 2026` for a `yyyy-MM-dd` calendar date. */
@@ -101,10 +102,10 @@ function header(sprint: Sprint, meeting: Meeting | null): string {
     `- **Status:** ${sprint.status}`,
   ];
   if (meeting) {
-    const zone = sprint.meetingTimeZone ?? 'UTC';
+    const zone = meetingZone(sprint);
     const started = format(new TZDate(meeting.startedAt, zone), 'd MMM yyyy, HH:mm');
-    const minutes = Object.values(meeting.secondsSpent).reduce((a, b) => a + b, 0) / 60;
-    const length = meeting.endedAt ? `, ${plural(Math.round(minutes), 'minute')}` : ' (in progress)';
+    const seconds = Object.values(meeting.secondsSpent).reduce((a, b) => a + b, 0);
+    const length = meeting.endedAt ? `, ${meetingLength(seconds)}` : ' (in progress)';
     lines.push(`- **Meeting:** ${started} (${inline(zone)})${length}`);
   }
   return lines.join('\n');
@@ -121,8 +122,10 @@ function attendees(meeting: Meeting | null, who: Names): string {
       .map(inline);
   const present = sorted(true);
   const absent = sorted(false);
-  lines.push(`- **Present:** ${present.length ? present.join(', ') : 'nobody recorded'}`);
-  if (absent.length) lines.push(`- **Absent:** ${absent.join(', ')}`);
+  lines.push(
+    `- **${ATTENDANCE_LABELS.present}:** ${present.length ? present.join(', ') : 'nobody recorded'}`,
+  );
+  if (absent.length) lines.push(`- **${ATTENDANCE_LABELS.absent}:** ${absent.join(', ')}`);
   return lines.join('\n');
 }
 

@@ -18,11 +18,23 @@ export function formatRange(start: string, end: string, locale?: string): string
   return `${formatDate(start, locale)} – ${formatDate(end, locale)}`;
 }
 
-/** An instant (ISO 8601) as a date and time here, such as "Mar 3, 2025, 10:00 AM". */
-export function formatInstant(instant: string, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { ...DAY, hour: 'numeric', minute: '2-digit' }).format(
-    new Date(instant),
-  );
+/**
+ * An instant (ISO 8601) as a date and time, saying its zone: here, such as "Mar 3, 2025, 10:00 AM
+ * GMT+1"; or in `timeZone` (an IANA name) followed by that name, as the sprint summary writes it:
+ * "Mar 3, 2025, 10:00 AM (Europe/Berlin)".
+ */
+export function formatInstant(instant: string, locale?: string, timeZone?: string): string {
+  const at = new Date(instant);
+  if (timeZone) {
+    const there = new Intl.DateTimeFormat(locale, { ...DAY, hour: 'numeric', minute: '2-digit', timeZone });
+    return `${there.format(at)} (${timeZone})`;
+  }
+  return new Intl.DateTimeFormat(locale, {
+    ...DAY,
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(at);
 }
 
 /** An instant's day here, without the year, such as "Mar 3". */
