@@ -1,6 +1,6 @@
 /** The polish step's read: the tally rule, and the open issues, tally and chart through the API. */
 import { describe, expect, it } from 'vitest';
-import { tallyPolish } from '../../src/main/services/polish-tally.ts';
+import { tallyPolish } from '../../src/shared/polish-patch.ts';
 import { must, refused, seed, tempCore } from './helpers.ts';
 
 describe('the polish tally rule', () => {

@@ -4,39 +4,11 @@
  */
 import type { Sprint } from '../../shared/domain.ts';
 import type { PolishChartBar, PolishTallyEntry } from '../../shared/meeting-views.ts';
+import { tallyPolish, type TallyPerson } from '../../shared/polish-patch.ts';
 import type { Workspace } from '../db/open.ts';
 import { stmt } from '../store/write.ts';
 
 export const DEFAULT_CHART_SPRINTS = 8;
-
-export interface TallyPerson {
-  id: string;
-  name: string;
-  goalOwner: boolean;
-}
-
-const byName = new Intl.Collator('en', { sensitivity: 'base' });
-
-/**
- * The per-person tally of one sprint: every goal owner (0 made explicit), and everyone else who
- * did polish. Most first; ties by name, then id.
- */
-export function tallyPolish(
-  counts: Readonly<Record<string, number>>,
-  people: readonly TallyPerson[],
-): PolishTallyEntry[] {
-  const byId = new Map(people.map((p) => [p.id, p]));
-  const entries = people
-    .filter((p) => p.goalOwner || (counts[p.id] ?? 0) > 0)
-    .map((p) => ({ personId: p.id, count: counts[p.id] ?? 0, goalOwner: p.goalOwner }));
-  const name = (id: string) => byId.get(id)?.name ?? '';
-  return entries.sort(
-    (a, b) =>
-      b.count - a.count ||
-      byName.compare(name(a.personId), name(b.personId)) ||
-      (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0),
-  );
-}
 
 /** Everyone, with whether they have the goal-owner role. */
 export function tallyPeople(ws: Workspace): TallyPerson[] {

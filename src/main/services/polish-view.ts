@@ -5,7 +5,8 @@ import type { Workspace } from '../db/open.ts';
 import { selectSql } from '../store/read.ts';
 import { stmt } from '../store/write.ts';
 import { toPolish } from './polish.ts';
-import { DEFAULT_CHART_SPRINTS, polishChart, tallyPeople, tallyPolish } from './polish-tally.ts';
+import { tallyPolish } from '../../shared/polish-patch.ts';
+import { DEFAULT_CHART_SPRINTS, polishChart, tallyPeople } from './polish-tally.ts';
 import { getSprint } from './sprints.ts';
 
 export function polishView(ws: Workspace, { sprintId, lastSprints }: ParsedInput<'polish.view'>): PolishView {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SprintGoal } from '../../../src/shared/domain.ts';
 import { MeetingSession } from '../../../src/renderer/src/lib/meeting.svelte.ts';
+import { people } from '../../../src/renderer/src/lib/people.svelte.ts';
 import { meetingWorkspace, settle } from './workspace.ts';
 
 /** A session opened on the meeting, its retrospective read. */
@@ -92,5 +93,53 @@ describe('the meeting stores', () => {
     await answer.release();
     await older;
     expect(outcomeShown(goals.cache)).toBe('partial');
+  });
+
+  it('take one call per meeting action: the step redraws from what the write answered', async () => {
+    const { session, goals, calls, world } = await opened();
+    await people.load();
+    await session.polish.load();
+    const retro = session.retro;
+    const polish = session.polish;
+    /** The calls an action made, checked against what it should show. */
+    const callsOf = async (action: () => Promise<unknown>) => {
+      const before = calls.length;
+      await action();
+      return calls.slice(before);
+    };
+    const one = ['meeting.act'];
+    const notes = () => retro.view!.notes['went well'];
+    const items = () => retro.view!.actionItems;
+    const issues = () => polish.view!.issues;
+
+    expect(await callsOf(() => retro.setOutcome(goals.cache, 'done'))).toEqual(one);
+    expect(await callsOf(() => retro.setOutcomeNote(goals.cache, 'All of it'))).toEqual(one);
+    expect(await callsOf(() => retro.addNote('went well', 'Pairing'))).toEqual(one);
+    expect(notes().map((n) => n.text)).toEqual(['Pairing']);
+    expect(await callsOf(() => retro.editNote(notes()[0]!, 'Pairing, daily'))).toEqual(one);
+    expect(await callsOf(() => retro.vote(notes()[0]!, 1))).toEqual(one);
+    expect(notes()[0]).toMatchObject({ text: 'Pairing, daily', votes: 1 });
+    expect(await callsOf(() => retro.deleteNote(notes()[0]!))).toEqual(one);
+    expect(notes()).toEqual([]);
+    expect(await callsOf(() => retro.addActionItem('Book review time', world.bo.id))).toEqual(one);
+    expect(await callsOf(() => retro.setActionStatus(items()[0]!, 'done'))).toEqual(one);
+    expect(items()[0]).toMatchObject({ text: 'Book review time', status: 'done' });
+    expect(await callsOf(() => retro.deleteActionItem(items()[0]!))).toEqual(one);
+    expect(items()).toEqual([]);
+    // What the redraws showed is what a fresh read shows.
+    const shownRetro = retro.view;
+    await retro.load();
+    expect(retro.view).toEqual(shownRetro);
+
+    expect(await callsOf(() => polish.add({ title: 'Flaky test', assigneeId: world.ada.id }))).toEqual(one);
+    expect(issues().map((i) => i.title)).toEqual(['Flaky test']);
+    expect(await callsOf(() => polish.reassign(issues()[0]!, world.bo.id, 'Bo'))).toEqual(one);
+    expect(issues()[0]!.assigneeId).toBe(world.bo.id);
+    expect(await callsOf(() => polish.markDone(issues()[0]!))).toEqual(one);
+    expect(issues()).toEqual([]);
+    expect(polish.view!.tally.find((t) => t.personId === world.bo.id)?.count).toBe(1);
+    const shownPolish = polish.view;
+    await polish.load();
+    expect(polish.view).toEqual(shownPolish);
   });
 });

@@ -1,16 +1,19 @@
 /**
  * The polish step: the open polish issues grouped by goal or by assignee, what can be done with
  * each (done, won't fix, reassign, take for the next sprint), adding one from a pasted link, and
- * the tally and chart of polish done.
+ * the tally and chart of polish done. Every change is one meeting action, one call: the view is
+ * patched with the issue the write answered (it is read again only after an undo).
  */
 import type { Input } from '../../../shared/contract.ts';
 import type { PolishIssue } from '../../../shared/domain.ts';
 import type { PolishView } from '../../../shared/meeting-views.ts';
 import type { ApiError } from '../../../shared/result.ts';
+import { withPolish } from '../../../shared/polish-patch.ts';
 import { call } from './api.ts';
 import { LatestLoad } from './in-order.ts';
 import type { MeetingSession } from './meeting.svelte.ts';
 import { quote } from './meeting-words.svelte.ts';
+import { people } from './people.svelte.ts';
 import { StepView } from './step-view.ts';
 
 export type PolishGrouping = 'goal' | 'assignee';
@@ -62,9 +65,24 @@ export class PolishStore extends StepView {
     }
   }
 
+  /**
+   * Redraws after a write from the issue it answered: one call per key press. Without the
+   * people (needed for the tally) the view is read again instead.
+   */
+  async #redraw(before: PolishIssue | null, issue: PolishIssue): Promise<void> {
+    if (!this.view) return;
+    if (!people.loaded) return this.load();
+    const everyone = people.list.map((p) => ({
+      id: p.id,
+      name: p.name,
+      goalOwner: p.roles.includes('goal owner'),
+    }));
+    this.view = withPolish(this.view, before, issue, everyone);
+  }
+
   async #update(issue: PolishIssue, patch: Omit<Input<'polish.update'>, 'id'>, label: string) {
     const done = await this.#session.act('polish.update', { id: issue.id, ...patch }, label);
-    if (done) await this.load();
+    if (done) await this.#redraw(issue, done.value);
     return done !== null;
   }
 
@@ -100,7 +118,7 @@ export class PolishStore extends StepView {
   async add(input: Input<'polish.create'>): Promise<ApiError | null> {
     const done = await this.#session.act('polish.create', input, `polish issue ${quote(input.title)}`);
     if (!done) return this.#session.failure;
-    await this.load();
+    await this.#redraw(null, done.value);
     return null;
   }
 }
