@@ -10,6 +10,8 @@ export type ErrorCode =
   /** The method exists only behind another door (native dialogs only in the desktop app). */
   | 'unsupported'
   | 'unknown_method'
+  /** The workspace's file or folder can't be written: it is open read-only (the message says why). */
+  | 'read_only'
   | 'internal';
 
 export interface ApiError {

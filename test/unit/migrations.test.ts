@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DatabaseFromFutureError, migrate, openWorkspace } from '../../src/main/db/open.ts';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/main/db/migrations/index.ts';
@@ -45,10 +45,14 @@ describe('opening a workspace', () => {
     raw.exec('CREATE TABLE kept (x TEXT)');
     raw.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     raw.close();
-    await expect(openWorkspace(file)).rejects.toThrow(DatabaseFromFutureError);
-    await expect(openWorkspace(file)).rejects.toThrow(
+    const before = readFileSync(file);
+    expect(() => openWorkspace(file)).toThrow(DatabaseFromFutureError);
+    expect(() => openWorkspace(file)).toThrow(
       new RegExp(`newer Fortnight .*schema version ${SCHEMA_VERSION + 1}`),
     );
+    // Not a byte changed: not even the journal mode in the header (it would say WAL).
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(readdirSync(dirname(file))).toEqual(['future.db']);
     const check = new Database(file);
     expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION + 1);
     expect(check.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE name = 'people'`).get()).toEqual({
@@ -57,7 +61,7 @@ describe('opening a workspace', () => {
     check.close();
   });
 
-  it('takes a backup with db.backup() before migrating an existing file', async () => {
+  it('takes a consistent backup before migrating an existing file', async () => {
     const dir = tempDir();
     const file = join(dir, 'old.db');
     const raw = new Database(file);

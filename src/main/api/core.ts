@@ -60,10 +60,14 @@ export function createCore(workspace: Workspace): Core {
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) return { ok: false, error: describeIssue(parsed.error.issues[0]!) };
     const handler = handlers[method] as (ws: Workspace, input: unknown) => unknown;
+    if (spec.writes && workspace.readOnly) {
+      return { ok: false, error: { code: 'read_only', message: workspace.readOnly } };
+    }
     try {
-      const value = spec.writes
-        ? writeAction(method, () => handler(workspace, parsed.data))
-        : handler(workspace, parsed.data);
+      const value =
+        spec.writes && !('swapsFile' in spec)
+          ? writeAction(method, () => handler(workspace, parsed.data))
+          : handler(workspace, parsed.data);
       return { ok: true, value: value ?? null };
     } catch (error) {
       if (error instanceof DomainError) {
@@ -84,5 +88,5 @@ export function createCore(workspace: Workspace): Core {
 }
 
 export async function openCore(file: string, options?: OpenOptions): Promise<Core> {
-  return createCore(await openWorkspace(file, options));
+  return createCore(openWorkspace(file, options));
 }
