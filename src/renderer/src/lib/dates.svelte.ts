@@ -53,3 +53,8 @@ export function formatDate(isoDate: string): string {
 export function formatRange(start: string, end: string): string {
   return `${formatDate(start)} – ${formatDate(end)}`;
 }
+
+/** An instant (ISO 8601) as a date and time, such as "Mar 3, 2025, 9:30 AM", in the user's zone. */
+export function formatDateTime(instant: string): string {
+  return format(parseISO(instant), 'PPp', { locale: dates.locale });
+}
