@@ -263,7 +263,9 @@ const COMMANDS: Record<string, Command> = {
       for (const backup of result.value) {
         const held = backup.readable ? `${backup.goals} goals, ${backup.sprints} sprints` : 'unreadable';
         const size = `${Math.ceil(backup.bytes / 1024)} KB`;
-        console.log([backup.takenAt, backup.reason.padEnd(7), size.padStart(9), held, backup.path].join('  '));
+        console.log(
+          [backup.takenAt, backup.reason.padEnd(7), size.padStart(9), held, backup.path].join('  '),
+        );
       }
       return 0;
     },
@@ -283,7 +285,8 @@ const COMMANDS: Record<string, Command> = {
         const { undo, setAside } = replaceWithBackup(dbFile, source, () => {});
         openWorkspace(dbFile).db.close(); // brings an older backup up to this version
         console.log(`Restored ${dbFile} from ${source}.`);
-        if (undo) console.log(`The state before is backed up; to undo, run: fortnight restore "${undo.path}"`);
+        if (undo)
+          console.log(`The state before is backed up; to undo, run: fortnight restore "${undo.path}"`);
         if (setAside) console.log(`The file that could not be read was moved to ${setAside}.`);
         return 0;
       } catch (error) {

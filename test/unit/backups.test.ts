@@ -180,7 +180,11 @@ describe('a damaged workspace', () => {
 
     const { undo, setAside } = replaceWithBackup(file, good!.path, () => {});
     expect(undo).toBeNull();
-    expect(readFileSync(setAside!).subarray(0, 100).every((b) => b === 0x55)).toBe(true);
+    expect(
+      readFileSync(setAside!)
+        .subarray(0, 100)
+        .every((b) => b === 0x55),
+    ).toBe(true);
     const ws = openWorkspace(file);
     expect(dump(ws.db)).toBe(content);
     ws.db.close();

@@ -8,13 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { accessSync, constants, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { BackupInfo } from '../../shared/contract.ts';
-import {
-  backupsFolder,
-  copyDatabase,
-  hasBackupSince,
-  latestGoodBackup,
-  takeBackup,
-} from './backups.ts';
+import { backupsFolder, copyDatabase, hasBackupSince, latestGoodBackup, takeBackup } from './backups.ts';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations/index.ts';
 import { Clock } from '../store/hlc.ts';
 
@@ -67,8 +61,7 @@ export class DamagedWorkspaceError extends Error {
 
 /** SQLite's answers for a file that isn't a readable database. */
 const DAMAGED = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB']);
-const sqliteCode = (error: unknown) =>
-  error instanceof Error && 'code' in error ? String(error.code) : '';
+const sqliteCode = (error: unknown) => (error instanceof Error && 'code' in error ? String(error.code) : '');
 
 /**
  * Opens (creating it when missing) and migrates a workspace. Nothing is written to an existing
@@ -96,7 +89,7 @@ export function openWorkspace(file: string, options: OpenOptions = {}): Workspac
       copyDatabase(file, options.backupFile?.(version) ?? `${file}.v${version}-${Date.now()}.backup`);
     }
     if (!readOnly) migrate(db);
-    const replicaId = readOnly ? readReplicaId(db) ?? randomUUID() : ensureReplicaId(db);
+    const replicaId = readOnly ? (readReplicaId(db) ?? randomUUID()) : ensureReplicaId(db);
     const workspace: Workspace = {
       db,
       file,

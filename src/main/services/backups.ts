@@ -33,7 +33,11 @@ export function restoreWorkspaceBackup(ws: Workspace, { name }: ParsedInput<'bac
   const path = hasFile(ws) ? findBackup(ws.file, name) : null;
   const restored = path ? describeBackup(ws.file, name) : null;
   if (!path || !restored) {
-    throw new DomainError('not_found', `There is no backup named ${name} in ${backupsFolder(ws.file)}`, 'name');
+    throw new DomainError(
+      'not_found',
+      `There is no backup named ${name} in ${backupsFolder(ws.file)}`,
+      'name',
+    );
   }
   let undo: BackupInfo | null;
   try {
