@@ -15,7 +15,8 @@ import {
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describeIssue, openCore, type Core } from './api/core.ts';
+import { describeIssue } from './api/core.ts';
+import { openCoreOrRecovery, type AppCore } from './api/recovery.ts';
 import { contract, type ParsedInput } from '../shared/contract.ts';
 import type { Result } from '../shared/result.ts';
 import { defaultDatabaseFile, userDataDir } from './paths.ts';
@@ -25,7 +26,7 @@ const SCREENS = ['meeting', 'roadmap', 'sprints', 'polish', 'people', 'settings'
 const rendererIndex = join(import.meta.dirname, '../renderer/index.html');
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 
-let core: Core | undefined;
+let core: AppCore | undefined;
 let mainWindow: BrowserWindow | undefined;
 
 function databaseFileFromArgs(argv: string[]): string {
@@ -195,7 +196,7 @@ async function start(): Promise<void> {
   });
   await app.whenReady();
   try {
-    core = await openCore(databaseFileFromArgs(process.argv));
+    core = await openCoreOrRecovery(databaseFileFromArgs(process.argv));
   } catch (error) {
     dialog.showErrorBox(
       'Fortnight could not open its database',

@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'unknown_method'
   /** The workspace's file or folder can't be written: it is open read-only (the message says why). */
   | 'read_only'
+  /** The workspace file can't be read: only its backups can be listed and restored. */
+  | 'damaged'
   | 'internal';
 
 export interface ApiError {

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCore } from '../../src/main/api/core.ts';
+import { openCoreOrRecovery } from '../../src/main/api/recovery.ts';
 import {
   backupsFolder,
   checkFile,
@@ -188,6 +189,37 @@ describe('a damaged workspace', () => {
     const ws = openWorkspace(file);
     expect(dump(ws.db)).toBe(content);
     ws.db.close();
+  });
+
+  it('opens the app on a stand-in that offers the backups, then on the restored workspace', async () => {
+    const file = await seededFile();
+    const content = contentOf(file);
+    (await openCore(file, { now: day('2026-01-01T09:00:00') })).close();
+    const [backup] = listBackups(file);
+    writeFileSync(file, Buffer.alloc(8192, 7));
+
+    const core = await openCoreOrRecovery(file);
+    const info = core.call('workspace.info', {});
+    expect(info).toMatchObject({ ok: false, error: { code: 'damaged' } });
+    expect(!info.ok && info.error.message).toContain(backup!.path);
+    expect(core.call('goals.create', { title: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'damaged' },
+    });
+    expect(core.call('backups.list', {})).toMatchObject({ ok: true, value: [{ name: backup!.name }] });
+    expect(core.call('backups.restore', { name: 'nothing.db' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+
+    const restored = core.call('backups.restore', { name: backup!.name });
+    expect(restored).toMatchObject({
+      ok: true,
+      value: { restored: { name: backup!.name }, info: { counts: { goal: 1 } } },
+    });
+    expect(core.call('goals.list', {})).toMatchObject({ ok: true, value: [{ title: 'Faster builds' }] });
+    core.close();
+    expect(contentOf(file)).toBe(content);
   });
 
   it('says so when there is no good backup', () => {
