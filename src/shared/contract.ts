@@ -234,7 +234,7 @@ export const contract = {
   /** Restores a backup by name, after backing up the current state (`undo` restores that). */
   'backups.restore': swap<{ restored: BackupInfo; undo: BackupInfo | null; info: WorkspaceInfo }>()(
     z.strictObject({
-      name: text(200).regex(/^[^/\\]+\.db$/, { error: 'must be the file name of a backup' }),
+      name: text(200).regex(/^[^/\\]+$/, { error: 'must be the file name of a backup' }),
     }),
   ),
 
