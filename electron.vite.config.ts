@@ -5,7 +5,13 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'src/main/index.ts'),
+          // The core's worker thread, its own file beside index.js (see api/core-client.ts).
+          'core-worker': resolve(import.meta.dirname, 'src/main/api/core-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -1,8 +1,27 @@
+import { resolve } from 'node:path';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { svelteTesting } from '@testing-library/svelte/vite';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/unit/**/*.test.ts'],
     testTimeout: 20_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], exclude: ['test/unit/dom/**'] },
+      },
+      {
+        // The renderer's stores and components, compiled by Svelte for the browser, in jsdom.
+        extends: true,
+        plugins: [svelte({ configFile: resolve(import.meta.dirname, 'svelte.config.js') }), svelteTesting()],
+        test: {
+          name: 'dom',
+          include: ['test/unit/dom/**/*.test.ts'],
+          environment: 'jsdom',
+          setupFiles: ['test/unit/dom/setup.ts'],
+        },
+      },
+    ],
   },
 });

@@ -79,6 +79,7 @@ const SCREENS = [
 const RELOAD_ROW = (step: MeetingStep) => `meeting step usable after navigation: ${step}`;
 const SWITCH_ROW = (step: MeetingStep) => `meeting step usable after its click: ${step}`;
 const NOTE_ROW = 'retro note visible after Enter';
+const OUTCOME_ROW = 'outcome shown after D';
 const HEAP_ROW = 'JS heap, largest after a screen (after GC)';
 
 /** Every row this part reports, measured or skipped: the same list in every mode. */
@@ -86,6 +87,7 @@ export const BROWSER_ROWS = [
   ...SCREENS.map((s) => s.name),
   ...MEETING_STEPS.flatMap((step) => [RELOAD_ROW(step), SWITCH_ROW(step)]),
   NOTE_ROW,
+  OUTCOME_ROW,
   HEAP_ROW,
 ];
 
@@ -93,7 +95,7 @@ export const BROWSER_ROWS = [
 function initScript(): string {
   return `(() => {
   const markers = ${JSON.stringify(MARKERS)};
-  window.__bench = { marks: {}, input: null, waitText: null };
+  window.__bench = { marks: {}, input: null, waitText: null, waitOutcome: null };
   const matches = (m) => {
     if (m.heading) {
       const h = document.querySelector('h1');
@@ -130,10 +132,15 @@ function initScript(): string {
         }
       }
     }
+    const o = window.__bench.waitOutcome;
+    if (o && o.dom === null && o.row.dataset.outcome === o.outcome) {
+      o.dom = performance.now();
+      afterPaint((t) => (o.at = t));
+    }
   };
   new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
   addEventListener('click', () => (window.__bench.input = performance.now()), true);
-  addEventListener('keydown', (e) => { if (e.key === 'Enter') window.__bench.input = performance.now(); }, true);
+  addEventListener('keydown', () => (window.__bench.input = performance.now()), true);
 })();`;
 }
 
@@ -213,6 +220,7 @@ export async function measureBrowser({
     if (rows.find((r) => r.name === SCREENS[1]!.name)?.n) {
       await measureSteps(s);
       await measureRetroNote(s);
+      await measureOutcome(s);
     } else {
       const why = 'the meeting screen is not usable';
       for (const step of MEETING_STEPS) {
@@ -220,6 +228,7 @@ export async function measureBrowser({
         rows.push(skipped(GROUP, SWITCH_ROW(step), why, TARGETS.screenUsable));
       }
       rows.push(skipped(GROUP, NOTE_ROW, why, TARGETS.noteVisible));
+      rows.push(skipped(GROUP, OUTCOME_ROW, why, TARGETS.noteVisible));
     }
     if (s.heaps.length) {
       const largest = Math.max(...s.heaps.map(([, mb]) => mb));
@@ -407,5 +416,49 @@ async function measureRetroNote(s: Session): Promise<void> {
     row(GROUP, NOTE_ROW, samples, TARGETS.noteVisible, {
       note: `keydown → its text painted (in the DOM after ${med(inDom)} ms)`,
     }),
+  );
+}
+
+/**
+ * Marking a goal's outcome at the retrospective: from the key press on the focused goal to its
+ * row painted with the new outcome (done and partial in turn, so each press changes it).
+ */
+async function measureOutcome(s: Session): Promise<void> {
+  const { page, budget } = s;
+  const goal = page.locator('li.goal[data-row]').first();
+  if ((await goal.count()) === 0) {
+    s.rows.push(skipped(GROUP, OUTCOME_ROW, 'no sprint goal in the retrospective step', TARGETS.noteVisible));
+    return;
+  }
+  const handle = await goal.elementHandle();
+  if (!handle) throw new Error('the goal row went away');
+  await handle.focus();
+  const samples: number[] = [];
+  for (let i = 0; i < budget.warmup + budget.iterations; i++) {
+    const outcome = (await handle.getAttribute('data-outcome')) === 'done' ? 'partial' : 'done';
+    await page.evaluate(
+      ([row, outcome]) => {
+        const bench = (globalThis as unknown as { __bench: Record<string, unknown> }).__bench;
+        bench.waitOutcome = { row, outcome, dom: null, at: null };
+        bench.input = null;
+      },
+      [handle, outcome] as const,
+    );
+    await page.keyboard.press(outcome === 'done' ? 'd' : 'p');
+    const t = await pollNumber(
+      page,
+      '(() => { const b = window.__bench; return b.waitOutcome.at !== null && b.input !== null ? b.waitOutcome.at - b.input : null; })()',
+      s.timeout,
+    );
+    if (t === null) {
+      s.rows.push(
+        skipped(GROUP, OUTCOME_ROW, `the outcome never showed within ${s.timeout} ms`, TARGETS.noteVisible),
+      );
+      return;
+    }
+    if (i >= budget.warmup) samples.push(t);
+  }
+  s.rows.push(
+    row(GROUP, OUTCOME_ROW, samples, TARGETS.noteVisible, { note: 'keydown → the row painted with it' }),
   );
 }

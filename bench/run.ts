@@ -3,7 +3,7 @@
  *
  * Measures Fortnight on a workspace with years of history (generated with `bench/generate.ts`
  * when the file is missing) and prints a table of medians and 95th percentiles next to the
- * targets of issue 6, then writes it as JSON (`.bench/results.json` by default):
+ * performance targets (`TARGETS` in bench/measure.ts), then writes it as JSON (`.bench/results.json` by default):
  *
  * - opening the database (pragmas, the migration check, the clock's resume);
  * - every read behind a screen, in-process through the core (schema + handler) and over browser
@@ -24,6 +24,7 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openCore, type Core } from '../src/main/api/core.ts';
+import { startCore } from '../src/main/api/core-client.ts';
 import { isMethodName } from '../src/shared/contract.ts';
 import { BARE, itemCount } from './bare.ts';
 import { BROWSER_ROWS, measureBrowser } from './browser.ts';
@@ -271,6 +272,7 @@ export async function runBench(options: Options): Promise<{ rows: Row[]; results
           { note: 'includes opening the empty workspace' },
         ),
       );
+      rows.push(await readsDuringImport(workDir, files));
     } catch (error) {
       rows.push(
         skipped('Import', 'roadmap.import', `failed: ${(error as Error).message}`, TARGETS.roadmapImport),
@@ -415,4 +417,42 @@ if (import.meta.main) {
     console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     process.exit(1);
   });
+}
+
+/**
+ * The door's side of an import, as the desktop app and browser mode run the core (worker
+ * threads): while the import writes, a trivial read is asked for again and again, each timed
+ * from the door's thread until its answer arrives.
+ */
+async function readsDuringImport(workDir: string, files: unknown[]): Promise<Row> {
+  const file = join(workDir, 'import-door.db');
+  const clean = () => {
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+  };
+  clean();
+  const client = await startCore(file);
+  try {
+    await client.call('workspace.info', {}); // both workers warm
+    let importing = true;
+    const imported = client.call('roadmap.import', { files }).finally(() => (importing = false));
+    const samples: number[] = [];
+    while (importing) {
+      const t0 = performance.now();
+      const answer = await client.call('workspace.info', {});
+      if (!answer.ok) throw new Error(answer.error.message);
+      samples.push(performance.now() - t0);
+    }
+    const result = await imported;
+    if (!result.ok) throw new Error(result.error.message);
+    return row(
+      'Import',
+      `workspace.info answered while roadmap.import runs (${files.length} files, worker threads)`,
+      samples,
+      TARGETS.readDuringImport,
+      { note: `${samples.length} reads during the import` },
+    );
+  } finally {
+    await client.close();
+    clean();
+  }
 }

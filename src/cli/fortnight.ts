@@ -3,10 +3,11 @@
  * The command line: the same API methods as the app, plus database care (check, backups), for
  * scripting and for a terminal. `npm run cli -- <command>` or `fortnight <command>`.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Core } from '../main/api/core.ts';
+import { readRoadmapFolder } from '../main/markdown/roadmap-folder.ts';
 import { defaultDatabaseFile } from '../main/paths.ts';
 
 /** An exit code: 0 done, 1 refused or failed, 2 the command line was wrong. */
@@ -15,6 +16,7 @@ type ExitCode = 0 | 1 | 2;
 interface Options {
   out?: string;
   dryRun?: boolean;
+  keepMissing?: boolean;
 }
 
 interface Command {
@@ -47,7 +49,7 @@ function parseJson(text: string): unknown {
 }
 
 /** What `export` writes: `sprint N`, `roadmap` or `ics`; anything else is a usage error. */
-function exported([what = '', number]: string[]):
+function exportTarget([what = '', number]: string[]):
   { what: 'sprint'; number: number } | { what: 'roadmap' | 'ics' } {
   if (what === 'roadmap' || what === 'ics') {
     if (number !== undefined) throw new UsageError(`export ${what} takes no argument (--out says where)`);
@@ -60,37 +62,18 @@ function exported([what = '', number]: string[]):
 }
 
 /** `import roadmap PATH`: the PATH, once it is known to exist (checked before the database opens). */
-function importedPath([what = '', path = '']: string[]): string {
+function importSource([what = '', path = '']: string[]): string {
   if (what !== 'roadmap') throw new UsageError(`import takes roadmap PATH, not ${what}`);
   const target = userPath(path);
   if (!existsSync(target)) throw new Error(`there is no file or folder at ${target}`);
   return target;
 }
 
-/** Folders a roadmap never sits in, and that can be huge (a git checkout's own). */
-const SKIPPED_FOLDER = /^(\..*|node_modules)$/;
-
 /** The `.md` files of a roadmap folder (paths relative to it, with `/`), or the one file given. */
-function roadmapFiles(target: string): { path: string; content: string }[] {
-  if (!statSync(target).isDirectory()) {
-    return [{ path: basename(target), content: readFileSync(target, 'utf8') }];
-  }
-  const found: string[] = [];
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory() && !SKIPPED_FOLDER.test(entry.name)) walk(path);
-      else if (entry.isFile() && /\.md$/i.test(entry.name)) found.push(path);
-    }
-  };
-  walk(target);
-  if (found.length === 0) throw new Error(`there are no .md files in ${target}`);
-  return found
-    .map((path) => ({
-      path: relative(target, path).split(sep).join('/'),
-      content: readFileSync(path, 'utf8'),
-    }))
-    .sort((a, b) => (a.path < b.path ? -1 : 1));
+async function roadmapFiles(target: string): Promise<{ path: string; content: string }[]> {
+  const files = await readRoadmapFolder(target, ['md']);
+  if (files.length === 0) throw new Error(`there are no .md files in ${target}`);
+  return files;
 }
 
 /** Writes a file, creating its folder. */
@@ -149,15 +132,23 @@ function exportCalendar(core: Core, out: string | undefined): ExitCode {
   return 0;
 }
 
-/** `import roadmap PATH [--dry-run]`: prints what will change, then (unless a dry run) imports it. */
-function importRoadmap(core: Core, target: string, dryRun: boolean): ExitCode {
-  const files = roadmapFiles(target);
-  const preview = core.call('roadmap.previewImport', { files });
+/**
+ * `import roadmap PATH [--dry-run] [--keep-missing]`: prints what will change, then (unless a dry
+ * run) imports it, so the roadmap matches the files (`--keep-missing`: keeps what they lack).
+ */
+async function importRoadmap(
+  core: Core,
+  target: string,
+  dryRun: boolean,
+  keepMissing: boolean,
+): Promise<ExitCode> {
+  const files = await roadmapFiles(target);
+  const preview = core.call('roadmap.previewImport', { files, keepMissing });
   if (!preview.ok) {
     console.error(`fortnight: ${preview.error.message}`);
     return 1;
   }
-  const { create, update, problems } = preview.value;
+  const { create, update, remove, problems } = preview.value;
   const where = (within: string | null) => (within ? `  (in ${within})` : '');
   console.log(`Read ${files.length} file${files.length === 1 ? '' : 's'} from ${target}.`);
   console.log(create.length ? `To create (${create.length}):` : 'Nothing to create.');
@@ -166,6 +157,8 @@ function importRoadmap(core: Core, target: string, dryRun: boolean): ExitCode {
   for (const item of update) {
     console.log(`  ${item.kind.padEnd(11)}${item.title}${where(item.within)}: ${item.fields.join(', ')}`);
   }
+  console.log(remove.length ? `To remove, no longer in the files (${remove.length}):` : 'Nothing to remove.');
+  for (const item of remove) console.log(`  ${item.kind.padEnd(11)}${item.title}${where(item.within)}`);
   if (problems.length) console.log(`Problems, by file and line (${problems.length}):`);
   const byPlace = [...problems].sort((a, b) =>
     a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1,
@@ -175,12 +168,13 @@ function importRoadmap(core: Core, target: string, dryRun: boolean): ExitCode {
     console.log('Dry run: nothing was written.');
     return 0;
   }
-  const result = core.call('roadmap.import', { files });
+  const result = core.call('roadmap.import', { files, keepMissing });
   if (!result.ok) {
     console.error(`fortnight: ${result.error.message}`);
     return 1;
   }
-  console.log(`Imported: ${result.value.created} created, ${result.value.updated} updated.`);
+  const { created, updated, removed } = result.value;
+  console.log(`Imported: ${created} created, ${updated} updated, ${removed} removed.`);
   return 0;
 }
 
@@ -283,7 +277,7 @@ const COMMANDS: Record<string, Command> = {
       const { openWorkspace } = await import('../main/db/open.ts');
       try {
         const { undo, setAside } = replaceWithBackup(dbFile, source, () => {});
-        openWorkspace(dbFile).db.close(); // brings an older backup up to this version
+        (await openWorkspace(dbFile)).db.close(); // brings an older backup up to this version
         console.log(`Restored ${dbFile} from ${source}.`);
         if (undo)
           console.log(`The state before is backed up; to undo, run: fortnight restore "${undo.path}"`);
@@ -306,7 +300,7 @@ const COMMANDS: Record<string, Command> = {
     ],
     needsDatabase: true,
     run: (core, args, _dbFile, { out }) => {
-      const what = exported(args);
+      const what = exportTarget(args);
       if (what.what !== 'sprint')
         return what.what === 'roadmap' ? exportRoadmap(core, out) : exportCalendar(core, out);
       const number = what.number;
@@ -336,11 +330,12 @@ const COMMANDS: Record<string, Command> = {
     summary: 'import a roadmap folder or roadmap.md, after printing what changes',
     forms: [
       [
-        'import roadmap PATH [--dry-run]',
+        'import roadmap PATH [--dry-run] [--keep-missing]',
         'a roadmap folder or roadmap.md, showing what changes (--dry-run: only that)',
       ],
     ],
-    run: (core, args, _dbFile, { dryRun }) => importRoadmap(core, importedPath(args), dryRun === true),
+    run: (core, args, _dbFile, { dryRun, keepMissing }) =>
+      importRoadmap(core, importSource(args), dryRun === true, keepMissing === true),
   },
 };
 
@@ -360,6 +355,7 @@ function usage(): string {
     `--db FILE  the workspace database (default: ${defaultDatabaseFile()})`,
     '--out      where export writes (default: the standard output)',
     '--dry-run  import only prints what would change',
+    '--keep-missing  import keeps what the files no longer have',
   ].join('\n');
 }
 
@@ -370,6 +366,7 @@ async function main(argv: string[]): Promise<ExitCode> {
       db: { type: 'string' },
       out: { type: 'string' },
       'dry-run': { type: 'boolean' },
+      'keep-missing': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
@@ -385,13 +382,15 @@ async function main(argv: string[]): Promise<ExitCode> {
   if (values.out !== undefined && name !== 'export') throw new UsageError(`--out is for export only`);
   if (values['dry-run'] !== undefined && name !== 'import')
     throw new UsageError(`--dry-run is for import only`);
+  if (values['keep-missing'] !== undefined && name !== 'import')
+    throw new UsageError(`--keep-missing is for import only`);
   const required = command.args.filter((arg) => !arg.startsWith('[')).length;
   if (args.length < required || args.length > command.args.length) {
     throw new UsageError(`${name} takes ${command.args.join(' ') || 'no arguments'}`);
   }
   if (name === 'call') parseJson(args[1] ?? '{}'); // before the database is opened, or even created
-  if (name === 'export') exported(args);
-  if (name === 'import') importedPath(args); // a missing PATH opens (or creates) no database
+  if (name === 'export') exportTarget(args);
+  if (name === 'import') importSource(args); // a missing PATH opens (or creates) no database
 
   const dbFile = userPath(values.db ?? defaultDatabaseFile());
   if (command.needsDatabase && !existsSync(dbFile)) {
@@ -403,7 +402,11 @@ async function main(argv: string[]): Promise<ExitCode> {
   const { openCore } = await import('../main/api/core.ts');
   const core = await openCore(dbFile);
   try {
-    return await command.run!(core, args, dbFile, { out: values.out, dryRun: values['dry-run'] });
+    return await command.run!(core, args, dbFile, {
+      out: values.out,
+      dryRun: values['dry-run'],
+      keepMissing: values['keep-missing'],
+    });
   } finally {
     core.close();
   }

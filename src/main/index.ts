@@ -8,25 +8,28 @@ import {
   dialog,
   ipcMain,
   Menu,
+  protocol,
   session,
   shell,
   type MenuItemConstructorOptions,
 } from 'electron';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { extname, join, relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { describeIssue } from './api/core.ts';
-import { openCoreOrRecovery, type AppCore } from './api/recovery.ts';
-import { contract, type ParsedInput } from '../shared/contract.ts';
-import type { Result } from '../shared/result.ts';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { CoreClient } from './api/core-client.ts';
+import { openCoreOrRecovery } from './api/recovery.ts';
+import type { ParsedInput } from '../shared/contract.ts';
+import { answerAppRequest, APP_PAGE_URL, APP_SCHEME } from './desktop/app-protocol.ts';
+import { answeredOpen, howToOpen, linkQuestion } from './desktop/external-links.ts';
+import { createIpcGate } from './desktop/ipc-gate.ts';
+import { readRoadmapFolder } from './markdown/roadmap-folder.ts';
 import { defaultDatabaseFile, userDataDir } from './paths.ts';
 import { SECURITY_HEADERS } from './web/security.ts';
 
 const SCREENS = ['meeting', 'roadmap', 'sprints', 'polish', 'people', 'settings'] as const;
-const rendererIndex = join(import.meta.dirname, '../renderer/index.html');
+const rendererDir = join(import.meta.dirname, '../renderer');
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 
-let core: AppCore | undefined;
+let core: CoreClient | undefined;
 let mainWindow: BrowserWindow | undefined;
 
 function databaseFileFromArgs(argv: string[]): string {
@@ -34,14 +37,15 @@ function databaseFileFromArgs(argv: string[]): string {
   return i >= 0 && argv[i + 1] ? argv[i + 1]! : defaultDatabaseFile();
 }
 
-/** Only our own page may call the API: the built index.html, or the dev server in development. */
-function isOwnPage(url: string | undefined): boolean {
-  if (!url) return false;
-  if (devServerUrl && url.startsWith(devServerUrl)) return true;
-  return url.split('#')[0] === pathToFileURL(rendererIndex).href;
-}
-
-const isExternalLink = (url: string) => /^https?:\/\//i.test(url);
+// Before the app is ready: `app:` is a standard, secure scheme, so its pages have an origin
+// that CSP's 'self' and the IPC sender check can rely on; V8 keeps its scripts' compiled code
+// between launches, as it did for file://.
+protocol.registerSchemesAsPrivileged([
+  {
+    scheme: APP_SCHEME,
+    privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+  },
+]);
 
 function createWindow(): BrowserWindow {
   const window = new BrowserWindow({
@@ -64,7 +68,7 @@ function createWindow(): BrowserWindow {
   });
   window.once('ready-to-show', () => window.show());
   if (devServerUrl) void window.loadURL(devServerUrl);
-  else void window.loadFile(rendererIndex);
+  else void window.loadURL(APP_PAGE_URL);
   return window;
 }
 
@@ -123,33 +127,12 @@ const fileDialogs = {
     });
     const [chosen] = choice.filePaths;
     if (choice.canceled || !chosen) return null;
-    const paths = folder
-      ? (await readdir(chosen, { recursive: true }))
-          .map((file) => join(chosen, file))
-          .filter((file) => extensions.includes(extname(file).slice(1)))
-      : [chosen];
-    const files = await Promise.all(
-      paths.map(async (path) => ({
-        path: folder ? relative(chosen, path) : path,
-        content: await readFile(path, 'utf8'),
-      })),
-    );
+    // One walker with the CLI: only regular files, symlinks and hidden folders skipped.
+    const files = await readRoadmapFolder(chosen, folder ? extensions : []);
+    if (!folder) for (const file of files) file.path = chosen;
     return { files };
   },
 };
-
-async function callDesktop(method: keyof typeof fileDialogs, input: unknown): Promise<Result<unknown>> {
-  const parsed = contract[method].input.safeParse(input ?? {});
-  if (!parsed.success) return { ok: false, error: describeIssue(parsed.error.issues[0]!) };
-  try {
-    return { ok: true, value: await fileDialogs[method](parsed.data as never) };
-  } catch (error) {
-    return {
-      ok: false,
-      error: { code: 'internal', message: error instanceof Error ? error.message : String(error) },
-    };
-  }
-}
 
 function harden(): void {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
@@ -167,21 +150,30 @@ function harden(): void {
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event) => event.preventDefault());
     contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(({ url }) => {
-      if (isExternalLink(url)) void shell.openExternal(url);
+    contents.setWindowOpenHandler(({ url, frameName }) => {
+      void openLink(url, frameName);
       return { action: 'deny' };
     });
   });
-  ipcMain.handle('api', (event, method: unknown, input: unknown) => {
-    if (!isOwnPage(event.senderFrame?.url) || !core) {
-      return {
-        ok: false,
-        error: { code: 'internal', message: 'Refused: the call did not come from Fortnight' },
-      };
-    }
-    if (method === 'files.saveAs' || method === 'files.open') return callDesktop(method, input);
-    return core.call(String(method), input);
-  });
+  protocol.handle(APP_SCHEME, (request) => answerAppRequest(request, rendererDir));
+  const gate = createIpcGate({ core: () => core, desktop: fileDialogs, devServerUrl });
+  ipcMain.handle('api', (event, method: unknown, input: unknown) =>
+    gate(event.senderFrame?.url, method, input),
+  );
+}
+
+/** Opens an app's own link at once; asks first, showing the whole address, for one from content. */
+async function openLink(url: string, target: string): Promise<void> {
+  const how = howToOpen(url, target);
+  if (how === 'refuse') return;
+  if (how === 'ask') {
+    const question = linkQuestion(url);
+    const { response } = mainWindow
+      ? await dialog.showMessageBox(mainWindow, question)
+      : await dialog.showMessageBox(question);
+    if (!answeredOpen(response)) return;
+  }
+  await shell.openExternal(url);
 }
 
 async function start(): Promise<void> {
@@ -196,7 +188,12 @@ async function start(): Promise<void> {
   });
   await app.whenReady();
   try {
-    core = await openCoreOrRecovery(databaseFileFromArgs(process.argv));
+    // The core runs in worker threads (built beside this file), so the window never waits on SQLite.
+    // A damaged workspace opens on its backups instead (the app offers to restore one).
+    core = await openCoreOrRecovery(
+      databaseFileFromArgs(process.argv),
+      join(import.meta.dirname, 'core-worker.js'),
+    );
   } catch (error) {
     dialog.showErrorBox(
       'Fortnight could not open its database',
@@ -216,6 +213,13 @@ async function start(): Promise<void> {
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
-app.on('will-quit', () => core?.close());
+// Quitting waits for the core to finish its calls and close the workspace.
+app.on('will-quit', (event) => {
+  const closing = core;
+  if (!closing) return;
+  core = undefined;
+  event.preventDefault();
+  void closing.close().finally(() => app.quit());
+});
 
 void start();

@@ -5,16 +5,11 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { BRIDGE_EVENTS, type BridgeEvent, type FortnightBridge } from '../shared/bridge.ts';
 import { isMethodName } from '../shared/contract.ts';
-import type { Result } from '../shared/result.ts';
+import { unknownMethod, type Result } from '../shared/result.ts';
 
 const bridge: FortnightBridge = {
   invoke(method: string, input: unknown): Promise<Result<unknown>> {
-    if (!isMethodName(method)) {
-      return Promise.resolve({
-        ok: false,
-        error: { code: 'unknown_method', message: `There is no method ${method}` },
-      });
-    }
+    if (!isMethodName(method)) return Promise.resolve(unknownMethod(String(method)));
     return ipcRenderer.invoke('api', method, input) as Promise<Result<unknown>>;
   },
   on(event: BridgeEvent, callback: (payload: string) => void): () => void {

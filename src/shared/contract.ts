@@ -4,16 +4,11 @@
  * the build of every process that calls it.
  */
 import { z } from 'zod';
+// Installs the app's wording for every refusal zod words (before any schema is used).
+import './refusals.ts';
 import {
-  ACTION_STATUSES,
   LIMITS,
-  MEETING_STEPS,
-  OUTCOMES,
-  POLISH_SIZES,
   POLISH_STATUSES,
-  RETRO_COLUMNS,
-  ROLES,
-  STATES,
   type ActionItem,
   type Capacity,
   type Change,
@@ -41,48 +36,25 @@ import type {
   SprintOverview,
   SprintSummary,
 } from './meeting-views.ts';
+import * as entities from './entities/index.ts';
+import * as fields from './entities/fields.ts';
+import { id, ids, nullableId } from './entities/fields.ts';
 
 // ---- building blocks -------------------------------------------------------------------
 
-const id = z.uuid({ error: 'must be an id' });
-const ids = z.array(id).max(LIMITS.list, { error: `must list at most ${LIMITS.list} items` });
-const text = (max: number) => z.string().max(max, { error: `must be at most ${max} characters` });
-/** One line: line breaks and runs of spaces pasted into a title or name become one space. */
-const oneLine = (max: number) =>
-  text(max)
-    .overwrite((s) => s.replace(/\s+/g, ' ').trim())
-    .min(1, { error: 'must not be empty' });
-const title = oneLine(LIMITS.title);
-const longText = text(LIMITS.text);
-const nullableId = id.nullable();
-const isTimeZone = (zone: string): boolean => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-};
-export const timeZone = text(LIMITS.timeZone).refine(isTimeZone, { error: 'must be an IANA time zone' });
-/** http(s), and nothing that could end the link early in Markdown or HTML: no spaces, controls, < or >. */
-const WEB_LINK = /^https?:\/\/[^\s\p{Cc}<>]+$/iu;
-const link = text(LIMITS.link)
-  .trim()
-  .refine((s) => WEB_LINK.test(s), { error: 'must be an http(s) link' })
-  .nullable();
-/** A polish issue's link: a URL, or the `owner/repo#123` shorthand of an issue tracker. */
-const issueLink = text(LIMITS.link)
-  .trim()
-  .refine((s) => WEB_LINK.test(s) || /^[\w.-]+\/[\w.-]+#\d+$/.test(s), {
-    error: 'must be an http(s) link or owner/repo#123',
-  })
-  .nullable();
-const percent = z.number().int().min(0).max(100).nullable();
-const isoDate = z.iso.date({ error: 'must be a date (yyyy-MM-dd)' });
-const isoInstant = z.iso.datetime({ offset: true, error: 'must be a date and time (ISO 8601)' });
+const text = fields.text;
 const empty = z.strictObject({});
 const byId = z.strictObject({ id });
+
+/** A roadmap import's files (a folder's, or one roadmap.md) and whether to keep what they lack. */
+const roadmapImportInput = z.strictObject({
+  files: z
+    .array(z.strictObject({ path: text(500), content: text(2_000_000) }))
+    .max(2000, { error: 'must list at most 2000 files' }),
+  keepMissing: z.boolean().optional(),
+});
 const reorder = z.strictObject({ ids: z.array(id).max(10_000) });
+export const timeZone = fields.timeZone;
 
 /** A method: its input schema, its result type (phantom), and whether it writes. */
 interface Method<I extends z.ZodType, O> {
@@ -103,90 +75,83 @@ const swap =
   <O>() =>
   <I extends z.ZodType>(input: I): Method<I, O> => ({ input, writes: true, swapsFile: true });
 
-// ---- the entities' writable fields --------------------------------------------------------
+// ---- the entities' writable fields: picked from their definitions --------------------------
 
-const personFields = z.strictObject({
-  name: oneLine(LIMITS.name),
-  handle: text(LIMITS.handle)
-    .trim()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, { error: 'must be a handle such as a GitHub login' })
-    .nullable(),
-  timeZone,
-  roles: z.array(z.enum(ROLES)).max(ROLES.length),
+const personFields = entities.person.schema.pick({ name: true, handle: true, timeZone: true, roles: true });
+
+const goalFields = entities.goal.schema.pick({
+  title: true,
+  impact: true,
+  howToHelp: true,
+  state: true,
+  ownerIds: true,
+  manualProgress: true,
 });
 
-const goalFields = z.strictObject({
-  title,
-  impact: longText,
-  howToHelp: longText,
-  state: z.enum(STATES),
-  ownerIds: ids,
-  manualProgress: percent,
+const initiativeFields = entities.initiative.schema.pick({
+  goalId: true,
+  title: true,
+  impact: true,
+  features: true,
+  link: true,
+  state: true,
+  ownerIds: true,
+  dependsOnIds: true,
+  manualProgress: true,
 });
 
-const initiativeFields = z.strictObject({
-  goalId: id,
-  title,
-  impact: longText,
-  features: longText,
-  link,
-  state: z.enum(STATES),
-  ownerIds: ids,
-  dependsOnIds: ids,
-  manualProgress: percent,
+const milestoneFields = entities.milestone.schema.pick({
+  initiativeId: true,
+  title: true,
+  state: true,
+  participantIds: true,
+  dependsOnIds: true,
+  targetSprintId: true,
 });
 
-const milestoneFields = z.strictObject({
-  initiativeId: id,
-  title,
-  state: z.enum(STATES),
-  participantIds: ids,
-  dependsOnIds: ids,
-  targetSprintId: nullableId,
+const sprintFields = entities.sprint.schema.shape;
+
+const sprintGoalFields = entities.sprintGoal.schema.pick({
+  sprintId: true,
+  title: true,
+  ownerId: true,
+  goalId: true,
+  initiativeId: true,
+  milestoneId: true,
+  definitionOfDone: true,
+  estimate: true,
+  outcome: true,
+  outcomeNote: true,
 });
 
-const sprintGoalFields = z.strictObject({
-  sprintId: id,
-  title,
-  ownerId: nullableId,
-  goalId: nullableId,
-  initiativeId: nullableId,
-  milestoneId: nullableId,
-  definitionOfDone: longText,
-  estimate: z.number().min(0).max(100).nullable(),
-  outcome: z.enum(OUTCOMES).nullable(),
-  outcomeNote: longText,
+const polishFields = entities.polishIssue.schema.pick({
+  title: true,
+  link: true,
+  goalId: true,
+  assigneeId: true,
+  size: true,
+  status: true,
+  plannedSprintId: true,
 });
-
-const polishFields = z.strictObject({
-  title,
-  link: issueLink,
-  goalId: nullableId,
-  assigneeId: nullableId,
-  size: z.enum(POLISH_SIZES).nullable(),
-  status: z.enum(POLISH_STATUSES),
-  plannedSprintId: nullableId,
-});
+const polishStatus = polishFields.shape.status;
 
 /** Words a polish issue's title must contain (any case). */
 const polishQuery = text(LIMITS.title).trim();
 /** Where a page of polish issues ended: its last issue's creation time and id. */
 const POLISH_CURSOR = /^\d{4}-\d\d-\d\dT[\d:.]+Z~[0-9a-f-]{36}$/i;
 
-const retroNoteFields = z.strictObject({
-  sprintId: id,
-  column: z.enum(RETRO_COLUMNS),
-  text: text(LIMITS.text).trim().min(1, { error: 'must not be empty' }),
+const retroNoteFields = entities.retroNote.schema.pick({ sprintId: true, column: true, text: true });
+
+const actionItemFields = entities.actionItem.schema.pick({
+  sprintId: true,
+  text: true,
+  ownerId: true,
+  status: true,
 });
 
-const actionItemFields = z.strictObject({
-  sprintId: id,
-  text: text(LIMITS.text).trim().min(1, { error: 'must not be empty' }),
-  ownerId: nullableId,
-  status: z.enum(ACTION_STATUSES),
-});
-
-const timeboxes = z.partialRecord(z.enum(MEETING_STEPS), z.number().int().min(1).max(240).nullable());
+const meetingFields = entities.meeting.schema.shape;
+/** Timeboxes to change: any of the steps. */
+const timeboxes = z.partialRecord(meetingFields.step, entities.timebox);
 
 /** Create takes the required fields plus any of the optional ones; update takes an id and any. */
 const update = <S extends z.ZodObject>(fields: S) => fields.partial().extend({ id });
@@ -254,7 +219,7 @@ export const contract = {
   'search.quick': read<SearchHit[]>()(
     z.strictObject({
       query: text(100).trim().min(1, { error: 'must not be empty' }),
-      limit: z.number().int().min(1).max(50).optional(),
+      limit: fields.whole(1, 50).optional(),
     }),
   ),
 
@@ -316,16 +281,16 @@ export const contract = {
   /** The first sprint takes a start date; every later one follows the last with no gap. */
   'sprints.createNext': write<Sprint>()(
     z.strictObject({
-      startDate: isoDate.optional(),
-      meetingAt: isoInstant.optional(),
-      meetingTimeZone: timeZone.optional(),
+      startDate: sprintFields.startDate.optional(),
+      meetingAt: sprintFields.meetingAt.unwrap().optional(),
+      meetingTimeZone: sprintFields.meetingTimeZone.unwrap().optional(),
     }),
   ),
   'sprints.update': write<Sprint>()(
     z.strictObject({
       id,
-      meetingAt: isoInstant.nullable().optional(),
-      meetingTimeZone: timeZone.nullable().optional(),
+      meetingAt: sprintFields.meetingAt.optional(),
+      meetingTimeZone: sprintFields.meetingTimeZone.optional(),
     }),
   ),
   /** Closes the active sprint and makes the next one active (creating it when missing). */
@@ -345,23 +310,23 @@ export const contract = {
 
   'capacities.list': read<Capacity[]>()(z.strictObject({ sprintId: id })),
   'capacities.set': write<Capacity>()(
-    z.strictObject({ sprintId: id, personId: id, days: z.number().min(0).max(14) }),
+    entities.capacity.schema.pick({ sprintId: true, personId: true, days: true }),
   ),
 
   'polish.list': read<PolishIssue[]>()(
-    z.strictObject({ status: z.enum(POLISH_STATUSES).optional(), doneSprintId: id.optional() }),
+    z.strictObject({ status: polishStatus.optional(), doneSprintId: id.optional() }),
   ),
   /** Polish issues a page at a time: by status, by words of the title, oldest or newest first. */
   'polish.page': read<PolishPage>()(
     z.strictObject({
       status: z
-        .array(z.enum(POLISH_STATUSES))
+        .array(polishStatus)
         .min(1, { error: 'must name at least one status' })
         .max(POLISH_STATUSES.length, { error: `must list at most ${POLISH_STATUSES.length} statuses` })
         .optional(),
       query: polishQuery.optional(),
       order: z.enum(['oldest first', 'newest first']).optional(),
-      limit: z.number().int().min(1).max(1000, { error: 'must be at most 1000' }).optional(),
+      limit: fields.whole(1, 1000).optional(),
       cursor: z.string().regex(POLISH_CURSOR, { error: "must be a page's nextCursor" }).optional(),
     }),
   ),
@@ -382,7 +347,7 @@ export const contract = {
   ),
 
   'actionItems.list': read<ActionItem[]>()(
-    z.strictObject({ status: z.enum(ACTION_STATUSES).optional(), sprintId: id.optional() }),
+    z.strictObject({ status: actionItemFields.shape.status.optional(), sprintId: id.optional() }),
   ),
   'actionItems.create': write<ActionItem>()(
     actionItemFields.partial().required({ sprintId: true, text: true }),
@@ -399,52 +364,49 @@ export const contract = {
   'meeting.update': write<Meeting>()(
     z.strictObject({
       id,
-      attendees: z
-        .array(z.strictObject({ personId: id, present: z.boolean() }))
-        .max(LIMITS.list)
-        .optional(),
+      attendees: meetingFields.attendees.optional(),
       timeboxes: timeboxes.optional(),
     }),
   ),
-  'meeting.goTo': write<Meeting>()(z.strictObject({ id, step: z.enum(MEETING_STEPS) })),
+  'meeting.goTo': write<Meeting>()(z.strictObject({ id, step: meetingFields.step })),
   'meeting.end': write<Meeting>()(byId),
   /** Takes back the meeting's last action; `undone` names its method, null when none is left. */
   'meeting.undo': write<{ undone: string | null }>()(byId),
 
   'history.list': read<Change[]>()(
-    z.strictObject({ entity: z.string().max(40), id, limit: z.number().int().min(1).max(1000).optional() }),
+    z.strictObject({ entity: z.string().max(40), id, limit: fields.whole(1, 1000).optional() }),
   ),
 
   /** The roadmap as Markdown: an mdBook-style folder (roadmap.md + roadmap/…), or one roadmap.md. */
   'roadmap.export': read<{ files: { path: string; content: string }[] }>()(
     z.strictObject({ variant: z.enum(['folder', 'single']) }),
   ),
-  /** What importing a roadmap folder (its files) or one roadmap.md would create and update; writes nothing. */
+  /**
+   * What importing a roadmap folder (its files) or one roadmap.md would create, update and
+   * remove (what the files no longer have; none with `keepMissing`); writes nothing.
+   */
   'roadmap.previewImport': read<{
     create: RoadmapImportItem[];
     update: RoadmapImportItem[];
+    remove: RoadmapImportItem[];
     problems: RoadmapImportProblem[];
-  }>()(
-    z.strictObject({
-      files: z
-        .array(z.strictObject({ path: text(500), content: text(2_000_000) }))
-        .max(2000, { error: 'must list at most 2000 files' }),
-    }),
-  ),
-  /** Imports the roadmap (one transaction); refused, naming file and line, when it can't be read at all. */
-  'roadmap.import': write<{ created: number; updated: number; problems: RoadmapImportProblem[] }>()(
-    z.strictObject({
-      files: z
-        .array(z.strictObject({ path: text(500), content: text(2_000_000) }))
-        .max(2000, { error: 'must list at most 2000 files' }),
-    }),
-  ),
+  }>()(roadmapImportInput),
+  /**
+   * Imports the roadmap (one transaction) so the roadmap matches the files; refused, naming file
+   * and line, when it can't be read at all.
+   */
+  'roadmap.import': write<{
+    created: number;
+    updated: number;
+    removed: number;
+    problems: RoadmapImportProblem[];
+  }>()(roadmapImportInput),
 
   /** The retrospective step of a sprint: goals per owner, action items, notes, roadmap changes. */
   'retrospective.view': read<RetrospectiveView>()(z.strictObject({ sprintId: id })),
   /** The polish step: open polish, this sprint's tally, polish done over the last sprints (default 8). */
   'polish.view': read<PolishView>()(
-    z.strictObject({ sprintId: id, lastSprints: z.number().int().min(1).max(52).optional() }),
+    z.strictObject({ sprintId: id, lastSprints: fields.whole(1, 52).optional() }),
   ),
   /** Planning `sprintId` (the next sprint): carry-over, per-owner capacity and checks, milestones due. */
   'planning.view': read<PlanningView>()(z.strictObject({ sprintId: id })),
@@ -462,6 +424,8 @@ export interface RoadmapImportItem {
   title: string;
   within: string | null;
   fields: string[];
+  /** The title before a rename (`title` among the fields). */
+  was?: string;
 }
 /** Something of the imported files that could not be read (and was skipped). */
 export interface RoadmapImportProblem {

@@ -1,4 +1,8 @@
-/** The domain's words (see shared/PRODUCT.md), as types shared by every process. */
+/**
+ * The domain's words (see docs/domain.md), as types shared by every process. The entities' row
+ * types come from their one definition in `entities/`.
+ */
+import type { EntityRow } from './entities/index.ts';
 
 export const STATES = ['done', 'in progress', 'help wanted', 'paused'] as const;
 export type State = (typeof STATES)[number];
@@ -33,7 +37,7 @@ export type ActionStatus = (typeof ACTION_STATUSES)[number];
 export const MEETING_STEPS = ['retrospective', 'polish', 'plan', 'wrap-up'] as const;
 export type MeetingStep = (typeof MEETING_STEPS)[number];
 
-/** Text limits, enforced both by the contract (zod) and by the schema (CHECK). */
+/** Limits of lengths and amounts, enforced both by the entities' schemas (zod) and by the database (CHECK). */
 export const LIMITS = {
   name: 200,
   handle: 100,
@@ -41,45 +45,28 @@ export const LIMITS = {
   text: 20_000,
   link: 2_000,
   timeZone: 64,
+  /** An ISO 8601 instant as text. */
+  instant: 40,
   list: 50,
+  /** A sprint goal's estimate, in days of work. */
+  estimateDays: 100,
+  /** A person's capacity in a sprint, in days: a sprint lasts two weeks. */
+  sprintDays: 14,
+  /** A meeting step's timebox, in minutes. */
+  timeboxMinutes: 240,
 } as const;
 
-export interface Person {
-  id: string;
-  name: string;
-  handle: string | null;
-  timeZone: string;
-  roles: Role[];
-}
+export type Person = EntityRow<'person'>;
 
-export interface Goal {
-  id: string;
-  title: string;
-  impact: string;
-  howToHelp: string;
-  state: State;
-  ownerIds: string[];
-  position: number;
-  /** Set by hand (0–100), or null when derived from the initiatives. */
-  manualProgress: number | null;
+export type Goal = EntityRow<'goal'> & {
   /** What is shown: the manual value when set, else derived (0–100). */
   progress: number;
-}
+};
 
-export interface Initiative {
-  id: string;
-  goalId: string;
-  title: string;
-  impact: string;
-  features: string;
-  link: string | null;
-  state: State;
-  ownerIds: string[];
-  dependsOnIds: string[];
-  position: number;
-  manualProgress: number | null;
+export type Initiative = EntityRow<'initiative'> & {
+  /** What is shown: the manual value when set, else derived from the milestones (0–100). */
   progress: number;
-}
+};
 
 /**
  * An initiative as the roadmap sends it: without its Markdown texts (`impact`, `features`), which
@@ -90,67 +77,15 @@ export interface RoadmapInitiative extends Omit<Initiative, 'impact' | 'features
   about?: string;
 }
 
-export interface Milestone {
-  id: string;
-  initiativeId: string;
-  title: string;
-  state: State;
-  participantIds: string[];
-  dependsOnIds: string[];
-  targetSprintId: string | null;
-  position: number;
-}
+export type Milestone = EntityRow<'milestone'>;
 
-export interface Sprint {
-  id: string;
-  number: number;
-  /** Calendar dates, `yyyy-MM-dd`. */
-  startDate: string;
-  endDate: string;
-  status: SprintStatus;
-  /** The meeting instant (ISO 8601, UTC) and the organiser's IANA zone. */
-  meetingAt: string | null;
-  meetingTimeZone: string | null;
-}
+export type Sprint = EntityRow<'sprint'>;
 
-export interface SprintGoal {
-  id: string;
-  sprintId: string;
-  title: string;
-  ownerId: string | null;
-  goalId: string | null;
-  initiativeId: string | null;
-  milestoneId: string | null;
-  definitionOfDone: string;
-  /** Days of work the owner expects it to take. */
-  estimate: number | null;
-  outcome: Outcome | null;
-  outcomeNote: string;
-  carriedOverFromId: string | null;
-  rolloverCount: number;
-  position: number;
-}
+export type SprintGoal = EntityRow<'sprintGoal'>;
 
-export interface Capacity {
-  id: string;
-  sprintId: string;
-  personId: string;
-  /** Days available in the sprint. */
-  days: number;
-}
+export type Capacity = EntityRow<'capacity'>;
 
-export interface PolishIssue {
-  id: string;
-  title: string;
-  link: string | null;
-  goalId: string | null;
-  assigneeId: string | null;
-  size: PolishSize | null;
-  status: PolishStatus;
-  doneSprintId: string | null;
-  plannedSprintId: string | null;
-  createdAt: string;
-}
+export type PolishIssue = EntityRow<'polishIssue'>;
 
 /** A page of polish issues (`polish.page`): `total` matches all pages; `nextCursor` asks for the next. */
 export interface PolishPage {
@@ -159,43 +94,13 @@ export interface PolishPage {
   nextCursor: string | null;
 }
 
-export interface RetroNote {
-  id: string;
-  sprintId: string;
-  column: RetroColumn;
-  text: string;
-  votes: number;
-  position: number;
-}
+export type RetroNote = EntityRow<'retroNote'>;
 
-export interface ActionItem {
-  id: string;
-  sprintId: string;
-  text: string;
-  ownerId: string | null;
-  status: ActionStatus;
-  doneSprintId: string | null;
-}
+export type ActionItem = EntityRow<'actionItem'>;
 
-export interface Attendee {
-  personId: string;
-  present: boolean;
-}
+export type Attendee = Meeting['attendees'][number];
 
-export interface Meeting {
-  id: string;
-  sprintId: string;
-  step: MeetingStep;
-  attendees: Attendee[];
-  /** Minutes per step, or null for no timebox. */
-  timeboxes: Record<MeetingStep, number | null>;
-  /** Seconds spent per step so far (not counting the current visit). */
-  secondsSpent: Record<MeetingStep, number>;
-  /** When the current step was entered (ISO instant). */
-  stepStartedAt: string;
-  startedAt: string;
-  endedAt: string | null;
-}
+export type Meeting = EntityRow<'meeting'>;
 
 /** One entry of the change log: the item history and the unit of sync. */
 export interface Change {

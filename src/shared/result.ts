@@ -14,6 +14,13 @@ export type ErrorCode =
   | 'read_only'
   /** The workspace file can't be read: only its backups can be listed and restored. */
   | 'damaged'
+  /** Browser mode without the token of this launch. */
+  | 'unauthorised'
+  /** Refused before reaching the API: a foreign page, or a host or origin not ours. */
+  | 'forbidden'
+  /** Browser mode's transport: the wrong HTTP method, or a body over the size limit. */
+  | 'method_not_allowed'
+  | 'too_large'
   | 'internal';
 
 export interface ApiError {
@@ -25,4 +32,11 @@ export interface ApiError {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
-export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+/** Names echoed in a refusal are cut to this length, so a hostile name can't flood a reply or a log. */
+export const ECHO_LIMIT = 60;
+
+/** The refusal of a method that isn't in the contract, echoing its name cut short. */
+export function unknownMethod(name: string): Result<never> {
+  const shown = name.length > ECHO_LIMIT ? `${name.slice(0, ECHO_LIMIT)}…` : name;
+  return { ok: false, error: { code: 'unknown_method', message: `There is no method ${shown}` } };
+}

@@ -54,6 +54,8 @@ test.describe('desktop app', () => {
   test('opens a hardened window', async () => {
     const window = await app.firstWindow();
     await expect(window.getByRole('navigation')).toBeVisible();
+    // Served from our own scheme, never file://.
+    expect(window.url()).toMatch(/^app:\/\/fortnight\//);
     // contextBridge only works with contextIsolation on: the bridge being there proves it.
     const page = await window.evaluate(() => ({
       bridge: Object.keys((window as unknown as { fortnight: object }).fortnight).sort(),

@@ -67,7 +67,7 @@ describe('rolling backups', () => {
     const core = await openCore(file);
     const before = listBackups(file).length;
     const content = '# Roadmap\n\n| Goal | State | Owner |\n|---|---|---|\n| Imported | :crab: | |\n';
-    must(core, 'roadmap.import', { files: [{ path: 'roadmap.md', content }] });
+    must(core, 'roadmap.import', { files: [{ path: 'roadmap.md', content }], keepMissing: true });
     const backups = listBackups(file);
     expect(must(core, 'goals.list', {})).toHaveLength(2);
     core.close();
@@ -198,28 +198,33 @@ describe('a damaged workspace', () => {
     const [backup] = listBackups(file);
     writeFileSync(file, Buffer.alloc(8192, 7));
 
+    // The real path of both doors: the worker core, whose writer can't open the file.
     const core = await openCoreOrRecovery(file);
-    const info = core.call('workspace.info', {});
+    const info = await core.call('workspace.info', {});
     expect(info).toMatchObject({ ok: false, error: { code: 'damaged' } });
     expect(!info.ok && info.error.message).toContain(backup!.path);
-    expect(core.call('goals.create', { title: 'x' })).toMatchObject({
+    expect(await core.call('goals.create', { title: 'x' })).toMatchObject({
       ok: false,
       error: { code: 'damaged' },
     });
-    expect(core.call('backups.list', {})).toMatchObject({ ok: true, value: [{ name: backup!.name }] });
-    expect(core.call('backups.restore', { name: 'nothing.db' })).toMatchObject({
+    expect(await core.call('backups.list', {})).toMatchObject({ ok: true, value: [{ name: backup!.name }] });
+    expect(await core.call('backups.restore', { name: 'nothing.db' })).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
     });
 
-    const restored = core.call('backups.restore', { name: backup!.name });
+    const restored = await core.call('backups.restore', { name: backup!.name });
     expect(restored).toMatchObject({
       ok: true,
       value: { restored: { name: backup!.name }, info: { counts: { goal: 1 } } },
     });
-    expect(core.call('goals.list', {})).toMatchObject({ ok: true, value: [{ title: 'Faster builds' }] });
-    core.close();
     expect(contentOf(file)).toBe(content);
+    // Reads (the reader worker) and writes (the writer worker) both reach the restored file.
+    expect(await core.call('goals.list', {})).toMatchObject({ ok: true, value: [{ title: 'Faster builds' }] });
+    const created = await core.call('goals.create', { title: 'After the restore' });
+    expect(created.ok).toBe(true);
+    expect(await core.call('goals.list', {})).toMatchObject({ ok: true, value: [{}, {}] });
+    await core.close();
   });
 
   it('says so when there is no good backup', () => {

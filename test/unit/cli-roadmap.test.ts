@@ -71,7 +71,7 @@ describe('fortnight export roadmap and import roadmap', { timeout: 180_000 }, ()
 
     const imported = target.run('import', 'roadmap', folder);
     expect(imported.code, imported.stderr).toBe(0);
-    const created = /^Imported: (\d+) created, 0 updated\.$/m.exec(imported.stdout);
+    const created = /^Imported: (\d+) created, 0 updated, 0 removed\.$/m.exec(imported.stdout);
     expect(created, imported.stdout).not.toBeNull();
     expect(Number(created![1])).toBe(Number(/^To create \((\d+)\):$/m.exec(dry.stdout)![1]));
     expect(dump(target.run)).not.toBe(before);
@@ -84,7 +84,7 @@ describe('fortnight export roadmap and import roadmap', { timeout: 180_000 }, ()
     const twice = target.run('import', 'roadmap', folder);
     expect(twice.code).toBe(0);
     expect(twice.stdout).toContain('Nothing to create.');
-    expect(twice.stdout).toContain('Imported: 0 created, 0 updated.');
+    expect(twice.stdout).toContain('Imported: 0 created, 0 updated, 0 removed.');
   });
 
   it('writes one file for an --out path ending in .md, and prints it without --out', () => {
@@ -162,7 +162,7 @@ describe('fortnight export roadmap and import roadmap', { timeout: 180_000 }, ()
     expect(existsSync(db)).toBe(false);
     const help = fortnight('help').stdout;
     expect(help).toContain('  export roadmap [--out DIR|FILE]');
-    expect(help).toContain('  import roadmap PATH [--dry-run]');
+    expect(help).toContain('  import roadmap PATH [--dry-run] [--keep-missing]');
     expect(help).toContain('  export ics [--out FILE]');
   });
 });

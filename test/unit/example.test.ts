@@ -3,7 +3,7 @@ import { TZDate } from '@date-fns/tz';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/api/core.ts';
 import { parseHlc } from '../../src/main/store/hlc.ts';
-import { ENTITIES, ENTITY_NAMES } from '../../src/main/store/entities.ts';
+import { ENTITIES, ENTITY_NAMES } from '../../src/shared/entities/index.ts';
 import { dump, must, refused, tempCore } from './helpers.ts';
 
 const all = <T>(core: Core, sql: string, ...params: unknown[]) =>

@@ -4,13 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { openCore, type Core } from '../../src/main/api/core.ts';
+import { startCore, type CoreClient } from '../../src/main/api/core-client.ts';
 import type { Input, MethodName, Output } from '../../src/shared/contract.ts';
 import type { DB } from '../../src/main/db/open.ts';
 
 const dirs: string[] = [];
 const cores: Core[] = [];
+const clients: CoreClient[] = [];
 
-afterEach(() => {
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((client) => client.close()));
   for (const core of cores.splice(0)) core.close();
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
@@ -25,6 +28,13 @@ export async function tempCore(file = join(tempDir(), 'workspace.db')): Promise<
   const core = await openCore(file);
   cores.push(core);
   return core;
+}
+
+/** The core in its worker threads, as the doors run it, on a workspace file (closed after the test). */
+export async function workerCore(file: string): Promise<CoreClient> {
+  const client = await startCore(file);
+  clients.push(client);
+  return client;
 }
 
 /** Calls a method that must succeed, and returns its value. */
@@ -64,4 +74,15 @@ export function seed(core: Core) {
   const remote = must(core, 'initiatives.create', { goalId: goal.id, title: 'Remote execution' });
   const sprint = must(core, 'sprints.createNext', { startDate: '2026-11-09' });
   return { ada, bo, goal, cache, remote, sprint };
+}
+
+/** A workspace whose clock the test sets. */
+export async function clockedCore(start = '2026-11-01T12:00:00Z') {
+  const core = await tempCore();
+  let now = new Date(start);
+  core.workspace.now = () => now;
+  const at = (iso: string) => {
+    now = new Date(iso);
+  };
+  return { core, at };
 }

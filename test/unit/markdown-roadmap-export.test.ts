@@ -7,7 +7,7 @@ import { dirname, join, relative } from 'node:path';
 import type { Nodes, Table } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/api/core.ts';
-import { progressBar } from '../../src/main/markdown/roadmap-export.ts';
+import { progressBar } from '../../src/shared/words.ts';
 import { parseMarkdown, textOf } from '../../src/main/markdown/parse.ts';
 import { slug, uniqueSlugs } from '../../src/main/markdown/slug.ts';
 import { dump, must, seed, tempCore } from './helpers.ts';

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../src/main/api/core.ts';
+import { startCore, type CoreClient } from '../../src/main/api/core-client.ts';
 import { startHost, type Host } from '../../src/main/web/host.ts';
 import { dump } from './helpers.ts';
 
@@ -15,6 +16,7 @@ const CSP =
 let dir: string;
 let dbFile: string;
 let core: Core;
+let client: CoreClient;
 let host: Host;
 let port: number;
 let cookie: string;
@@ -72,6 +74,13 @@ function snapshot() {
   };
 }
 
+/** A refusal in the API's own shape, `{ ok: false, error: { code, message } }`. */
+function expectRefusal(reply: Reply, code: string, message: RegExp) {
+  expect(reply.headers['content-type']).toBe('application/json; charset=utf-8');
+  const body = JSON.parse(reply.body) as { ok: boolean; error: { code: string; message: string } };
+  expect(body).toEqual({ ok: false, error: { code, message: expect.stringMatching(message) } });
+}
+
 /** Runs refused requests and checks that the workspace is exactly as before. */
 async function expectNothingChanged(refusals: () => Promise<void>) {
   const before = snapshot();
@@ -97,7 +106,8 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'package.json'), '{ "secret": "outside the renderer" }');
 
   core = await openCore(dbFile);
-  host = await startHost({ core, rendererDir });
+  client = await startCore(dbFile);
+  host = await startHost({ core: client, rendererDir });
   port = Number(new URL(host.origin).port);
   const login = await request(`/?token=${host.token}`);
   cookie = String(login.headers['set-cookie']?.[0]).split(';')[0]!;
@@ -105,6 +115,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await host.close();
+  await client.close();
   core.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -150,10 +161,11 @@ describe('the token', () => {
       for (const path of ['/', '/index.html', '/assets/app.js']) {
         const reply = await request(path);
         expect(reply.status).toBe(401);
-        expect(reply.headers['content-type']).toBe('text/plain; charset=utf-8');
+        expectRefusal(reply, 'unauthorised', /^Not authorised: open Fortnight with the address/);
       }
       const write = await api('people.create', { name: 'Mallory' }, { Cookie: '' });
       expect(write.status).toBe(401);
+      expectRefusal(write, 'unauthorised', /^Not authorised/);
     });
   });
 
@@ -180,7 +192,9 @@ describe('the Host and Origin checks', () => {
   it('refuse a foreign Host header (DNS rebinding), even with the token', async () => {
     await expectNothingChanged(async () => {
       const evil = { Host: `evil.example:${port}`, Cookie: cookie };
-      expect((await request('/', { headers: evil })).status).toBe(403);
+      const refused = await request('/', { headers: evil });
+      expect(refused.status).toBe(403);
+      expectRefusal(refused, 'forbidden', /^Forbidden: unexpected Host header$/);
       expect(
         (await request(`/?token=${host.token}`, { headers: { Host: `evil.example:${port}` } })).status,
       ).toBe(403);
@@ -195,6 +209,7 @@ describe('the Host and Origin checks', () => {
     await expectNothingChanged(async () => {
       const reply = await api('people.create', { name: 'Mallory' }, { Origin: 'http://evil.example' });
       expect(reply.status).toBe(403);
+      expectRefusal(reply, 'forbidden', /did not come from Fortnight/);
       const nullOrigin = await api('people.create', { name: 'Mallory' }, { Origin: 'null' });
       expect(nullOrigin.status).toBe(403);
     });
@@ -253,10 +268,18 @@ describe('the API', () => {
     });
   });
 
-  it('answers an unknown method with the core unknown_method result', async () => {
+  it('answers an unknown method with the core unknown_method result, its name cut short', async () => {
     const reply = await api('people.explode', {});
     expect(reply.status).toBe(200);
-    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(JSON.parse(reply.body)).toEqual({
+      ok: false,
+      error: { code: 'unknown_method', message: 'There is no method people.explode' },
+    });
+    const long = await api('x'.repeat(5000), {});
+    expect(JSON.parse(long.body)).toEqual({
+      ok: false,
+      error: { code: 'unknown_method', message: `There is no method ${'x'.repeat(60)}…` },
+    });
   });
 
   it('answers a body that is not JSON with 400 and invalid_input', async () => {
@@ -274,16 +297,21 @@ describe('the API', () => {
     });
   });
 
-  it('refuses a body over 1 MB with 413, declared or streamed', async () => {
+  it('refuses a body over 1 MB with 413, declared or streamed, and the client reads why', async () => {
     await expectNothingChanged(async () => {
-      const big = JSON.stringify({ name: 'x'.repeat(1024 * 1024) });
-      expect((await api('people.create', JSON.parse(big))).status).toBe(413);
+      // Several megabytes: the client is still writing when the host knows the answer, so
+      // the host must read the rest before answering, or the client sees a reset connection.
+      const big = JSON.stringify({ name: 'x'.repeat(8 * 1024 * 1024) });
+      const declared = await api('people.create', JSON.parse(big));
+      expect(declared.status).toBe(413);
+      expectRefusal(declared, 'too_large', /^body: must be at most 1048576 bytes/);
       const streamed = await request('/api/people.create', {
         method: 'POST',
         headers: { Cookie: cookie, Origin: host.origin, 'Transfer-Encoding': 'chunked' },
         body: big,
       });
       expect(streamed.status).toBe(413);
+      expectRefusal(streamed, 'too_large', /^body: must be at most/);
     });
   });
 
@@ -291,6 +319,7 @@ describe('the API', () => {
     const reply = await request('/api/people.list', { headers: { Cookie: cookie } });
     expect(reply.status).toBe(405);
     expect(reply.headers.allow).toBe('POST');
+    expectRefusal(reply, 'method_not_allowed', /answers POST/);
   });
 });
 

@@ -11,7 +11,7 @@ import {
   type Output,
   type ParsedInput,
 } from '../../shared/contract.ts';
-import type { ApiError, Result } from '../../shared/result.ts';
+import { unknownMethod, type ApiError, type Result } from '../../shared/result.ts';
 import { openWorkspace, type OpenOptions, type Workspace } from '../db/open.ts';
 import { DomainError } from '../services/errors.ts';
 import { handlers } from './handlers.ts';
@@ -26,17 +26,27 @@ export interface Core {
 export type Handler<M extends MethodName> = (ws: Workspace, input: ParsedInput<M>) => Output<M>;
 export type Handlers = { [M in MethodName]: Handler<M> };
 
-export function describeIssue(issue: z.core.$ZodIssue): ApiError {
-  const field = issue.path.map(String).join('.');
-  if (issue.code === 'unrecognized_keys') {
-    const key = issue.keys[0] ?? '';
-    const path = field ? `${field}.${key}` : key;
-    return { code: 'invalid_input', message: `${path}: is not a known field`, field: path };
+/** The value at a dotted path of the input, or undefined where the path leads nowhere. */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
   }
-  if (issue.code === 'invalid_type' && issue.input === undefined) {
-    return { code: 'invalid_input', message: `${field}: is required`, field };
-  }
-  const message = issue.code === 'invalid_type' ? `must be ${issue.expected}` : issue.message;
+  return value;
+}
+
+/**
+ * A refusal naming the field: `manualProgress: must be at most 100`. The message itself is the
+ * contract's own or the app's wording from `refusals.ts`; a field left out is "required".
+ */
+export function describeIssue(issue: z.core.$ZodIssue, input: unknown): ApiError {
+  const path = issue.path.map(String);
+  if (issue.code === 'unrecognized_keys') path.push(issue.keys[0] ?? '');
+  const field = path.join('.');
+  const missing =
+    issue.code === 'invalid_type' && path.length > 0 && valueAt(input, issue.path) === undefined;
+  const message = missing ? 'is required' : issue.message;
   return field
     ? { code: 'invalid_input', message: `${field}: ${message}`, field }
     : { code: 'invalid_input', message: `input: ${message}` };
@@ -52,22 +62,29 @@ export function createCore(workspace: Workspace): Core {
       workspace.action = null;
     }
   };
+  // A reading connection beside a writer reads each call in one transaction: one snapshot, so a
+  // commit landing between two of its queries can't tear the answer.
+  // (Asked on each call: a restore reopens the workspace on a new connection.)
+  const read = (answer: () => unknown) =>
+    workspace.db.readonly ? workspace.db.transaction(answer)() : answer();
   const run = (method: string, input: unknown): Result<unknown> => {
     if (!isMethodName(method)) {
-      return { ok: false, error: { code: 'unknown_method', message: `There is no method ${method}` } };
+      return unknownMethod(method);
     }
     const spec = contract[method];
     const parsed = spec.input.safeParse(input ?? {});
-    if (!parsed.success) return { ok: false, error: describeIssue(parsed.error.issues[0]!) };
+    if (!parsed.success) return { ok: false, error: describeIssue(parsed.error.issues[0]!, input) };
     const handler = handlers[method] as (ws: Workspace, input: unknown) => unknown;
     if (spec.writes && workspace.readOnly) {
       return { ok: false, error: { code: 'read_only', message: workspace.readOnly } };
     }
     try {
       const value =
-        spec.writes && !('swapsFile' in spec)
-          ? writeAction(method, () => handler(workspace, parsed.data))
-          : handler(workspace, parsed.data);
+        'swapsFile' in spec
+          ? handler(workspace, parsed.data)
+          : spec.writes
+            ? writeAction(method, () => handler(workspace, parsed.data))
+            : read(() => handler(workspace, parsed.data));
       return { ok: true, value: value ?? null };
     } catch (error) {
       if (error instanceof DomainError) {
@@ -88,5 +105,5 @@ export function createCore(workspace: Workspace): Core {
 }
 
 export async function openCore(file: string, options?: OpenOptions): Promise<Core> {
-  return createCore(openWorkspace(file, options));
+  return createCore(await openWorkspace(file, options));
 }

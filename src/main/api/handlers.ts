@@ -40,15 +40,17 @@ import {
 } from '../services/polish.ts';
 import {
   createActionItem,
-  createRetroNote,
   deleteActionItem,
-  deleteRetroNote,
   listActionItems,
-  listRetroNotes,
   updateActionItem,
+} from '../services/action-items.ts';
+import {
+  createRetroNote,
+  deleteRetroNote,
+  listRetroNotes,
   updateRetroNote,
   voteRetroNote,
-} from '../services/retro.ts';
+} from '../services/retro-notes.ts';
 import {
   carryOverSprintGoal,
   createSprintGoal,
@@ -72,7 +74,7 @@ import { meetingCalendar } from '../calendar/ics.ts';
 import { exportRoadmap } from '../markdown/roadmap-export.ts';
 import { importRoadmap, previewImport } from '../markdown/roadmap-import.ts';
 import { planningView } from '../services/planning.ts';
-import { polishView } from '../services/polish-tally.ts';
+import { polishView } from '../services/polish-view.ts';
 import { retrospectiveView } from '../services/retrospective.ts';
 import { sprintsOverview } from '../services/sprint-overview.ts';
 import { sprintSummary } from '../markdown/sprint-summary.ts';
@@ -174,10 +176,10 @@ export const handlers: Handlers = {
   'roadmap.export': (ws, { variant }) => ({
     files: [...exportRoadmap(ws, variant)].map(([path, content]) => ({ path, content })),
   }),
-  'roadmap.previewImport': (ws, { files }) => previewImport(ws, files),
-  'roadmap.import': (ws, { files }) => {
+  'roadmap.previewImport': (ws, { files, keepMissing }) => previewImport(ws, files, { keepMissing }),
+  'roadmap.import': (ws, { files, keepMissing }) => {
     backUpBefore(ws, 'import');
-    return importRoadmap(ws, files);
+    return importRoadmap(ws, files, { keepMissing });
   },
 
   'retrospective.view': retrospectiveView,

@@ -64,6 +64,55 @@ const DAMAGED = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB']);
 const sqliteCode = (error: unknown) => (error instanceof Error && 'code' in error ? String(error.code) : '');
 
 /**
+ * The Workspace over an open connection. Its clock reads the workspace's wall clock, so a test
+ * that sets `now` sets both. A read-only connection only reads the replica id (a workspace that
+ * never had one gets one for this session).
+ */
+function workspaceOn(
+  db: DB,
+  file: string,
+  readOnly: string | null,
+  clock: (replicaId: string, now: () => number) => Clock,
+): Workspace {
+  const replicaId =
+    readOnly !== null || db.readonly ? (readReplicaId(db) ?? randomUUID()) : ensureReplicaId(db);
+  const workspace: Workspace = {
+    db,
+    file,
+    replicaId,
+    clock: undefined!,
+    now: () => new Date(),
+    action: null,
+    readOnly,
+  };
+  workspace.clock = clock(replicaId, () => workspace.now().getTime());
+  return workspace;
+}
+
+/**
+ * A second connection to a workspace another connection has opened (and migrated): it only
+ * reads, so it answers while the other one writes (WAL lets readers run beside a writer). It
+ * knows why the workspace is read-only too, since it answers `workspace.info`.
+ */
+export function openReader(file: string): Workspace {
+  const db = openReadOnly(file);
+  try {
+    db.pragma('busy_timeout = 5000');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version !== SCHEMA_VERSION) {
+      throw new Error(
+        `${file} is at schema version ${version}, not ${SCHEMA_VERSION}: open it for writing first.`,
+      );
+    }
+    // It never writes, so its clock never ticks: no need to read the change log's latest stamp.
+    return workspaceOn(db, file, readOnlyReason(file), (replicaId, now) => new Clock(replicaId, undefined, now));
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/**
  * Opens (creating it when missing) and migrates a workspace. Nothing is written to an existing
  * file before it is known to be a database this version can open; a read-only file or folder
  * opens read-only; a damaged file is refused naming its latest good backup; the first open of
@@ -89,18 +138,8 @@ export function openWorkspace(file: string, options: OpenOptions = {}): Workspac
       copyDatabase(file, options.backupFile?.(version) ?? `${file}.v${version}-${Date.now()}.backup`);
     }
     if (!readOnly) migrate(db);
-    const replicaId = readOnly ? (readReplicaId(db) ?? randomUUID()) : ensureReplicaId(db);
-    const workspace: Workspace = {
-      db,
-      file,
-      replicaId,
-      clock: undefined!,
-      now: () => new Date(),
-      action: null,
-      readOnly,
-    };
-    // The change log's clock reads the workspace's wall clock, so a test that sets `now` sets both.
-    workspace.clock = Clock.resume(db, replicaId, () => workspace.now().getTime());
+    const opened = db;
+    const workspace = workspaceOn(db, file, readOnly, (replicaId, now) => Clock.resume(opened, replicaId, now));
     if (!isNew && !readOnly) takeDailyBackup(file, now());
     return workspace;
   } catch (error) {
@@ -140,7 +179,7 @@ const writable = (path: string) => {
 };
 
 /** Why the workspace can't be written (its file or its folder is read-only), or null when it can. */
-function readOnlyReason(file: string): string | null {
+export function readOnlyReason(file: string): string | null {
   const what = !writable(file) ? 'the file' : !writable(dirname(file)) ? 'its folder' : null;
   return what
     ? `Fortnight can't write to ${what === 'the file' ? file : dirname(file)}, so it is open read-only: to edit it, make ${what} writable and open Fortnight again.`

@@ -6,6 +6,10 @@
  * Escaping is by backslash (valid before any ASCII punctuation in CommonMark), so the text stays
  * readable in a diff and renders as typed.
  */
+import { isWebUrl } from '../../shared/links.ts';
+
+/** What a web link is: one rule for the Markdown, the contract and the app. */
+export { isWebUrl };
 
 /** Characters escaped wherever they appear in one-line text. */
 const ALWAYS = /[\\`*_[\]<>#|~!&]/g;
@@ -27,7 +31,8 @@ export function oneLine(text: string): string {
 
 /**
  * One-line user text for anywhere in a Markdown line (a paragraph, a heading, a list item, a
- * link's text, a table cell): see `oneLine` for what it reads back as.
+ * link's text, a table cell): see `oneLine` for what it reads back as. It never contains an
+ * unescaped `|` or a line break, so a table row keeps its column count.
  */
 export function inline(text: string): string {
   let out = oneLine(text).replace(ALWAYS, '\\$&');
@@ -43,27 +48,12 @@ export function inline(text: string): string {
 }
 
 /**
- * A table cell's content: `inline` text, which never contains an unescaped `|` or a line break,
- * so the row keeps its column count. Empty text gives an empty (still valid) cell.
+ * The text of a link (`[…](…)`) or a reference label (`[label]: …`): `inline` text, so it can't
+ * close the link or nest another, and a label reads back (normalised) as the same text.
  */
-export function cell(text: string): string {
-  return inline(text);
-}
-
-/** The text of a link (`[…](…)`): `inline` text, so it can't close the link or nest another. */
 export function linkText(text: string): string {
   // `[^…` would start a GFM footnote.
   return inline(text).replace(/^\^/, '\\^');
-}
-
-/** True for an absolute http(s) URL without whitespace or control characters. */
-export function isWebUrl(value: string): boolean {
-  if (!/^https?:\/\/\S+$/i.test(value)) return false;
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    if (code < 0x20 || code === 0x7f) return false;
-  }
-  return true;
 }
 
 /**
@@ -89,12 +79,4 @@ export function path(value: string): string {
 export function link(text: string, href: string | null | undefined): string {
   const destination = href ? url(href) : null;
   return destination ? `[${linkText(text)}](${destination})` : inline(text);
-}
-
-/**
- * A reference label (`[label]` / `[label]: …`) for one-line text: escaped like `inline`, and
- * reads back (after the parser's label normalisation) as the same text.
- */
-export function label(text: string): string {
-  return linkText(text);
 }

@@ -14,19 +14,25 @@ function onlyWhereLiteralsMayBe(extension: Extension): Extension {
   const transform = extension.transforms?.[0];
   if (!transform || extension.transforms?.length !== 1) return extension;
   const MAY_BE_LITERAL = /:\/\/|www\.|@/i;
-  const candidates = (node: Nodes, out: Parent[]): Parent[] => {
-    if (!('children' in node) || node.type === 'link' || node.type === 'linkReference') return out;
-    const parent = node as Parent;
-    // The pass covers everything below a candidate: don't collect anything under it again.
-    if (parent.children.some((c) => c.type === 'text' && MAY_BE_LITERAL.test(c.value))) out.push(parent);
-    else for (const child of parent.children) candidates(child, out);
+  // Iterative, not recursive: a deeply nested page must not overflow the call stack.
+  const candidates = (tree: Root): Parent[] => {
+    const out: Parent[] = [];
+    const stack: Nodes[] = [tree];
+    while (stack.length) {
+      const node = stack.pop()!;
+      if (!('children' in node) || node.type === 'link' || node.type === 'linkReference') continue;
+      const parent = node as Parent;
+      // The pass covers everything below a candidate: don't collect anything under it again.
+      if (parent.children.some((c) => c.type === 'text' && MAY_BE_LITERAL.test(c.value))) out.push(parent);
+      else for (let i = parent.children.length - 1; i >= 0; i--) stack.push(parent.children[i]!);
+    }
     return out;
   };
   return {
     ...extension,
     transforms: [
       (tree) => {
-        for (const parent of candidates(tree, [])) transform(parent as Root);
+        for (const parent of candidates(tree)) transform(parent as Root);
       },
     ],
   };

@@ -27,8 +27,9 @@ import { listGoals } from '../services/goals.ts';
 import { listInitiatives } from '../services/initiatives.ts';
 import { listMilestones } from '../services/milestones.ts';
 import { listPeople } from '../services/people.ts';
+import { progressBar } from '../../shared/words.ts';
 import { safeBlock } from './blocks.ts';
-import { cell, inline, isWebUrl, label, link, linkText, oneLine, path, url } from './escape.ts';
+import { inline, isWebUrl, link, linkText, oneLine, path, url } from './escape.ts';
 import { PLACEHOLDER } from './roadmap-read.ts';
 import { parseMarkdown, textOf } from './parse.ts';
 import { Anchors, uniqueSlugs } from './slug.ts';
@@ -54,13 +55,6 @@ export const LEGEND: Record<keyof typeof STATE_EMOJI, string> = {
   'help wanted': 'help wanted: seeking an owner',
   paused: 'paused',
 };
-const CELLS = 6;
-
-/** The six-cell bar for a progress of 0–100: round(progress × 6 / 100) filled cells. */
-export function progressBar(progress: number): string {
-  const filled = Math.min(CELLS, Math.max(0, Math.round((progress * CELLS) / 100)));
-  return '▰'.repeat(filled) + '▱'.repeat(CELLS - filled);
-}
 
 /** An initiative's link shown as itself: an autolink `<…>` when it can be one, else a link. */
 function linkLine(href: string): string {
@@ -76,7 +70,7 @@ export const profileUrl = (handle: string): string => `https://github.com/${hand
  * rows — reads it back as an item.
  */
 function titleCell(title: string): string {
-  const text = cell(title);
+  const text = inline(title);
   if (!PLACEHOLDER.test(oneLine(title)) || /[\\&]/.test(text)) return text;
   const first = String.fromCodePoint(text.codePointAt(0)!);
   return `&#${first.codePointAt(0)};${text.slice(first.length)}`;
@@ -172,7 +166,7 @@ class References {
   }
 
   private use(text: string, destination: string, list: string[] | null): string {
-    const raw = label(text);
+    const raw = linkText(text);
     const key = normalizeLabel(raw);
     const taken = this.byLabel.get(key);
     if (taken === undefined) {
@@ -278,7 +272,7 @@ function milestonesTable(model: Model, x: InitiativeEntry, linkTo: LinkTo): stri
           const owner = model.initiatives.get(d.initiativeId);
           return owner
             ? `[${linkText(d.title)}](${linkTo({ goal: owner.goal, initiative: owner.entry })})`
-            : cell(d.title);
+            : inline(d.title);
         });
       cells.push(deps.join(', '));
     }

@@ -20,12 +20,11 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import { parseISO } from 'date-fns/parseISO';
 import {
+  OUTCOMES,
   RETRO_COLUMNS,
   type ActionItem,
   type Meeting,
-  type Outcome,
   type Person,
-  type RetroColumn,
   type Sprint,
 } from '../../shared/domain.ts';
 import type { OutcomeCounts, PolishDone, SprintSummary } from '../../shared/meeting-views.ts';
@@ -41,35 +40,16 @@ import {
   notesByColumn,
   polishDoneIn,
 } from '../services/retrospective.ts';
-import { getSprint } from '../services/sprints.ts';
-import { stmt } from '../store/write.ts';
-import { cell, inline, linkText, url } from './escape.ts';
-
-const COLUMN_TITLES: Record<RetroColumn, string> = {
-  'went well': 'Went well',
-  'to improve': 'To improve',
-  ideas: 'Ideas',
-  kudos: 'Kudos',
-};
-
-const OUTCOME_LABELS: Record<Outcome, string> = {
-  done: '✅ done',
-  partial: '🌓 partial',
-  missed: '❌ missed',
-  dropped: '🗑️ dropped',
-};
+import { getSprint, listSprints } from '../services/sprints.ts';
+import { issueLink } from '../../shared/links.ts';
+import { OUTCOME_EMOJI, RETRO_COLUMN_LABELS } from '../../shared/words.ts';
+import { inline, linkText, url } from './escape.ts';
 
 /** `2 Nov 2026` for a `yyyy-MM-dd` calendar date. */
 export const day = (date: string): string => format(parseISO(date), 'd MMM yyyy');
 
 export const summaryFileName = (sprint: Pick<Sprint, 'number'>): string =>
   `sprint-${sprint.number}-summary.md`;
-
-/** `owner/repo#123` → its GitHub issue URL; null for anything else. */
-export function issueUrl(link: string): string | null {
-  const match = /^([\w.-]+)\/([\w.-]+)#(\d+)$/.exec(link.trim());
-  return match ? `https://github.com/${match[1]}/${match[2]}/issues/${match[3]}` : null;
-}
 
 /**
  * A polish issue as Markdown: its `owner/repo#123` reference linked to the GitHub issue, or its
@@ -78,10 +58,10 @@ export function issueUrl(link: string): string | null {
 export function polishLine(issue: Pick<PolishDone, 'title' | 'link'>): string {
   const title = inline(issue.title);
   const link = issue.link?.trim() ?? '';
-  const github = issueUrl(link) && url(issueUrl(link)!);
-  if (github) return `[${linkText(link)}](${github}) ${title}`;
-  const web = url(link);
-  if (web) return `[${linkText(issue.title)}](${web})`;
+  const found = issueLink(link);
+  const destination = found && url(found.shorthand ? found.href : found.link);
+  if (found?.shorthand && destination) return `[${linkText(link)}](${destination}) ${title}`;
+  if (destination) return `[${linkText(issue.title)}](${destination})`;
   return link ? `${title} (${inline(link)})` : title;
 }
 
@@ -99,9 +79,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 const days = (n: number) => String(Math.round(n * 100) / 100);
 
 export function outcomeLine(counts: OutcomeCounts): string {
-  const parts = (['done', 'partial', 'missed', 'dropped'] as const)
-    .filter((o) => counts[o] > 0)
-    .map((o) => `${counts[o]} ${o}`);
+  const parts = OUTCOMES.filter((o) => counts[o] > 0).map((o) => `${counts[o]} ${o}`);
   if (counts.none > 0) parts.push(`${counts.none} without an outcome`);
   return parts.join(' · ');
 }
@@ -157,9 +135,9 @@ function sprintGoals(ws: Workspace, sprint: Sprint, who: Names): string {
   blocks.push(outcomeLine(counts));
   for (const group of groups) {
     const rows = group.goals.map((goal) => [
-      cell(goal.title) + (goal.rolloverCount ? ` (carried over ×${goal.rolloverCount})` : ''),
-      goal.outcome ? OUTCOME_LABELS[goal.outcome] : '—',
-      cell(goal.outcomeNote),
+      inline(goal.title) + (goal.rolloverCount ? ` (carried over ×${goal.rolloverCount})` : ''),
+      goal.outcome ? `${OUTCOME_EMOJI[goal.outcome]} ${goal.outcome}` : '—',
+      inline(goal.outcomeNote),
     ]);
     blocks.push(`### ${inline(who.of(group.ownerId))}`, table(['Sprint goal', 'Outcome', 'Note'], rows));
   }
@@ -173,19 +151,14 @@ function retrospective(ws: Workspace, sprint: Sprint): string {
     const sorted = [...notes[column]].sort((a, b) => b.votes - a.votes || a.position - b.position);
     if (!sorted.length) continue;
     const items = sorted.map((n) => `- ${inline(n.text)}${n.votes ? ` (${plural(n.votes, 'vote')})` : ''}`);
-    blocks.push(`### ${COLUMN_TITLES[column]}`, items.join('\n'));
+    blocks.push(`### ${RETRO_COLUMN_LABELS[column]}`, items.join('\n'));
   }
   if (blocks.length === 1) blocks.push('No notes.');
   return blocks.join('\n\n');
 }
 
 function actionItems(ws: Workspace, sprint: Sprint, who: Names): string {
-  const numbers = new Map(
-    (stmt(ws.db, 'SELECT id, number FROM sprints').all() as { id: string; number: number }[]).map((s) => [
-      s.id,
-      s.number,
-    ]),
-  );
+  const numbers = new Map(listSprints(ws).map((s) => [s.id, s.number]));
   const owner = (item: ActionItem) => (item.ownerId ? ` — ${inline(who.of(item.ownerId))}` : '');
   /** `(raised in sprint 2, done in sprint 5)`: where it came from (earlier ones) and where it ended. */
   const facts = (item: ActionItem, raised: boolean, done = true) => {
@@ -225,15 +198,14 @@ function polish(ws: Workspace, sprint: Sprint, who: Names): string {
       : 'No polish done.',
   );
   const { tally, unassigned } = sprintTally(ws, sprint, tallyPeople(ws));
-  const rows = tally.map((t) => [cell(who.of(t.personId)), String(t.count)]);
+  const rows = tally.map((t) => [inline(who.of(t.personId)), String(t.count)]);
   if (unassigned) rows.push(['No assignee', String(unassigned)]);
   if (rows.length) blocks.push('### Tally', table(['Person', 'Polish done'], rows, ['l', 'r']));
   return blocks.join('\n\n');
 }
 
 function plan(ws: Workspace, sprint: Sprint, who: Names): string {
-  const nextRow = stmt(ws.db, 'SELECT id FROM sprints WHERE number = ?').get(sprint.number + 1) as
-    { id: string } | undefined;
+  const nextRow = listSprints(ws).find((s) => s.number === sprint.number + 1);
   if (!nextRow)
     return ['## Plan for the next sprint', 'The next sprint has not been planned yet.'].join('\n\n');
   const view = planningView(ws, { sprintId: nextRow.id });
@@ -248,10 +220,10 @@ function plan(ws: Workspace, sprint: Sprint, who: Names): string {
     owner.sprintGoalIds.map((id) => {
       const goal = byId.get(id)!;
       return [
-        cell(who.of(owner.personId)),
-        cell(goal.title) + (goal.rolloverCount ? ` (carried over ×${goal.rolloverCount})` : ''),
+        inline(who.of(owner.personId)),
+        inline(goal.title) + (goal.rolloverCount ? ` (carried over ×${goal.rolloverCount})` : ''),
         goal.estimate === null ? '—' : days(goal.estimate),
-        cell(goal.definitionOfDone),
+        inline(goal.definitionOfDone),
       ];
     }),
   );
@@ -266,7 +238,7 @@ function plan(ws: Workspace, sprint: Sprint, who: Names): string {
           ? '—'
           : `${days(o.capacity)}${o.isDefault ? ` (as in sprint ${o.capacityFromSprintNumber})` : ''}`;
       return [
-        cell(who.of(o.personId)),
+        inline(who.of(o.personId)),
         days(o.totalEstimate),
         capacity,
         o.overCapacity ? '⚠️ over capacity' : '',

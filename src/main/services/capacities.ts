@@ -6,7 +6,7 @@ import { decodeRow, insert, stmt, update } from '../store/write.ts';
 import { getPerson } from './people.ts';
 import { getSprint } from './sprints.ts';
 
-const toCapacity = (row: Record<string, unknown>) => decodeRow('capacity', row) as unknown as Capacity;
+const toCapacity = (row: Record<string, unknown>) => decodeRow('capacity', row);
 
 export function listCapacities(ws: Workspace, { sprintId }: ParsedInput<'capacities.list'>): Capacity[] {
   const rows = stmt(ws.db, `${selectSql('capacity')} WHERE t.sprint_id = ?`).all(sprintId) as Record<

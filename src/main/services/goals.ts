@@ -10,8 +10,10 @@ import { nextPosition, requireOwnerWhenInProgress, requireRows, requireSameSet, 
 const SELECT = () =>
   `SELECT t.*, p.progress AS progress FROM (${selectSql('goal')}) t JOIN goal_progress p ON p.goal_id = t.id`;
 
-const toGoal = (row: Record<string, unknown>): Goal =>
-  ({ ...decodeRow('goal', row), progress: row.progress }) as unknown as Goal;
+const toGoal = (row: Record<string, unknown>): Goal => ({
+  ...decodeRow('goal', row),
+  progress: Number(row.progress),
+});
 
 export function listGoals(ws: Workspace): Goal[] {
   return (stmt(ws.db, `${SELECT()} ORDER BY t.position, t.id`).all() as Record<string, unknown>[]).map(

@@ -19,8 +19,10 @@ import {
 const SELECT = () =>
   `SELECT t.*, p.progress AS progress FROM (${selectSql('initiative')}) t JOIN initiative_progress p ON p.initiative_id = t.id`;
 
-const toInitiative = (row: Record<string, unknown>): Initiative =>
-  ({ ...decodeRow('initiative', row), progress: row.progress }) as unknown as Initiative;
+const toInitiative = (row: Record<string, unknown>): Initiative => ({
+  ...decodeRow('initiative', row),
+  progress: Number(row.progress),
+});
 
 export function listInitiatives(ws: Workspace, { goalId }: ParsedInput<'initiatives.list'>): Initiative[] {
   const rows = goalId

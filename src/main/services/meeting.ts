@@ -26,13 +26,13 @@ const perStep = <T>(value: T) =>
 export function getMeetingOfSprint(ws: Workspace, { sprintId }: ParsedInput<'meeting.get'>): Meeting | null {
   const row = stmt(ws.db, `${selectSql('meeting')} WHERE t.sprint_id = ?`).get(sprintId) as
     Record<string, unknown> | undefined;
-  return row ? (decodeRow('meeting', row) as unknown as Meeting) : null;
+  return row ? decodeRow('meeting', row) : null;
 }
 
 function sprintNumbered(ws: Workspace, number: number): Sprint | null {
   const row = stmt(ws.db, `${selectSql('sprint')} WHERE t.number = ?`).get(number) as
     Record<string, unknown> | undefined;
-  return row ? (decodeRow('sprint', row) as unknown as Sprint) : null;
+  return row ? decodeRow('sprint', row) : null;
 }
 
 /** The active sprint with its meeting, the sprint after it, and the meeting held before it. */
@@ -52,7 +52,7 @@ export function currentMeeting(ws: Workspace): CurrentMeeting {
 function getMeeting(ws: Workspace, id: string): Meeting {
   const row = current(ws, 'meeting', id);
   if (!row) throw notFound('Meeting', id, 'id');
-  return row as unknown as Meeting;
+  return row;
 }
 
 function requireOpen(meeting: Meeting): void {

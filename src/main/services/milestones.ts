@@ -15,7 +15,7 @@ import {
   unlink,
 } from './rules.ts';
 
-const toMilestone = (row: Record<string, unknown>) => decodeRow('milestone', row) as unknown as Milestone;
+const toMilestone = (row: Record<string, unknown>) => decodeRow('milestone', row);
 
 export function listMilestones(ws: Workspace, { initiativeId }: ParsedInput<'milestones.list'>): Milestone[] {
   const rows = initiativeId
@@ -29,7 +29,7 @@ export function listMilestones(ws: Workspace, { initiativeId }: ParsedInput<'mil
 export function getMilestone(ws: Workspace, id: string, field = 'id'): Milestone {
   const row = current(ws, 'milestone', id);
   if (!row) throw notFound('Milestone', id, field);
-  return row as unknown as Milestone;
+  return row;
 }
 
 function checkReferences(

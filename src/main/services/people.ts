@@ -1,5 +1,5 @@
 import type { ParsedInput } from '../../shared/contract.ts';
-import type { Person } from '../../shared/domain.ts';
+import type { Person, Role } from '../../shared/domain.ts';
 import type { Workspace } from '../db/open.ts';
 import { selectSql } from '../store/read.ts';
 import { current, decodeRow, insert, remove, stmt, update } from '../store/write.ts';
@@ -10,13 +10,13 @@ export function listPeople(ws: Workspace): Person[] {
     string,
     unknown
   >[];
-  return rows.map((r) => decodeRow('person', r) as unknown as Person);
+  return rows.map((r) => decodeRow('person', r));
 }
 
 export function getPerson(ws: Workspace, id: string, field = 'id'): Person {
   const person = current(ws, 'person', id);
   if (!person) throw notFound('Person', id, field);
-  return person as unknown as Person;
+  return person;
 }
 
 function refuseTakenHandle(ws: Workspace, handle: string | null | undefined, id?: string): void {
@@ -38,7 +38,7 @@ export function createPerson(ws: Workspace, input: ParsedInput<'people.create'>)
     name: input.name,
     handle: input.handle ?? null,
     timeZone: input.timeZone ?? defaultTimeZone(),
-    roles: [...new Set(input.roles ?? ['goal owner'])],
+    roles: [...new Set<Role>(input.roles ?? ['goal owner'])],
   });
   return getPerson(ws, id);
 }
@@ -46,7 +46,7 @@ export function createPerson(ws: Workspace, input: ParsedInput<'people.create'>)
 export function updatePerson(ws: Workspace, { id, ...patch }: ParsedInput<'people.update'>): Person {
   getPerson(ws, id);
   refuseTakenHandle(ws, patch.handle, id);
-  update(ws, 'person', id, { ...patch, ...(patch.roles ? { roles: [...new Set(patch.roles)] } : {}) });
+  update(ws, 'person', id, { ...patch, ...(patch.roles ? { roles: [...new Set<Role>(patch.roles)] } : {}) });
   return getPerson(ws, id);
 }
 

@@ -3,7 +3,7 @@
  * sprint leaves to carry over, how much each owner got done lately, and the milestones due.
  */
 import type { ParsedInput } from '../../shared/contract.ts';
-import type { Milestone, Outcome, Sprint, SprintGoal } from '../../shared/domain.ts';
+import type { Outcome, Sprint, SprintGoal } from '../../shared/domain.ts';
 import type {
   Completion,
   DefinitionGap,
@@ -21,8 +21,8 @@ import { getSprint } from './sprints.ts';
 export const COMPLETION_SPRINTS = 6;
 
 type Row = Record<string, unknown>;
-const toSprintGoal = (row: Row) => decodeRow('sprintGoal', row) as unknown as SprintGoal;
-const toSprint = (row: Row) => decodeRow('sprint', row) as unknown as Sprint;
+const toSprintGoal = (row: Row) => decodeRow('sprintGoal', row);
+const toSprint = (row: Row) => decodeRow('sprint', row);
 
 // ---- the rules ---------------------------------------------------------------------------
 
@@ -132,7 +132,7 @@ function dueMilestones(ws: Workspace, sprint: Sprint): DueMilestone[] {
        ORDER BY s.number, g.position, i.position, m.position, m.id`,
   ).all(sprint.number) as Row[];
   return rows.map((row) => {
-    const milestone = decodeRow('milestone', row) as unknown as Milestone;
+    const milestone = decodeRow('milestone', row);
     return {
       id: milestone.id,
       title: milestone.title,

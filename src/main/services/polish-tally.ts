@@ -1,15 +1,11 @@
 /**
- * The polish step: the open polish issues, who did how much in the sprint ("small investments
- * add up"), and polish done per sprint over the last sprints, stacked by person.
+ * Polish done: who did how much in a sprint ("small investments add up"), and polish done per
+ * sprint over the last sprints, stacked by person.
  */
-import type { ParsedInput } from '../../shared/contract.ts';
 import type { Sprint } from '../../shared/domain.ts';
-import type { PolishChartBar, PolishTallyEntry, PolishView } from '../../shared/meeting-views.ts';
+import type { PolishChartBar, PolishTallyEntry } from '../../shared/meeting-views.ts';
 import type { Workspace } from '../db/open.ts';
-import { selectSql } from '../store/read.ts';
 import { stmt } from '../store/write.ts';
-import { toPolish } from './polish.ts';
-import { getSprint } from './sprints.ts';
 
 export const DEFAULT_CHART_SPRINTS = 8;
 
@@ -87,23 +83,4 @@ export function sprintTally(
 ): { tally: PolishTallyEntry[]; unassigned: number } {
   const bar = polishChart(ws, sprint.number - 1, sprint.number)[0];
   return { tally: tallyPolish(bar?.byPerson ?? {}, people), unassigned: bar?.unassigned ?? 0 };
-}
-
-export function polishView(ws: Workspace, { sprintId, lastSprints }: ParsedInput<'polish.view'>): PolishView {
-  const sprint = getSprint(ws, sprintId, 'sprintId');
-  const issues = (
-    stmt(
-      ws.db,
-      `${selectSql('polishIssue')} WHERE t.status IN ('open', 'in progress') ORDER BY t.created_at, t.id`,
-    ).all() as Record<string, unknown>[]
-  ).map(toPolish);
-  const chart = polishChart(ws, sprint.number - (lastSprints ?? DEFAULT_CHART_SPRINTS), sprint.number);
-  const bar = chart.at(-1);
-  return {
-    sprint,
-    issues,
-    tally: tallyPolish(bar?.byPerson ?? {}, tallyPeople(ws)),
-    unassigned: bar?.unassigned ?? 0,
-    chart,
-  };
 }

@@ -4,20 +4,12 @@ import type { PolishIssue, PolishPage, PolishStatus, State } from '../../shared/
 import { POLISH_STATUSES } from '../../shared/domain.ts';
 import type { Workspace } from '../db/open.ts';
 import { selectSql, whereEqual } from '../store/read.ts';
-import { ENTITIES } from '../store/entities.ts';
-import { current, insert, remove, stmt, update } from '../store/write.ts';
+import { current, decodeRow, insert, remove, stmt, update } from '../store/write.ts';
 import { DomainError, notFound } from './errors.ts';
 import { requireOwnerWhenInProgress, requireRow } from './rules.ts';
 import { activeSprint, getSprint } from './sprints.ts';
 
-/**
- * A polish issue's fields are all text columns, so a row of the generic SELECT is the issue as
- * it is: no decoding per row (it halves the cost of reading the hundreds of open issues).
- */
-export const toPolish = (row: Record<string, unknown>) => row as unknown as PolishIssue;
-if (Object.values(ENTITIES.polishIssue.fields).some((def) => !('type' in def) || def.type !== 'text')) {
-  throw new Error('toPolish reads polish issues undecoded: decode the fields that are not text');
-}
+export const toPolish = (row: Record<string, unknown>) => decodeRow('polishIssue', row);
 
 export function listPolish(
   ws: Workspace,
@@ -87,7 +79,7 @@ export function polishCounts(
 export function getPolish(ws: Workspace, id: string): PolishIssue {
   const row = current(ws, 'polishIssue', id);
   if (!row) throw notFound('Polish issue', id, 'id');
-  return row as unknown as PolishIssue;
+  return row;
 }
 
 /** Done is recorded in the active sprint; leaving done clears it. */

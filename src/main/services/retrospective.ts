@@ -7,11 +7,9 @@ import type { ParsedInput } from '../../shared/contract.ts';
 import {
   RETRO_COLUMNS,
   type ActionItem,
-  type PolishIssue,
   type RetroColumn,
   type RetroNote,
   type Sprint,
-  type SprintGoal,
   type State,
 } from '../../shared/domain.ts';
 import type {
@@ -26,7 +24,7 @@ import type { Workspace } from '../db/open.ts';
 import { parseHlc } from '../store/hlc.ts';
 import { selectSql } from '../store/read.ts';
 import { decodeRow, stmt } from '../store/write.ts';
-import { listRetroNotes } from './retro.ts';
+import { listRetroNotes } from './retro-notes.ts';
 import { addCalendarDays, getSprint } from './sprints.ts';
 
 type Row = Record<string, unknown>;
@@ -57,8 +55,8 @@ export function hlcRange(bounds: SprintBounds): [from: string, to: string] {
   return [prefix(bounds.from), prefix(bounds.to)];
 }
 
-const toSprintGoal = (row: Row) => decodeRow('sprintGoal', row) as unknown as SprintGoal;
-const toActionItem = (row: Row) => decodeRow('actionItem', row) as unknown as ActionItem;
+const toSprintGoal = (row: Row) => decodeRow('sprintGoal', row);
+const toActionItem = (row: Row) => decodeRow('actionItem', row);
 const instant = (hlc: string) => new Date(parseHlc(hlc).wall).toISOString();
 
 /** The sprint's goals per owner: owners by name, goals nobody owns last, each in position order. */
@@ -123,7 +121,7 @@ export function polishDoneIn(ws: Workspace, sprintId: string): PolishDone[] {
   return rows.map((row) => {
     const hlc = row.doneHlc as string | null;
     return {
-      ...(decodeRow('polishIssue', row) as unknown as PolishIssue),
+      ...decodeRow('polishIssue', row),
       doneAt: hlc ? instant(hlc) : null,
       doneReplicaId: hlc ? parseHlc(hlc).replicaId : null,
     };

@@ -5,7 +5,6 @@
 import type { ParsedInput } from '../../shared/contract.ts';
 import type {
   BlockedItem,
-  Goal,
   Initiative,
   Milestone,
   MilestoneCounts,
@@ -15,7 +14,6 @@ import type {
   RoadmapInitiative,
   SearchHit,
   SearchKind,
-  SprintGoal,
   State,
 } from '../../shared/domain.ts';
 import { plainSummary } from '../../shared/plain-summary.ts';
@@ -102,8 +100,8 @@ function shownMilestones(
     initiativeIds: JSON.stringify(initiativeIds),
     ...(participantId ? { participantId } : {}),
   };
-  return (stmt(ws.db, shownMilestonesSql(participant)).all(params) as Record<string, unknown>[]).map(
-    (r) => decodeRow('milestone', r) as unknown as Milestone,
+  return (stmt(ws.db, shownMilestonesSql(participant)).all(params) as Record<string, unknown>[]).map((r) =>
+    decodeRow('milestone', r),
   );
 }
 
@@ -166,7 +164,7 @@ export function personView(ws: Workspace, id: string): PersonView {
       `SELECT t.*, p.progress AS progress FROM (${selectSql('goal')}) t JOIN goal_progress p ON p.goal_id = t.id
         WHERE t.id IN (SELECT goal_id FROM goal_owners WHERE person_id = ?) ORDER BY t.position, t.id`,
     ).all(id) as Record<string, unknown>[]
-  ).map((r) => ({ ...decodeRow('goal', r), progress: r.progress }) as unknown as Goal);
+  ).map((r) => ({ ...decodeRow('goal', r), progress: Number(r.progress) }));
   const initiatives = (
     stmt(
       ws.db,
@@ -175,7 +173,7 @@ export function personView(ws: Workspace, id: string): PersonView {
         WHERE t.id IN (SELECT initiative_id FROM initiative_owners WHERE person_id = ?)
         ORDER BY g.position, t.position, t.id`,
     ).all(id) as Record<string, unknown>[]
-  ).map((r) => ({ ...decodeRow('initiative', r), progress: r.progress }) as unknown as Initiative);
+  ).map((r) => ({ ...decodeRow('initiative', r), progress: Number(r.progress) }));
   const milestones = (
     stmt(
       ws.db,
@@ -184,7 +182,7 @@ export function personView(ws: Workspace, id: string): PersonView {
         ORDER BY t.initiativeId, t.position`,
     ).all(id) as Record<string, unknown>[]
   ).map((r) => ({
-    ...(decodeRow('milestone', r) as unknown as Milestone),
+    ...decodeRow('milestone', r),
     initiativeTitle: r.initiativeTitle as string,
   }));
   const sprintGoals = (
@@ -194,7 +192,7 @@ export function personView(ws: Workspace, id: string): PersonView {
         WHERE t.ownerId = ? ORDER BY s.number DESC, t.position LIMIT 30`,
     ).all(id) as Record<string, unknown>[]
   ).map((r) => ({
-    ...(decodeRow('sprintGoal', r) as unknown as SprintGoal),
+    ...decodeRow('sprintGoal', r),
     sprintNumber: r.sprintNumber as number,
   }));
   const polishDoneBySprint = stmt(

@@ -10,7 +10,7 @@ import { getMilestone } from './milestones.ts';
 import { nextPosition, requireRow, requireSameSet } from './rules.ts';
 import { getSprint } from './sprints.ts';
 
-const toSprintGoal = (row: Record<string, unknown>) => decodeRow('sprintGoal', row) as unknown as SprintGoal;
+const toSprintGoal = (row: Record<string, unknown>) => decodeRow('sprintGoal', row);
 
 export function listSprintGoals(ws: Workspace, { sprintId }: ParsedInput<'sprintGoals.list'>): SprintGoal[] {
   const rows = stmt(ws.db, `${selectSql('sprintGoal')} WHERE t.sprint_id = ? ORDER BY t.position, t.id`).all(
@@ -22,7 +22,7 @@ export function listSprintGoals(ws: Workspace, { sprintId }: ParsedInput<'sprint
 export function getSprintGoal(ws: Workspace, id: string, field = 'id'): SprintGoal {
   const row = current(ws, 'sprintGoal', id);
   if (!row) throw notFound('Sprint goal', id, field);
-  return row as unknown as SprintGoal;
+  return row;
 }
 
 type Links = Pick<SprintGoal, 'goalId' | 'initiativeId' | 'milestoneId'>;

@@ -1,5 +1,4 @@
 /** The Sprints screen: every sprint with its dates, status and the outcomes of its goals. */
-import type { Sprint } from '../../shared/domain.ts';
 import type { SprintOverview } from '../../shared/meeting-views.ts';
 import type { Workspace } from '../db/open.ts';
 import { selectSql } from '../store/read.ts';
@@ -30,7 +29,7 @@ export function sprintsOverview(ws: Workspace): SprintOverview[] {
        GROUP BY s.id ORDER BY s.number`,
   ).all() as OverviewRow[];
   return rows.map((row) => ({
-    sprint: decodeRow('sprint', row) as unknown as Sprint,
+    sprint: decodeRow('sprint', row),
     goals: row.goals,
     outcomes: {
       done: row.done,

@@ -29,7 +29,7 @@ export function nextMeetingAt(meetingAt: string, timeZone: string): string {
   return new Date(addDays(new TZDate(meetingAt, timeZone), SPRINT_DAYS).getTime()).toISOString();
 }
 
-const toSprint = (row: Record<string, unknown>) => decodeRow('sprint', row) as unknown as Sprint;
+const toSprint = (row: Record<string, unknown>) => decodeRow('sprint', row);
 
 export function listSprints(ws: Workspace): Sprint[] {
   return (stmt(ws.db, `${selectSql('sprint')} ORDER BY t.number`).all() as Record<string, unknown>[]).map(
@@ -40,7 +40,7 @@ export function listSprints(ws: Workspace): Sprint[] {
 export function getSprint(ws: Workspace, id: string, field = 'id'): Sprint {
   const row = current(ws, 'sprint', id);
   if (!row) throw notFound('Sprint', id, field);
-  return row as unknown as Sprint;
+  return row;
 }
 
 export function activeSprint(ws: Workspace): Sprint | null {

@@ -4,7 +4,7 @@ import type { Change } from '../../shared/domain.ts';
 import type { Workspace } from '../db/open.ts';
 import { SCHEMA_VERSION } from '../db/migrations/index.ts';
 import { parseHlc } from '../store/hlc.ts';
-import { ENTITIES, ENTITY_NAMES } from '../store/entities.ts';
+import { ENTITIES, ENTITY_NAMES } from '../../shared/entities/index.ts';
 import { current, insert, stmt, update } from '../store/write.ts';
 import { requireRow } from './rules.ts';
 import { DomainError } from './errors.ts';

@@ -1,5 +1,5 @@
 /** The generic SELECT of an entity: its columns under their field names, link lists as JSON. */
-import { ENTITIES, type EntityName, type FieldDef } from './entities.ts';
+import { ENTITIES, type EntityName, type Field } from '../../shared/entities/index.ts';
 
 const cache = new Map<EntityName, string>();
 
@@ -8,13 +8,13 @@ export function selectSql(entity: EntityName): string {
   if (sql) return sql;
   const { table, fields } = ENTITIES[entity];
   const parts = ['t.id AS id'];
-  for (const [field, def] of Object.entries(fields as Record<string, FieldDef>)) {
-    if ('link' in def) {
-      const { table: linkTable, key, other } = def.link;
+  for (const [field, { storage }] of Object.entries(fields as Record<string, Field>)) {
+    if ('link' in storage) {
+      const { table: linkTable, key, other } = storage.link;
       parts.push(
         `(SELECT json_group_array(${other}) FROM (SELECT ${other} FROM ${linkTable} WHERE ${key} = t.id ORDER BY ord)) AS "${field}"`,
       );
-    } else parts.push(`t."${def.column}" AS "${field}"`);
+    } else parts.push(`t."${storage.column}" AS "${field}"`);
   }
   sql = `SELECT ${parts.join(', ')} FROM ${table} t`;
   cache.set(entity, sql);

@@ -4,7 +4,7 @@
  * syncs like any edit. Items the action created are deleted; items it deleted come back.
  */
 import type { Workspace } from '../db/open.ts';
-import { isEntityName, type EntityName } from './entities.ts';
+import { isEntityName, type EntityName } from '../../shared/entities/index.ts';
 import { current, DELETED_FIELD, insert, remove, stmt, update, type Values } from './write.ts';
 
 interface LoggedChange {

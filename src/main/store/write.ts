@@ -7,7 +7,14 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import type { DB, Workspace } from '../db/open.ts';
-import { ENTITIES, type EntityName, type FieldDef } from './entities.ts';
+import {
+  ENTITIES,
+  findField,
+  type EntityName,
+  type EntityRow,
+  type EntityValues,
+  type Storage,
+} from '../../shared/entities/index.ts';
 import { selectSql } from './read.ts';
 
 export const DELETED_FIELD = '_deleted';
@@ -26,17 +33,16 @@ export function stmt(db: DB, sql: string): Statement {
   return statement;
 }
 
-function fieldDef(entity: EntityName, field: string): FieldDef {
-  const def = (ENTITIES[entity].fields as Record<string, FieldDef>)[field];
-  if (!def) throw new Error(`${entity} has no field ${field}`);
-  return def;
+function storageOf(entity: EntityName, field: string): Storage {
+  const found = findField(entity, field);
+  if (!found) throw new Error(`${entity} has no field ${field}`);
+  return found.storage;
 }
 
-function toColumnValue(def: FieldDef, value: unknown): unknown {
-  if ('link' in def) throw new Error('link fields have no column');
+function toColumnValue(storage: Storage, value: unknown): unknown {
+  if ('link' in storage) throw new Error('link fields have no column');
   if (value === undefined || value === null) return null;
-  if (def.type === 'json') return JSON.stringify(value);
-  if (def.type === 'bool') return value ? 1 : 0;
+  if (storage.type === 'json') return JSON.stringify(value);
   return value;
 }
 
@@ -67,9 +73,9 @@ function logChange(ws: Workspace, entity: EntityName, id: string, field: string,
   );
 }
 
-function writeLinks(ws: Workspace, def: FieldDef, id: string, ids: readonly string[]): void {
-  if (!('link' in def)) throw new Error('not a link field');
-  const { table, key, other } = def.link;
+function writeLinks(ws: Workspace, storage: Storage, id: string, ids: readonly string[]): void {
+  if (!('link' in storage)) throw new Error('not a link field');
+  const { table, key, other } = storage.link;
   stmt(ws.db, `DELETE FROM ${table} WHERE ${key} = ?`).run(id);
   const insert = stmt(ws.db, `INSERT INTO ${table} (${key}, ${other}, ord) VALUES (?, ?, ?)`);
   [...new Set(ids)].forEach((other, ord) => insert.run(id, other, ord));
@@ -80,17 +86,22 @@ export function newId(): string {
 }
 
 /** Inserts a row and logs every field given. Returns the new id. */
-export function insert(ws: Workspace, entity: EntityName, values: Values, id = newId()): string {
+export function insert<E extends EntityName>(
+  ws: Workspace,
+  entity: E,
+  values: EntityValues<E>,
+  id = newId(),
+): string {
   const columns: string[] = [];
   const params: unknown[] = [];
-  const links: [FieldDef, string[]][] = [];
+  const links: [Storage, string[]][] = [];
   for (const [field, value] of Object.entries(values)) {
     if (value === undefined) continue;
-    const def = fieldDef(entity, field);
-    if ('link' in def) links.push([def, value as string[]]);
+    const storage = storageOf(entity, field);
+    if ('link' in storage) links.push([storage, value as string[]]);
     else {
-      columns.push(`"${def.column}"`);
-      params.push(toColumnValue(def, value));
+      columns.push(`"${storage.column}"`);
+      params.push(toColumnValue(storage, value));
     }
   }
   const { table } = ENTITIES[entity];
@@ -98,7 +109,7 @@ export function insert(ws: Workspace, entity: EntityName, values: Values, id = n
     ws.db,
     `INSERT INTO ${table} (id${columns.map((c) => `, ${c}`).join('')}) VALUES (?${', ?'.repeat(columns.length)})`,
   ).run(id, ...params);
-  for (const [def, ids] of links) writeLinks(ws, def, id, ids);
+  for (const [storage, ids] of links) writeLinks(ws, storage, id, ids);
   for (const [field, value] of Object.entries(values)) {
     if (value !== undefined) logChange(ws, entity, id, field, value);
   }
@@ -106,40 +117,77 @@ export function insert(ws: Workspace, entity: EntityName, values: Values, id = n
 }
 
 /** Reads one entity as the write path sees it (columns and link lists), or undefined. */
-export function current(ws: Workspace, entity: EntityName, id: string): Values | undefined {
+export function current<E extends EntityName>(
+  ws: Workspace,
+  entity: E,
+  id: string,
+): EntityRow<E> | undefined {
   const row = stmt(ws.db, `${selectSql(entity)} WHERE t.id = ?`).get(id) as Values | undefined;
   return row ? decodeRow(entity, row) : undefined;
 }
 
-export function decodeRow(entity: EntityName, row: Values): Values {
+/**
+ * An entity from a row of its generic SELECT (`selectSql`), JSON columns and link lists
+ * decoded. The row is trusted as the entity's, not validated: only the write path fills these
+ * tables, with validated values, and the tables' CHECKs hold the same limits.
+ */
+export function decodeRow<E extends EntityName>(entity: E, row: Values): EntityRow<E> {
+  const { fields, encoded } = layoutOf(entity);
   const out: Values = { id: row.id };
-  for (const [field, def] of Object.entries(ENTITIES[entity].fields as Record<string, FieldDef>)) {
-    const raw = row[field];
-    if ('link' in def || def.type === 'json') out[field] = raw == null ? null : JSON.parse(raw as string);
-    else if (def.type === 'bool') out[field] = raw === 1;
-    else out[field] = raw;
+  for (const field of fields) out[field] = row[field];
+  for (const field of encoded) {
+    const raw = out[field];
+    out[field] = raw == null ? null : JSON.parse(raw as string);
   }
-  return out;
+  return out as EntityRow<E>;
+}
+
+const layouts = new Map<EntityName, { fields: string[]; encoded: string[] }>();
+/**
+ * An entity's field names, and those its generic SELECT gives as JSON (link lists and JSON
+ * columns), worked out once: the Polish screen decodes hundreds of rows per read.
+ */
+function layoutOf(entity: EntityName): { fields: string[]; encoded: string[] } {
+  let layout = layouts.get(entity);
+  if (!layout) {
+    const fields = Object.entries(ENTITIES[entity].fields);
+    layout = {
+      fields: fields.map(([field]) => field),
+      encoded: fields
+        .filter(([, { storage }]) => 'link' in storage || storage.type === 'json')
+        .map(([field]) => field),
+    };
+    layouts.set(entity, layout);
+  }
+  return layout;
 }
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** Updates the fields that differ from the stored row and logs exactly those. Returns them. */
-export function update(ws: Workspace, entity: EntityName, id: string, patch: Values): string[] {
-  const before = current(ws, entity, id);
+export function update<E extends EntityName>(
+  ws: Workspace,
+  entity: E,
+  id: string,
+  values: EntityValues<E>,
+): string[] {
+  const before: Values | undefined = current(ws, entity, id);
   if (!before) throw new Error(`${entity} ${id} does not exist`);
+  const patch: Values = values;
   const changed = Object.keys(patch).filter((f) => patch[f] !== undefined && !same(before[f], patch[f]));
-  const columns = changed.map((field) => [field, fieldDef(entity, field)] as const);
-  const plain = columns.filter(([, def]) => !('link' in def));
-  if (plain.length) {
+  const fields = changed.map((field) => [field, storageOf(entity, field)] as const);
+  const columns = fields.flatMap(([field, storage]) => ('link' in storage ? [] : [{ field, storage }]));
+  if (columns.length) {
     // One statement, so table CHECKs that tie columns together see the row whole.
-    const sets = plain.map(([, def]) => `"${(def as { column: string }).column}" = ?`).join(', ');
+    const sets = columns.map(({ storage }) => `"${storage.column}" = ?`).join(', ');
     stmt(ws.db, `UPDATE ${ENTITIES[entity].table} SET ${sets} WHERE id = ?`).run(
-      ...plain.map(([field, def]) => toColumnValue(def, patch[field])),
+      ...columns.map(({ field, storage }) => toColumnValue(storage, patch[field])),
       id,
     );
   }
-  for (const [field, def] of columns) if ('link' in def) writeLinks(ws, def, id, patch[field] as string[]);
+  for (const [field, storage] of fields) {
+    if ('link' in storage) writeLinks(ws, storage, id, patch[field] as string[]);
+  }
   for (const field of changed) logChange(ws, entity, id, field, patch[field]);
   return changed;
 }

@@ -5,8 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { contract, isMethodName } from '../../shared/contract.ts';
-import type { Result } from '../../shared/result.ts';
-import type { Core } from '../api/core.ts';
+import type { CoreClient } from '../api/core-client.ts';
 import {
   SECURITY_HEADERS,
   allowedHosts,
@@ -14,16 +13,23 @@ import {
   hasTokenCookie,
   newToken,
   sameSecret,
-  sendText,
+  sendJson,
+  sendRefusal,
   tokenCookie,
   tokenCookieName,
 } from './security.ts';
 import { serveStatic } from './static.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * A body over the limit is still read (and thrown away) up to this much, so the client gets the
+ * 413's message rather than a reset connection; past it, the connection is cut.
+ */
+const MAX_DRAIN_BYTES = 64 * MAX_BODY_BYTES;
 
 export interface HostOptions {
-  core: Pick<Core, 'call'>;
+  /** The core in its worker threads (`startCore`). */
+  core: Pick<CoreClient, 'call'>;
   /** The built renderer: `out/renderer`. */
   rendererDir: string;
   /** 0 (the default) picks a free port. */
@@ -47,7 +53,7 @@ export async function startHost({ core, rendererDir, port = 0 }: HostOptions): P
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     if (!hosts.includes(req.headers.host ?? ''))
-      return sendText(res, 403, 'Forbidden: unexpected Host header');
+      return sendRefusal(res, 403, 'forbidden', 'Forbidden: unexpected Host header');
 
     const url = new URL(req.url ?? '/', 'http://localhost');
     const urlToken = url.searchParams.get('token');
@@ -67,31 +73,35 @@ export async function startHost({ core, rendererDir, port = 0 }: HostOptions): P
   };
 
   const handleApi = async (req: IncomingMessage, res: ServerResponse, method: string): Promise<void> => {
-    if (req.method !== 'POST') return sendText(res, 405, 'Method not allowed: use POST', { Allow: 'POST' });
+    if (req.method !== 'POST') {
+      return sendRefusal(res, 405, 'method_not_allowed', 'Method not allowed: the API answers POST', {
+        Allow: 'POST',
+      });
+    }
     // Browsers send Origin on every POST; a write must prove it comes from this app's own page.
     const origin = req.headers.origin;
     const writes = isMethodName(method) && contract[method].writes;
     if ((writes || origin !== undefined) && !origins.includes(origin ?? '')) {
-      return sendText(res, 403, 'Forbidden: this request did not come from Fortnight');
+      return sendRefusal(res, 403, 'forbidden', 'Forbidden: this request did not come from Fortnight');
     }
     const body = await readBody(req, MAX_BODY_BYTES);
-    if (body === null) return sendText(res, 413, 'Request body too large', { Connection: 'close' });
+    if (body === null) {
+      return sendRefusal(res, 413, 'too_large', `body: must be at most ${MAX_BODY_BYTES} bytes (1 MB)`, {
+        Connection: 'close',
+      });
+    }
     let input: unknown;
     try {
       input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
     } catch {
-      const invalid: Result<never> = {
-        ok: false,
-        error: { code: 'invalid_input', message: 'body: must be JSON' },
-      };
-      return sendJson(res, 400, invalid);
+      return sendRefusal(res, 400, 'invalid_input', 'body: must be JSON');
     }
-    sendJson(res, 200, core.call(method, input));
+    sendJson(res, 200, await core.call(method, input));
   };
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) sendText(res, 500, 'Internal error');
+      if (!res.headersSent) sendRefusal(res, 500, 'internal', 'Internal error');
       else res.destroy();
       console.error('Fortnight browser host:', error);
     });
@@ -119,31 +129,32 @@ export async function startHost({ core, rendererDir, port = 0 }: HostOptions): P
 }
 
 function refuseUnauthenticated(res: ServerResponse): void {
-  sendText(res, 401, 'Not authorised: open Fortnight with the address it printed when it started.');
+  sendRefusal(
+    res,
+    401,
+    'unauthorised',
+    'Not authorised: open Fortnight with the address it printed when it started.',
+  );
 }
 
-function sendJson(res: ServerResponse, status: number, value: unknown): void {
-  const body = Buffer.from(JSON.stringify(value));
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': body.length,
-  });
-  res.end(body);
-}
-
-/** The request body, or null once it exceeds `limit` bytes (the rest is discarded unread). */
+/**
+ * The request body, or null once it exceeds `limit` bytes. Either way the body is read to its
+ * end (what is over the limit is thrown away as it arrives), so the answer reaches the client.
+ */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) return Promise.resolve(null);
   return new Promise((done, fail) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) chunks.length = 0;
+      if (size > MAX_DRAIN_BYTES) req.destroy();
+      else if (size > limit || declared > limit) chunks.length = 0;
       else chunks.push(chunk);
     });
-    req.on('end', () => done(size > limit ? null : Buffer.concat(chunks)));
+    req.on('end', () => done(size > limit || declared > limit ? null : Buffer.concat(chunks)));
     req.on('error', fail);
+    // Cut off past MAX_DRAIN_BYTES: there will be no 'end'.
+    req.on('close', () => done(null));
   });
 }

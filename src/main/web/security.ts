@@ -6,6 +6,7 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ErrorCode, Result } from '../../shared/result.ts';
 
 /** One cookie name per port: cookies ignore ports, so two instances must not overwrite each other's. */
 export const tokenCookieName = (port: number): string => `fortnight_token_${port}`;
@@ -51,6 +52,36 @@ export const tokenCookie = (name: string, token: string): string =>
 export const allowedHosts = (port: number): string[] => [`127.0.0.1:${port}`, `localhost:${port}`];
 
 export const allowedOrigins = (port: number): string[] => allowedHosts(port).map((host) => `http://${host}`);
+
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  value: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const body = Buffer.from(JSON.stringify(value));
+  res.writeHead(status, {
+    ...headers,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': body.length,
+  });
+  res.end(body);
+}
+
+/**
+ * Refuses a request before it reaches the API (no token, a foreign Host or Origin, the wrong
+ * method, a body too large) in the API's own shape, so a client reads every refusal the same way.
+ */
+export function sendRefusal(
+  res: ServerResponse,
+  status: 400 | 401 | 403 | 405 | 413 | 500,
+  code: ErrorCode,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
+  const refusal: Result<never> = { ok: false, error: { code, message } };
+  sendJson(res, status, refusal, headers);
+}
 
 /** Ends a response with a short plain-text message. */
 export function sendText(

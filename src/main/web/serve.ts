@@ -39,8 +39,8 @@ export async function serveBrowserMode({
     throw new Error(`The renderer has not been built (${rendererDir} has no index.html): run npm run build.`);
   }
   const core = await openCoreOrRecovery(dbFile);
-  const host = await startHost({ core, rendererDir, port: port ?? 0 }).catch((error: unknown) => {
-    core.close();
+  const host = await startHost({ core, rendererDir, port: port ?? 0 }).catch(async (error: unknown) => {
+    await core.close();
     throw error;
   });
 

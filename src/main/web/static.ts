@@ -2,7 +2,7 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
-import { sendText } from './security.ts';
+import { sendRefusal, sendText } from './security.ts';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -54,7 +54,8 @@ export function resolveInside(root: string, urlPath: string): string | null {
   return file === root || file.startsWith(root + sep) ? file : null;
 }
 
-async function regularFile(file: string, realRoot: string): Promise<boolean> {
+/** Whether `file` is a regular file that is really inside `realRoot` (symbolic links resolved). */
+export async function isRegularFileInside(file: string, realRoot: string): Promise<boolean> {
   try {
     if (!(await stat(file)).isFile()) return false;
     // A symbolic link inside the folder must not lead out of it either.
@@ -72,7 +73,7 @@ async function findByTail(root: string, realRoot: string, urlPath: string): Prom
   const segments = urlPath.split('/').filter(Boolean);
   for (let start = 1; start < segments.length; start++) {
     const file = resolveInside(root, `/${segments.slice(start).join('/')}`);
-    if (file !== null && (await regularFile(file, realRoot))) return file;
+    if (file !== null && (await isRegularFileInside(file, realRoot))) return file;
   }
   return null;
 }
@@ -80,7 +81,9 @@ async function findByTail(root: string, realRoot: string, urlPath: string): Prom
 /** Answers a GET or HEAD for a path that isn't the API. */
 export async function serveStatic(req: IncomingMessage, res: ServerResponse, rendererDir: string) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    return sendText(res, 405, 'Method not allowed', { Allow: 'GET, HEAD' });
+    return sendRefusal(res, 405, 'method_not_allowed', 'Method not allowed: pages answer GET and HEAD', {
+      Allow: 'GET, HEAD',
+    });
   }
   const root = resolve(rendererDir);
   const urlPath = (req.url ?? '/').split('?')[0] ?? '/';
@@ -89,7 +92,7 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, ren
 
   const realRoot = await realpath(root).catch(() => root);
   let served: string | null = file;
-  if (!(await regularFile(file, realRoot))) {
+  if (!(await isRegularFileInside(file, realRoot))) {
     // Any path without a file extension is a page of the app; a missing file is an error.
     served = extname(file) === '' ? join(root, 'index.html') : await findByTail(root, realRoot, urlPath);
     if (served === null) return sendText(res, 404, 'Not found');

@@ -1,4 +1,4 @@
-/** Schema v1: the whole domain of shared/PRODUCT.md, plus the change log and this replica's identity. */
+/** Schema v1: the whole domain (docs/domain.md), plus the change log and this replica's identity. */
 import type { Database } from 'better-sqlite3';
 
 const STATE = `CHECK (state IN ('done', 'in progress', 'help wanted', 'paused'))`;

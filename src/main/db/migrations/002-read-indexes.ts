@@ -1,7 +1,8 @@
 /**
  * Schema v2: indexes for the reads behind the screens on a workspace with years of history
- * (issue 6). Each link list is read in its `ord` order per item: covering indexes make that a
- * range scan without a sort; the Polish screen pages through issues by status in creation order.
+ * (the read targets: README, Performance). Each link list is read in its `ord` order per item:
+ * covering indexes make that a range scan without a sort; the Polish screen pages through issues
+ * by status in creation order.
  */
 import type { Database } from 'better-sqlite3';
 

@@ -1,7 +1,7 @@
 /**
  * Schema v3: progress and milestone counts per initiative read from an index alone. The roadmap
  * derives every initiative's progress (done / total of its milestones) on each read, and counts
- * its milestones by state without loading those of done initiatives (issue 6).
+ * its milestones by state without loading those of done initiatives (the read targets: README, Performance).
  */
 import type { Database } from 'better-sqlite3';
 

@@ -1,15 +1,6 @@
 /** Small, pure formatting helpers shared by screens. */
 import { STATE_EMOJI, type State } from '../../../shared/domain.ts';
 
-export const PROGRESS_CELLS = 6;
-
-/** Progress 0–100 as six cells, e.g. 33 → `▰▰▱▱▱▱`. */
-export function progressBar(progress: number): string {
-  const clamped = Math.min(100, Math.max(0, progress));
-  const filled = Math.round((clamped * PROGRESS_CELLS) / 100);
-  return '▰'.repeat(filled) + '▱'.repeat(PROGRESS_CELLS - filled);
-}
-
 export function stateLabel(state: State): string {
   return `${STATE_EMOJI[state]} ${state}`;
 }

@@ -8,6 +8,7 @@ import type { Roadmap, SprintGoal } from '../../../shared/domain.ts';
 import type { PlanningView } from '../../../shared/meeting-views.ts';
 import type { ApiError } from '../../../shared/result.ts';
 import { call } from './api.ts';
+import { LatestLoad } from './in-order.ts';
 import type { MeetingSession } from './meeting.svelte.ts';
 import { quote } from './meeting-words.svelte.ts';
 import { StepView } from './step-view.ts';
@@ -18,7 +19,7 @@ export class PlanStore extends StepView {
   /** Goals, initiatives and milestones to link a new sprint goal to. */
   roadmap = $state.raw<Roadmap | null>(null);
   error = $state.raw<ApiError | null>(null);
-  #loads = 0;
+  readonly #loads = new LatestLoad();
 
   constructor(session: MeetingSession) {
     super();
@@ -31,7 +32,7 @@ export class PlanStore extends StepView {
   );
 
   async load(): Promise<void> {
-    const load = ++this.#loads;
+    const latest = this.#loads.begin();
     const next = await this.#session.ensureNextSprint();
     if (!next) {
       this.error = this.#session.failure;
@@ -45,7 +46,7 @@ export class PlanStore extends StepView {
       });
     }
     const view = await call('planning.view', { sprintId: next.id });
-    if (load !== this.#loads) return;
+    if (!latest()) return;
     if (view.ok) {
       this.view = view.value;
       this.error = null;

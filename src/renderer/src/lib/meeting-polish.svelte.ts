@@ -8,6 +8,7 @@ import type { PolishIssue } from '../../../shared/domain.ts';
 import type { PolishView } from '../../../shared/meeting-views.ts';
 import type { ApiError } from '../../../shared/result.ts';
 import { call } from './api.ts';
+import { LatestLoad } from './in-order.ts';
 import type { MeetingSession } from './meeting.svelte.ts';
 import { quote } from './meeting-words.svelte.ts';
 import { StepView } from './step-view.ts';
@@ -25,7 +26,7 @@ export class PolishStore extends StepView {
   view = $state.raw<PolishView | null>(null);
   error = $state.raw<ApiError | null>(null);
   grouping = $state<PolishGrouping>('goal');
-  #loads = 0;
+  readonly #loads = new LatestLoad();
 
   constructor(session: MeetingSession) {
     super();
@@ -50,9 +51,9 @@ export class PolishStore extends StepView {
     const sprintId = this.#session.sprint?.id;
     if (!sprintId) return;
     if (this.view && this.view.sprint.id !== sprintId) this.view = null; // another sprint's
-    const load = ++this.#loads;
+    const latest = this.#loads.begin();
     const result = await call('polish.view', { sprintId, lastSprints: 8 });
-    if (load !== this.#loads) return;
+    if (!latest()) return;
     if (result.ok) {
       this.view = result.value;
       this.error = null;

@@ -1,15 +1,25 @@
 /**
  * The retrospective step: the ending sprint's goals with their outcomes, the action items, the
  * notes in four columns (sortable by votes) and what changed on the roadmap. Every change is one
- * meeting action; the view is read again after it.
+ * meeting action, one call: the view is patched with what the write answered (it is read again
+ * only after an undo).
  */
 import type { ActionItem, Outcome, RetroColumn, RetroNote, SprintGoal } from '../../../shared/domain.ts';
 import { RETRO_COLUMNS } from '../../../shared/domain.ts';
 import type { RetrospectiveView } from '../../../shared/meeting-views.ts';
 import type { ApiError } from '../../../shared/result.ts';
+import {
+  withActionItem,
+  withNote,
+  withSprintGoal,
+  withoutActionItem,
+  withoutNote,
+} from '../../../shared/retro-patch.ts';
 import { call } from './api.ts';
+import { LatestLoad } from './in-order.ts';
 import type { MeetingSession } from './meeting.svelte.ts';
-import { COLUMN_LABELS, quote } from './meeting-words.svelte.ts';
+import { RETRO_COLUMN_LABELS } from '../../../shared/words.ts';
+import { quote } from './meeting-words.svelte.ts';
 import { StepView } from './step-view.ts';
 
 export class RetroStore extends StepView {
@@ -23,7 +33,7 @@ export class RetroStore extends StepView {
     ideas: false,
     kudos: false,
   });
-  #loads = 0;
+  readonly #loads = new LatestLoad();
 
   constructor(session: MeetingSession) {
     super();
@@ -45,9 +55,9 @@ export class RetroStore extends StepView {
     const sprintId = this.#session.sprint?.id;
     if (!sprintId) return;
     if (this.view && this.view.sprint.id !== sprintId) this.view = null; // another sprint's
-    const load = ++this.#loads;
+    const latest = this.#loads.begin();
     const result = await call('retrospective.view', { sprintId });
-    if (load !== this.#loads) return; // a later load is on its way
+    if (!latest()) return; // a later load is on its way
     if (result.ok) {
       this.view = result.value;
       this.error = null;
@@ -56,9 +66,10 @@ export class RetroStore extends StepView {
     }
   }
 
-  async #then(done: unknown): Promise<boolean> {
+  /** Redraws after a write from what it answered; false when it was refused. */
+  #patch<T>(done: { value: T } | null, patch: (view: RetrospectiveView, value: T) => RetrospectiveView) {
     if (!done) return false;
-    await this.load();
+    if (this.view) this.view = patch(this.view, done.value);
     return true;
   }
 
@@ -66,40 +77,44 @@ export class RetroStore extends StepView {
     const label = outcome ? `${quote(goal.title)} is ${outcome}` : `no outcome for ${quote(goal.title)}`;
     return this.#session
       .act('sprintGoals.update', { id: goal.id, outcome }, label)
-      .then((done) => this.#then(done));
+      .then((done) => this.#patch(done, withSprintGoal));
   }
 
   setOutcomeNote(goal: SprintGoal, outcomeNote: string): Promise<boolean> {
     return this.#session
       .act('sprintGoals.update', { id: goal.id, outcomeNote }, `the note on ${quote(goal.title)}`)
-      .then((done) => this.#then(done));
+      .then((done) => this.#patch(done, withSprintGoal));
   }
 
   addNote(column: RetroColumn, text: string): Promise<boolean> {
     const sprintId = this.#session.sprint?.id;
     if (!sprintId) return Promise.resolve(false);
     return this.#session
-      .act('retroNotes.create', { sprintId, column, text }, `note ${quote(text)} in ${COLUMN_LABELS[column]}`)
-      .then((done) => this.#then(done));
+      .act(
+        'retroNotes.create',
+        { sprintId, column, text },
+        `note ${quote(text)} in ${RETRO_COLUMN_LABELS[column]}`,
+      )
+      .then((done) => this.#patch(done, withNote));
   }
 
   editNote(note: RetroNote, text: string): Promise<boolean> {
     return this.#session
       .act('retroNotes.update', { id: note.id, text }, `the edit of note ${quote(text)}`)
-      .then((done) => this.#then(done));
+      .then((done) => this.#patch(done, withNote));
   }
 
   deleteNote(note: RetroNote): Promise<boolean> {
     return this.#session
       .act('retroNotes.delete', { id: note.id }, `deleting note ${quote(note.text)}`)
-      .then((done) => this.#then(done));
+      .then((done) => this.#patch(done, (view) => withoutNote(view, note.id)));
   }
 
   vote(note: RetroNote, delta: 1 | -1): Promise<boolean> {
     const label = `${delta > 0 ? '+1' : '−1'} on ${quote(note.text)}`;
     return this.#session
       .act('retroNotes.vote', { id: note.id, delta }, label)
-      .then((done) => this.#then(done));
+      .then((done) => this.#patch(done, withNote));
   }
 
   addActionItem(text: string, ownerId: string | null): Promise<ApiError | null> {
@@ -107,23 +122,19 @@ export class RetroStore extends StepView {
     if (!sprintId) return Promise.resolve(null);
     return this.#session
       .act('actionItems.create', { sprintId, text, ownerId }, `action item ${quote(text)}`)
-      .then(async (done) => {
-        if (!done) return this.#session.failure;
-        await this.load();
-        return null;
-      });
+      .then((done) => (this.#patch(done, withActionItem) ? null : this.#session.failure));
   }
 
   setActionStatus(item: ActionItem, status: ActionItem['status']): Promise<boolean> {
     const label = status === 'done' ? `${quote(item.text)} is done` : `${quote(item.text)} stays open`;
     return this.#session
       .act('actionItems.update', { id: item.id, status }, label)
-      .then((done) => this.#then(done));
+      .then((done) => this.#patch(done, withActionItem));
   }
 
   deleteActionItem(item: ActionItem): Promise<boolean> {
     return this.#session
       .act('actionItems.delete', { id: item.id }, `deleting action item ${quote(item.text)}`)
-      .then((done) => this.#then(done));
+      .then((done) => this.#patch(done, (view) => withoutActionItem(view, item.id)));
   }
 }

@@ -1,26 +1,12 @@
 /** The meeting's words: step and column names, and how an action is named in the status line. */
-import type { MeetingStep, Outcome, RetroColumn } from '../../../shared/domain.ts';
+import { OUTCOMES, type MeetingStep } from '../../../shared/domain.ts';
+import { OUTCOME_KEYS } from '../../../shared/words.ts';
 
 export const STEP_LABELS: Record<MeetingStep, string> = {
   retrospective: 'Retrospective',
   polish: 'Polish',
   plan: 'Plan',
   'wrap-up': 'Wrap-up',
-};
-
-export const COLUMN_LABELS: Record<RetroColumn, string> = {
-  'went well': 'Went well',
-  'to improve': 'To improve',
-  ideas: 'Ideas',
-  kudos: 'Kudos',
-};
-
-/** The outcome's key at the retrospective (d, p, m, x) and its label. */
-export const OUTCOME_KEYS: Record<Outcome, { key: string; label: string }> = {
-  done: { key: 'd', label: 'Done' },
-  partial: { key: 'p', label: 'Partial' },
-  missed: { key: 'm', label: 'Missed' },
-  dropped: { key: 'x', label: 'Dropped' },
 };
 
 /** A title in quotes for the status line, shortened when long. */
@@ -93,7 +79,10 @@ export function meetingShortcuts(mac: boolean): ShortcutGroup[] {
     {
       title: 'Retrospective',
       rows: [
-        { action: 'Outcome: done, partial, missed, dropped', keys: [['D'], ['P'], ['M'], ['X']] },
+        {
+          action: `Outcome: ${OUTCOMES.join(', ')}`,
+          keys: OUTCOMES.map((o) => [OUTCOME_KEYS[o].toUpperCase()]),
+        },
         { action: 'Clear the outcome', keys: [['0']] },
         { action: "Write the goal's note (Enter saves)", keys: [['N'], ['Enter']] },
         { action: 'A new note (then Enter, and the next)', keys: [['N']] },

@@ -9,6 +9,7 @@ import type { Input, MethodName, Output } from '../../../shared/contract.ts';
 import type { Attendee, Meeting, MeetingStep, Sprint } from '../../../shared/domain.ts';
 import type { ApiError } from '../../../shared/result.ts';
 import { call } from './api.ts';
+import { WriteQueue } from './in-order.ts';
 import { PlanStore } from './meeting-plan.svelte.ts';
 import { PolishStore } from './meeting-polish.svelte.ts';
 import { RetroStore } from './meeting-retro.svelte.ts';
@@ -49,7 +50,7 @@ export class MeetingSession {
   /** Labels of this window's actions, newest last, to say precisely what an undo took back. */
   #done: { method: string; label: string }[] = [];
   /** Writes run one after the other, in the order they were asked for. */
-  #queue: Promise<unknown> = Promise.resolve();
+  readonly #writes = new WriteQueue();
   #ensuring: Promise<Sprint | null> | null = null;
   #opening: Promise<void> | null = null;
 
@@ -106,7 +107,7 @@ export class MeetingSession {
    * keeps the error for the alert and returns null.
    */
   act<M extends MethodName>(method: M, input: Input<M>, label: string): Promise<{ value: Output<M> } | null> {
-    return this.#queued(async () => {
+    return this.#writes.run(async () => {
       this.pending++;
       try {
         const result = await call(method, input);
@@ -206,7 +207,7 @@ export class MeetingSession {
   async undo(): Promise<void> {
     const meeting = this.meeting;
     if (!meeting || meeting.endedAt) return;
-    const result = await this.#queued(() => call('meeting.undo', { id: meeting.id }));
+    const result = await this.#writes.run(() => call('meeting.undo', { id: meeting.id }));
     if (!result.ok) {
       this.failure = result.error;
       return;
@@ -239,18 +240,12 @@ export class MeetingSession {
   async end(): Promise<ApiError | null> {
     const meeting = this.meeting;
     if (!meeting) return null;
-    const result = await this.#queued(() => call('meeting.end', { id: meeting.id }));
+    const result = await this.#writes.run(() => call('meeting.end', { id: meeting.id }));
     if (!result.ok) return result.error;
     this.meeting = result.value;
     this.say(`The meeting has ended: sprint ${this.sprint?.number} is closed.`);
     await workspace.refresh();
     return null;
-  }
-
-  #queued<T>(run: () => Promise<T>): Promise<T> {
-    const next = this.#queue.then(run, run);
-    this.#queue = next;
-    return next;
   }
 }
 

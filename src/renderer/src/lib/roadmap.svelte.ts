@@ -18,6 +18,7 @@ import type {
 } from '../../../shared/domain.ts';
 import type { ApiError, Result } from '../../../shared/result.ts';
 import { call } from './api.ts';
+import { LatestLoad, WriteQueue } from './in-order.ts';
 import {
   NOBODY,
   NO_FILTER,
@@ -48,8 +49,8 @@ class Roadmap {
   expanded = $state.raw<ReadonlySet<string>>(new Set());
   doneShown = $state.raw<ReadonlySet<string>>(new Set());
 
-  #writes: Promise<unknown> = Promise.resolve();
-  #generation = 0;
+  readonly #writes = new WriteQueue();
+  readonly #loads = new LatestLoad();
   /** Initiatives whose milestones were asked for (shown open): loaded with every reload. */
   #asked: ReadonlySet<string> = new Set();
   /** Those the latest `roadmap.view` call asked for. */
@@ -122,14 +123,14 @@ class Roadmap {
   }
 
   async load(): Promise<void> {
-    const generation = this.#generation;
+    const latest = this.#loads.begin();
     const owner = this.filter.owner;
     this.#requested = this.#asked;
     const result = await call('roadmap.view', {
       ...(this.#asked.size ? { initiativeIds: [...this.#asked] } : {}),
       ...(owner === null ? {} : { participantId: owner === NOBODY ? null : owner }),
     });
-    if (generation !== this.#generation) return;
+    if (!latest()) return;
     if (result.ok) {
       this.goals = result.value.goals;
       this.initiatives = result.value.initiatives;
@@ -178,16 +179,11 @@ class Roadmap {
 
   /** Runs a write after the ones before it; on success reloads the roadmap. */
   #write<T>(send: () => Promise<Result<T>>): Promise<Result<T>> {
-    const run = this.#writes.then(async () => {
+    return this.#writes.run(async () => {
       const result = await send();
-      if (result.ok) {
-        this.#generation += 1;
-        await Promise.all([this.load(), workspace.refresh()]);
-      }
+      if (result.ok) await Promise.all([this.load(), workspace.refresh()]);
       return result;
     });
-    this.#writes = run.catch(() => undefined);
-    return run;
   }
 
   createGoal = (input: Input<'goals.create'>) => this.#write(() => call('goals.create', input));
@@ -217,14 +213,11 @@ class Roadmap {
     send: () => Promise<Result<unknown>>,
   ): Promise<Result<unknown>> {
     const rank = new Map(ids.map((id, i) => [id, i + 1]));
-    this.#generation += 1;
+    this.#loads.invalidate();
     apply(list.map((item) => (rank.has(item.id) ? { ...item, position: rank.get(item.id)! } : item)));
     return this.#write(async () => {
       const result = await send();
-      if (!result.ok) {
-        this.#generation += 1;
-        await this.load();
-      }
+      if (!result.ok) await this.load();
       return result;
     });
   }

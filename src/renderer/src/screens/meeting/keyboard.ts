@@ -6,18 +6,10 @@
  */
 import type { Attachment } from 'svelte/attachments';
 
-const NOT_TEXT = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file']);
+import { isTextField, isTyping } from '../../lib/typing.ts';
 
-/** A field with its own typing and its own undo: meeting keys leave it alone. */
-export function isTextField(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true;
-  return target instanceof HTMLInputElement && !NOT_TEXT.has(target.type);
-}
-
-/** Typing: in a text field, or in a select (letters pick its options). */
-export const isTyping = (target: EventTarget | null): boolean =>
-  isTextField(target) || target instanceof HTMLSelectElement;
+/** Meeting keys leave typing alone: the app's one answer to "is the user typing". */
+export { isTextField, isTyping };
 
 /** Inside a modal dialog (a confirmation, the shortcuts): the meeting's keys wait. */
 export const inDialog = (target: EventTarget | null): boolean =>

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../src/renderer/src/lib/markdown.ts';
-import { plainSummary } from '../../src/shared/plain-summary.ts';
+import { renderMarkdown } from '../../../src/renderer/src/lib/markdown.ts';
+import { plainSummary } from '../../../src/shared/plain-summary.ts';
 
 const TAGS = new Set([
   'p',
@@ -112,6 +112,29 @@ describe('the Markdown preview', () => {
 
   it('a quote in a link cannot break out of the attribute', () => {
     expectInert(renderMarkdown('[q](https://a.org/"onmouseover=alert(1)) <https://a.org/"onload="x>'));
+  });
+
+  it('keeps hostile Markdown inert: event handlers, javascript: links, SVG and nested tags', () => {
+    const hostile = [
+      '<svg onload=alert(1)><script>alert(1)</script></svg>',
+      '<details open ontoggle=alert(1)>',
+      '<<b>b onclick=x()</b>>',
+      '[![img](javascript:alert(1))](https://ok.org)',
+      '[a](https://ok.org "t\\" onmouseover=\\"x")',
+      '<javascript:alert(1)>',
+      '[ref]\n\n[ref]: javascript:alert(1)',
+      '[x](&#106;avascript:alert(1))',
+      '*<a href="javascript:x">nested</a>*',
+      '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
+    ];
+    for (const source of hostile) {
+      const html = renderMarkdown(source);
+      expectInert(html);
+      const tags = (html.match(/<[^>]*>/g) ?? []).join(' ');
+      expect(tags, source).not.toMatch(/\son[a-z]+=|javascript:|<(svg|script|style|math|details)/i);
+    }
+    // The nested image became a link of its own inside the web link: still only web links.
+    expect(renderMarkdown('[![img](javascript:alert(1))](https://ok.org)')).toContain('🖼 img');
   });
 
   it('renders anything typed inert', () => {

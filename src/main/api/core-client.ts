@@ -1,0 +1,132 @@
+/**
+ * The core off the caller's thread, as every door uses it: a writer worker owns the workspace
+ * (migrations, every write, one at a time) and a reader worker answers reads on a read-only
+ * connection beside it, so a long write (a roadmap import) never holds up a read, nor the
+ * door's own thread (the desktop app's window, browser mode's HTTP server).
+ *
+ * A read asked while a write is still running sees the workspace as it was before that write
+ * (the write hasn't answered yet); a read asked after a write answered sees it.
+ *
+ * A method that replaces the workspace's file (a restore) runs alone: the reader is closed first
+ * (after the reads under way), the writer closes its connection, swaps the file and reopens it,
+ * then a new reader opens on the new file; calls asked meanwhile wait for it. No connection to
+ * the old file is left open.
+ */
+import { Worker } from 'node:worker_threads';
+import { contract, isMethodName, type MethodName, type Output } from '../../shared/contract.ts';
+import type { Result } from '../../shared/result.ts';
+import type { WorkerMessage, WorkerSetup, WorkerStarted } from './core-worker.ts';
+
+export interface CoreClient {
+  call<M extends MethodName>(method: M, input: unknown): Promise<Result<Output<M>>>;
+  call(method: string, input: unknown): Promise<Result<unknown>>;
+  /** Waits for the calls under way, then closes the workspace. */
+  close(): Promise<void>;
+}
+
+/**
+ * The worker's script. From the sources (Node's type stripping, vitest) it is the `.ts` file
+ * beside this one; a bundle (the desktop app's `out/main`) passes its own built file.
+ */
+const SOURCE_WORKER = new URL('./core-worker.ts', import.meta.url);
+
+/** A core that could not start; `damaged` when SQLite can't read the workspace file. */
+export class CoreStartError extends Error {
+  readonly damaged: boolean;
+  constructor(message: string, damaged: boolean) {
+    super(message);
+    this.damaged = damaged;
+  }
+}
+
+export async function startCore(file: string, workerFile: string | URL = SOURCE_WORKER): Promise<CoreClient> {
+  const writer = await startWorker(workerFile, { file, role: 'writer' });
+  // An in-memory workspace lives in its writer's connection only: it answers reads too.
+  const startReader = () =>
+    file === ':memory:' ? Promise.resolve(writer) : startWorker(workerFile, { file, role: 'reader' });
+  let reader = await startReader().catch(async (error: unknown) => {
+    await writer.close();
+    throw error;
+  });
+  /** The file swap under way, which every call waits for. */
+  let swapping: Promise<unknown> | null = null;
+
+  const swapFile = async (method: string, input: unknown) => {
+    if (reader !== writer) await reader.close();
+    try {
+      return await writer.call(method, input);
+    } finally {
+      // Should the new file not open for reading, the writer answers the reads: slower, not wrong.
+      reader = await startReader().catch(() => writer);
+    }
+  };
+  const call = async (method: string, input: unknown): Promise<Result<unknown>> => {
+    while (swapping) await swapping;
+    if (isMethodName(method) && 'swapsFile' in contract[method]) {
+      const swap = swapFile(method, input);
+      swapping = swap.finally(() => (swapping = null));
+      return swap;
+    }
+    const reads = isMethodName(method) && !contract[method].writes;
+    return (reads ? reader : writer).call(method, input);
+  };
+  return {
+    call: call as CoreClient['call'],
+    close: async () => {
+      while (swapping) await swapping;
+      await Promise.all(reader === writer ? [writer.close()] : [reader.close(), writer.close()]);
+    },
+  };
+}
+
+interface WorkerCore {
+  call(method: string, input: unknown): Promise<Result<unknown>>;
+  close(): Promise<void>;
+}
+
+function startWorker(workerFile: string | URL, setup: WorkerSetup): Promise<WorkerCore> {
+  const worker = new Worker(workerFile, { workerData: setup, name: `fortnight-core-${setup.role}` });
+  const waiting = new Map<number, (result: Result<unknown>) => void>();
+  let nextId = 0;
+  let ended: Promise<void> | null = null;
+  const exited = new Promise<void>((done) => worker.once('exit', () => done()));
+
+  // A worker that dies answers what it still owed with an error instead of leaving it hanging.
+  const failAll = (message: string) => {
+    for (const answer of waiting.values()) answer({ ok: false, error: { code: 'internal', message } });
+    waiting.clear();
+  };
+  worker.on('error', (error) => failAll(`The core stopped: ${error.message}`));
+  worker.on('exit', () => failAll('The core has stopped'));
+
+  const core: WorkerCore = {
+    call: (method, input) => {
+      if (ended) {
+        return Promise.resolve({ ok: false, error: { code: 'internal', message: 'The core is closed' } });
+      }
+      const id = nextId++;
+      return new Promise((answer) => {
+        waiting.set(id, answer);
+        worker.postMessage({ id, method, input } satisfies WorkerMessage);
+      });
+    },
+    close: () =>
+      (ended ??= (async () => {
+        worker.postMessage({ close: true } satisfies WorkerMessage);
+        await exited;
+      })()),
+  };
+
+  return new Promise((done, fail) => {
+    worker.once('error', fail);
+    worker.once('message', (started: WorkerStarted) => {
+      worker.off('error', fail);
+      if (!started.started) return fail(new CoreStartError(started.message, started.damaged));
+      worker.on('message', ({ id, result }: { id: number; result: Result<unknown> }) => {
+        waiting.get(id)?.(result);
+        waiting.delete(id);
+      });
+      done(core);
+    });
+  });
+}

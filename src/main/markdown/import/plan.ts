@@ -1,0 +1,290 @@
+/**
+ * The plan of an import: what the files say, matched against the workspace — goals by title,
+ * initiatives by goal and title, milestones by initiative and title — with the fields each
+ * match changes. Writes nothing.
+ *
+ * Progress read from a file becomes the item's manual progress — unless the file shows what
+ * the workspace already shows (the same six-cell bar), so a round trip changes nothing.
+ */
+import type { ParsedInput } from '../../../shared/contract.ts';
+import { LIMITS, type Goal, type Initiative, type Milestone, type State } from '../../../shared/domain.ts';
+import type { Workspace } from '../../db/open.ts';
+import { DomainError } from '../../services/errors.ts';
+import { listGoals } from '../../services/goals.ts';
+import { listInitiatives } from '../../services/initiatives.ts';
+import { listMilestones } from '../../services/milestones.ts';
+import { listPeople } from '../../services/people.ts';
+import { progressBar } from '../../../shared/words.ts';
+import {
+  readRoadmap,
+  UnreadableRoadmap,
+  type ImportProblem,
+  type ReadGoal,
+  type ReadInitiative,
+  type ReadMilestone,
+  type Where,
+} from '../roadmap-read.ts';
+import { isUnowned } from '../../../shared/unowned.ts';
+import { norm } from '../read/overview.ts';
+import { resolveDependencies } from './dependencies.ts';
+import { planOrder, sameList } from './order.ts';
+import { ownerIds, People, type PlannedPerson } from './people.ts';
+
+export interface RoadmapFile {
+  path: string;
+  content: string;
+}
+
+export interface PlannedMilestone {
+  read: ReadMilestone;
+  existing: Milestone | null;
+  id: string | null;
+  fields: Partial<ParsedInput<'milestones.update'>>;
+  dependsOn: (PlannedMilestone | Milestone)[] | undefined;
+}
+
+export interface PlannedInitiative {
+  read: ReadInitiative;
+  existing: Initiative | null;
+  id: string | null;
+  fields: Partial<ParsedInput<'initiatives.update'>>;
+  milestones: PlannedMilestone[];
+  dependsOn: (PlannedInitiative | Initiative)[] | undefined;
+}
+
+export interface PlannedGoal {
+  read: ReadGoal;
+  existing: Goal | null;
+  id: string | null;
+  fields: Partial<ParsedInput<'goals.update'>>;
+  initiatives: PlannedInitiative[];
+}
+
+export interface Plan {
+  people: PlannedPerson[];
+  goals: PlannedGoal[];
+  problems: ImportProblem[];
+  /** Existing items whose position changes (by id), for the preview. */
+  moved: Set<string>;
+  /** Existing items the files no longer have, to delete (none with `keepMissing`). */
+  removed: Removed[];
+}
+
+export interface Removed {
+  kind: 'goal' | 'initiative' | 'milestone';
+  id: string;
+  title: string;
+  within: string | null;
+  /** Deleted with its parent (a removed goal's initiatives, a removed initiative's milestones). */
+  withParent: boolean;
+}
+
+export interface PlanOptions {
+  /** Keep the items the files don't have, rather than make the roadmap match the files. */
+  keepMissing?: boolean | undefined;
+}
+
+function fit(text: string, max: number, what: string, at: Where, problems: ImportProblem[]): string {
+  if (text.length <= max) return text;
+  problems.push({ ...at, message: `${what} is longer than ${max} characters: cut to ${max}` });
+  return text.slice(0, max);
+}
+
+/**
+ * State and owners that keep the services' rule "nothing without an owner is in progress":
+ * such an item is imported as help wanted, and said so.
+ */
+function settle(
+  state: State | undefined,
+  owners: string[] | undefined,
+  current: { state: State; owners: readonly string[] } | null,
+  what: string,
+  at: Where,
+  problems: ImportProblem[],
+): State | undefined {
+  if (isUnowned(state ?? current?.state ?? 'help wanted', owners ?? current?.owners ?? [])) {
+    problems.push({ ...at, message: `${what} is in progress but has no owner: imported as help wanted` });
+    return 'help wanted';
+  }
+  return state;
+}
+
+const cells = (progress: number): string => progressBar(progress);
+
+/** Items grouped by their parent's id, in their order (an empty list for a parent without any). */
+function byParent<T>(items: readonly T[], parentOf: (item: T) => string): (id: string) => T[] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = parentOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return (id) => groups.get(id) ?? [];
+}
+
+/** Existing siblings matched to read ones: exact title first, then the same title ignoring case and spacing. */
+function matcher<T extends { id: string; title: string }>(existing: T[]) {
+  const used = new Set<string>();
+  const match = (title: string): T | null => {
+    const found =
+      existing.find((e) => !used.has(e.id) && e.title === title) ??
+      existing.find((e) => !used.has(e.id) && norm(e.title) === norm(title));
+    if (found) used.add(found.id);
+    return found ?? null;
+  };
+  /** The siblings no read item matched: what the files no longer have. */
+  const unmatched = (): T[] => existing.filter((e) => !used.has(e.id));
+  return Object.assign(match, { unmatched });
+}
+
+export function plan(ws: Workspace, files: readonly RoadmapFile[], options: PlanOptions = {}): Plan {
+  let read;
+  try {
+    read = readRoadmap(files);
+  } catch (error) {
+    if (error instanceof UnreadableRoadmap) {
+      throw new DomainError('invalid_input', error.message, `files.${error.index}`);
+    }
+    throw error;
+  }
+  const problems = read.problems;
+  const people = new People(listPeople(ws), read.people);
+  const goals = listGoals(ws);
+  const initiatives = listInitiatives(ws, {});
+  const milestones = listMilestones(ws, {});
+  const initiativesOf = byParent(initiatives, (i) => i.goalId);
+  const milestonesOf = byParent(milestones, (m) => m.initiativeId);
+  const matchGoal = matcher(goals);
+  const out: Plan = {
+    people: people.planned,
+    goals: [],
+    problems,
+    moved: new Set(),
+    removed: [],
+  };
+  const remove = (item: Removed) => {
+    if (!options.keepMissing) out.removed.push(item);
+  };
+  const removeInitiative = (i: Initiative, within: string, withParent: boolean) => {
+    remove({ kind: 'initiative', id: i.id, title: i.title, within, withParent });
+    for (const m of milestonesOf(i.id))
+      remove({ kind: 'milestone', id: m.id, title: m.title, within: i.title, withParent: true });
+  };
+
+  for (const rg of read.goals) {
+    const title = fit(rg.title, LIMITS.title, `The title “${rg.title.slice(0, 40)}…”`, rg.at, problems);
+    const existing = matchGoal(title);
+    const owners = ownerIds(people, rg.owners, true, `“${title}”`, rg.at, problems);
+    const state = settle(
+      rg.state,
+      owners.ids,
+      existing && { state: existing.state, owners: existing.ownerIds },
+      `The goal “${title}”`,
+      rg.at,
+      problems,
+    );
+    const fields: PlannedGoal['fields'] = {};
+    if (!existing || existing.title !== title) fields.title = title;
+    if (rg.impact !== undefined && rg.impact !== (existing?.impact ?? ''))
+      fields.impact = fit(rg.impact, LIMITS.text, 'The impact', rg.at, problems);
+    if (rg.howToHelp !== undefined && rg.howToHelp !== (existing?.howToHelp ?? ''))
+      fields.howToHelp = fit(rg.howToHelp, LIMITS.text, 'How to help', rg.at, problems);
+    if (state !== undefined && state !== existing?.state) fields.state = state;
+    if (owners.ids && !sameList(owners.ids, existing?.ownerIds ?? [])) fields.ownerIds = owners.ids;
+    if (rg.progress !== undefined && (!existing || cells(existing.progress) !== cells(rg.progress)))
+      fields.manualProgress = rg.progress;
+    const goal: PlannedGoal = { read: rg, existing, id: existing?.id ?? null, fields, initiatives: [] };
+    out.goals.push(goal);
+
+    const matchInitiative = matcher(existing ? initiativesOf(existing.id) : []);
+    for (const ri of rg.initiatives) {
+      const ititle = fit(ri.title, LIMITS.title, `The title “${ri.title.slice(0, 40)}…”`, ri.at, problems);
+      const iexisting = matchInitiative(ititle);
+      const iowners = ownerIds(people, ri.owners, true, `“${ititle}”`, ri.at, problems);
+      const istate = settle(
+        ri.state,
+        iowners.ids,
+        iexisting && { state: iexisting.state, owners: iexisting.ownerIds },
+        `The initiative “${ititle}”`,
+        ri.at,
+        problems,
+      );
+      const f: PlannedInitiative['fields'] = {};
+      if (!iexisting || iexisting.title !== ititle) f.title = ititle;
+      if (ri.impact !== undefined && ri.impact !== (iexisting?.impact ?? ''))
+        f.impact = fit(ri.impact, LIMITS.text, 'The impact', ri.at, problems);
+      if (ri.features !== undefined && ri.features !== (iexisting?.features ?? ''))
+        f.features = fit(ri.features, LIMITS.text, 'The features', ri.at, problems);
+      if (ri.link !== undefined) {
+        const link = ri.link && ri.link.length <= LIMITS.link ? ri.link : null;
+        if (ri.link && !link)
+          problems.push({ ...ri.at, message: `The link of “${ititle}” is too long: left out` });
+        if (link !== (iexisting?.link ?? null)) f.link = link;
+      }
+      if (istate !== undefined && istate !== iexisting?.state) f.state = istate;
+      if (iowners.ids && !sameList(iowners.ids, iexisting?.ownerIds ?? [])) f.ownerIds = iowners.ids;
+      if (ri.progress !== undefined && (!iexisting || cells(iexisting.progress) !== cells(ri.progress)))
+        f.manualProgress = ri.progress;
+      const initiative: PlannedInitiative = {
+        read: ri,
+        existing: iexisting,
+        id: iexisting?.id ?? null,
+        fields: f,
+        milestones: [],
+        dependsOn: undefined,
+      };
+      goal.initiatives.push(initiative);
+
+      const matchMilestone = matcher(iexisting ? milestonesOf(iexisting.id) : []);
+      for (const rm of ri.milestones ?? []) {
+        const mtitle = fit(rm.title, LIMITS.title, `The title “${rm.title.slice(0, 40)}…”`, rm.at, problems);
+        const mexisting = matchMilestone(mtitle);
+        const participants = ownerIds(people, rm.participants, false, `“${mtitle}”`, rm.at, problems);
+        const mstate = settle(
+          rm.state,
+          participants.ids,
+          mexisting && { state: mexisting.state, owners: mexisting.participantIds },
+          `The milestone “${mtitle}”`,
+          rm.at,
+          problems,
+        );
+        const mf: PlannedMilestone['fields'] = {};
+        if (!mexisting || mexisting.title !== mtitle) mf.title = mtitle;
+        if (mstate !== undefined && mstate !== mexisting?.state) mf.state = mstate;
+        if (participants.ids && !sameList(participants.ids, mexisting?.participantIds ?? []))
+          mf.participantIds = participants.ids;
+        initiative.milestones.push({
+          read: rm,
+          existing: mexisting,
+          id: mexisting?.id ?? null,
+          fields: mf,
+          dependsOn: undefined,
+        });
+      }
+      if (iexisting && ri.milestones) {
+        for (const m of matchMilestone.unmatched())
+          remove({ kind: 'milestone', id: m.id, title: m.title, within: iexisting.title, withParent: false });
+      }
+    }
+    if (existing) for (const i of matchInitiative.unmatched()) removeInitiative(i, existing.title, false);
+  }
+  for (const g of matchGoal.unmatched()) {
+    remove({ kind: 'goal', id: g.id, title: g.title, within: null, withParent: false });
+    for (const i of initiativesOf(g.id)) removeInitiative(i, g.title, true);
+  }
+  // What is removed is no longer there for dependencies to name.
+  const gone = new Set(out.removed.map((r) => r.id));
+  resolveDependencies(
+    out,
+    initiatives.filter((i) => !gone.has(i.id)),
+    (id) => milestonesOf(id).filter((m) => !gone.has(m.id)),
+  );
+  planOrder(
+    out,
+    goals.filter((g) => !gone.has(g.id)),
+    (id) => initiativesOf(id).filter((i) => !gone.has(i.id)),
+    (id) => milestonesOf(id).filter((m) => !gone.has(m.id)),
+  );
+  return out;
+}

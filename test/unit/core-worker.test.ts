@@ -1,0 +1,67 @@
+/** The core in its worker threads, as the desktop app and browser mode run it. */
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startCore } from '../../src/main/api/core-client.ts';
+import { must, tempCore, tempDir, workerCore } from './helpers.ts';
+
+describe('the core in worker threads', { timeout: 60_000 }, () => {
+  it('answers a read while a roadmap import runs: the read arrives first', async () => {
+    const source = await tempCore();
+    must(source, 'workspace.loadExample', {});
+    const { files } = must(source, 'roadmap.export', { variant: 'folder' });
+
+    const core = await workerCore(join(tempDir(), 'workspace.db'));
+    const arrived: string[] = [];
+    const importing = core.call('roadmap.import', { files }).then((result) => {
+      arrived.push('import');
+      return result;
+    });
+    const reading = core.call('workspace.info', {}).then((result) => {
+      arrived.push('read');
+      return result;
+    });
+    const [imported, info] = await Promise.all([importing, reading]);
+
+    expect(imported).toMatchObject({ ok: true, value: { problems: [] } });
+    expect(arrived).toEqual(['read', 'import']);
+    // The read saw the workspace as it was before the import: empty.
+    expect(info).toMatchObject({ ok: true, value: { isEmpty: true } });
+    // Once the import has answered, a read sees it.
+    expect(await core.call('workspace.info', {})).toMatchObject({ ok: true, value: { isEmpty: false } });
+  });
+
+  it('answers as the in-process core does: results, refusals and unknown methods', async () => {
+    const core = await workerCore(join(tempDir(), 'workspace.db'));
+    const ada = await core.call('people.create', { name: 'Ada' });
+    expect(ada).toMatchObject({ ok: true, value: { name: 'Ada' } });
+    expect(await core.call('people.list', {})).toMatchObject({ ok: true, value: [{ name: 'Ada' }] });
+    expect(await core.call('people.create', { name: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', field: 'name' },
+    });
+    expect(await core.call('people.launch', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_method' },
+    });
+  });
+
+  it('refuses to start on a workspace it cannot open, saying why', async () => {
+    const file = join(tempDir(), 'future.db');
+    const db = new Database(file);
+    db.pragma('user_version = 999');
+    db.close();
+    await expect(startCore(file)).rejects.toThrow(/written by a newer Fortnight/);
+  });
+
+  it('finishes the calls under way before it closes, then refuses new ones', async () => {
+    const file = join(tempDir(), 'workspace.db');
+    const core = await startCore(file);
+    const created = core.call('people.create', { name: 'Bo' });
+    await core.close();
+    expect(await created).toMatchObject({ ok: true });
+    expect(await core.call('people.list', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
+    const reopened = await workerCore(file);
+    expect(await reopened.call('people.list', {})).toMatchObject({ ok: true, value: [{ name: 'Bo' }] });
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * Importing a newer version of a roadmap over an older one: the roadmap ends up matching the
+ * files — what they no longer have is deleted (a tombstone in the change log, so its history
+ * stays), the order follows them — unless `keepMissing` keeps it.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../src/main/api/core.ts';
+import { DELETED_FIELD } from '../../src/main/store/write.ts';
+import { must, tempCore } from './helpers.ts';
+
+const roadmap = (rows: string[]) => [
+  {
+    path: 'roadmap.md',
+    content: [
+      '# Roadmap',
+      '',
+      '| Deliverable | State | Progress | Owner |',
+      '| --- | --- | --- | --- |',
+      ...rows,
+      '',
+    ].join('\n'),
+  },
+];
+
+const OLDER = roadmap([
+  '| 🔻 Faster builds | ✋ | | |',
+  '| ↳ Incremental cache | ✋ | | |',
+  '| 🔻 Remote execution | ✋ | | |',
+  '| 🔻 Better docs | ✋ | | |',
+  '| ↳ Guide | ✋ | | |',
+  '| ↳ Reference | ✋ | | |',
+]);
+/** Remote execution became an initiative of Faster builds; Better docs' order changed. */
+const NEWER = roadmap([
+  '| 🔻 Better docs | ✋ | | |',
+  '| ↳ Reference | ✋ | | |',
+  '| ↳ Guide | ✋ | | |',
+  '| 🔻 Faster builds | ✋ | | |',
+  '| ↳ Incremental cache | ✋ | | |',
+  '| ↳ Remote execution | ✋ | | |',
+]);
+
+function outline(core: Core): string[] {
+  const initiatives = must(core, 'initiatives.list', {});
+  return must(core, 'goals.list', {}).flatMap((g) => [
+    g.title,
+    ...initiatives.filter((i) => i.goalId === g.id).map((i) => `  ${i.title}`),
+  ]);
+}
+
+describe('importing a roadmap over an older version of it', () => {
+  it('previews what moves and what goes, then makes the roadmap match the files', async () => {
+    const core = await tempCore();
+    must(core, 'roadmap.import', { files: OLDER });
+    const remote = must(core, 'goals.list', {}).find((g) => g.title === 'Remote execution')!;
+
+    const preview = must(core, 'roadmap.previewImport', { files: NEWER });
+    expect(preview.remove).toEqual([{ kind: 'goal', title: 'Remote execution', within: null, fields: [] }]);
+    expect(preview.create).toEqual([
+      { kind: 'initiative', title: 'Remote execution', within: 'Faster builds', fields: [] },
+    ]);
+    expect(preview.update.map((u) => [u.title, u.fields])).toEqual([
+      ['Better docs', ['position']],
+      ['Reference', ['position']],
+      ['Guide', ['position']],
+      ['Faster builds', ['position']],
+    ]);
+
+    const result = must(core, 'roadmap.import', { files: NEWER });
+    expect(result).toMatchObject({ created: 1, removed: 1 });
+    expect(outline(core)).toEqual([
+      'Better docs',
+      '  Reference',
+      '  Guide',
+      'Faster builds',
+      '  Incremental cache',
+      '  Remote execution',
+    ]);
+    // Deleted through the write path: its history ends in a deletion.
+    const last = core.workspace.db
+      .prepare('SELECT field FROM changes WHERE entity_id = ? ORDER BY seq DESC LIMIT 1')
+      .get(remote.id) as { field: string };
+    expect(last.field).toBe(DELETED_FIELD);
+    // Imported again, nothing changes.
+    expect(must(core, 'roadmap.previewImport', { files: NEWER })).toMatchObject({
+      create: [],
+      update: [],
+      remove: [],
+    });
+  });
+
+  it('keeps what the files no longer have with keepMissing', async () => {
+    const core = await tempCore();
+    must(core, 'roadmap.import', { files: OLDER });
+    const preview = must(core, 'roadmap.previewImport', { files: NEWER, keepMissing: true });
+    expect(preview.remove).toEqual([]);
+    expect(must(core, 'roadmap.import', { files: NEWER, keepMissing: true })).toMatchObject({ removed: 0 });
+    expect(outline(core)).toContain('Remote execution');
+  });
+
+  it('removes goals and initiatives the files no longer list', async () => {
+    const core = await tempCore();
+    must(core, 'roadmap.import', { files: OLDER });
+    const result = must(core, 'roadmap.import', {
+      files: roadmap([
+        '| 🔻 Faster builds | ✋ | | |',
+        '| 🔻 Better docs | ✋ | | |',
+        '| ↳ Guide | ✋ | | |',
+      ]),
+    });
+    expect(result.removed).toBe(3);
+    expect(outline(core)).toEqual(['Faster builds', 'Better docs', '  Guide']);
+  });
+});

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatDay, formatInstant, formatRange } from '../../src/renderer/src/lib/dates.ts';
+
+describe('dates in the user’s locale', () => {
+  it('writes a calendar date the way the locale does', () => {
+    expect(formatDate('2025-03-03', 'en-US')).toBe('Mar 3, 2025');
+    expect(formatDate('2025-03-03', 'de-DE')).toBe('3. März 2025');
+    expect(formatDate('2025-03-03', 'fr-FR')).toBe('3 mars 2025');
+    expect(formatRange('2025-03-03', '2025-03-16', 'en-GB')).toBe('3 Mar 2025 – 16 Mar 2025');
+  });
+
+  it('keeps a calendar date on its day in every time zone', () => {
+    // The date is the same day whatever the zone the machine is in: it is read as UTC.
+    expect(formatDate('2025-12-31', 'en-US')).toBe('Dec 31, 2025');
+    expect(formatDate('2025-01-01', 'en-US')).toBe('Jan 1, 2025');
+  });
+
+  it('writes an instant with its time, or as a day', () => {
+    expect(formatInstant('2025-03-03T10:05:00Z', 'en-US')).toMatch(/^Mar 3, 2025, \d{1,2}:05\s?[AP]M$/);
+    expect(formatDay('2025-03-03T12:00:00Z', 'de-DE')).toMatch(/^\d\. März$/);
+  });
+});
