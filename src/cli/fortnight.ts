@@ -274,7 +274,12 @@ const COMMANDS: Record<string, Command> = {
         return 1;
       }
       const { replaceWithBackup, BackupRefusedError } = await import('../main/db/backups.ts');
-      const { openWorkspace } = await import('../main/db/open.ts');
+      const { openWorkspace, readOnlyReason } = await import('../main/db/open.ts');
+      const readOnly = readOnlyReason(dbFile);
+      if (readOnly) {
+        console.error(`fortnight: ${readOnly}`);
+        return 1;
+      }
       try {
         const { undo, setAside } = replaceWithBackup(dbFile, source, () => {});
         (await openWorkspace(dbFile)).db.close(); // brings an older backup up to this version

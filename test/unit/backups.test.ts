@@ -2,10 +2,11 @@
 import Database from 'better-sqlite3';
 import { startOfISOWeek } from 'date-fns';
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCore } from '../../src/main/api/core.ts';
+import { startCore } from '../../src/main/api/core-client.ts';
 import { openCoreOrRecovery } from '../../src/main/api/recovery.ts';
 import {
   backupsFolder,
@@ -106,7 +107,7 @@ describe('rolling backups', () => {
   });
 });
 
-describe('restoring a backup', () => {
+describe('restoring a backup', { timeout: 120_000 }, () => {
   it('puts the backup back, after a backup of the current state that undoes it', async () => {
     const file = await seededFile();
     const atBackup = contentOf(file);
@@ -129,6 +130,33 @@ describe('restoring a backup', () => {
     core.close();
     expect(contentOf(file)).toBe(beforeRestore);
     expect(readdirSync(join(file, '..')).filter((name) => name.includes('restoring'))).toEqual([]);
+  });
+
+  it('through the worker core: both workers let go of the old file and open the restored one', async () => {
+    const file = await seededFile();
+    const atBackup = contentOf(file);
+    (await openCore(file)).close(); // today's backup
+    const [backup] = listBackups(file);
+    const core = await startCore(file);
+    const written = await core.call('goals.create', { title: 'Written after the backup' });
+    expect(written.ok).toBe(true);
+    // A read asked beside the restore is answered after it, from the restored file.
+    const [restored, readAlongside] = await Promise.all([
+      core.call('backups.restore', { name: backup!.name }),
+      core.call('goals.list', {}),
+    ]);
+    expect(restored).toMatchObject({ ok: true, value: { info: { counts: { goal: 1 } } } });
+    expect(readAlongside).toMatchObject({ ok: true, value: [{ title: 'Faster builds' }] });
+    expect(contentOf(file)).toBe(atBackup);
+    // No thread of this process holds the replaced file open any more.
+    expect(openFilesGone(file)).toEqual([]);
+    expect(await core.call('goals.list', {})).toMatchObject({ ok: true, value: [{}] });
+
+    const undo = (restored as { value: { undo: { name: string } } }).value.undo;
+    expect(await core.call('backups.restore', { name: undo.name })).toMatchObject({ ok: true });
+    expect(await core.call('goals.list', {})).toMatchObject({ ok: true, value: [{}, {}] });
+    expect(openFilesGone(file)).toEqual([]);
+    await core.close();
   });
 
   it('refuses an unknown name or a damaged backup, and changes nothing', async () => {
@@ -155,7 +183,7 @@ describe('restoring a backup', () => {
   });
 });
 
-describe('a damaged workspace', () => {
+describe('a damaged workspace', { timeout: 120_000 }, () => {
   it('is refused naming the latest good backup and the restore command, which brings it back', async () => {
     const file = await seededFile();
     const content = contentOf(file);
@@ -233,6 +261,19 @@ describe('a damaged workspace', () => {
     expect(() => openWorkspace(file)).toThrow(/is damaged .*There is no good backup of it in/);
   });
 });
+
+/** This process's open files that are the workspace (or its log) as it was before being replaced. */
+function openFilesGone(file: string): string[] {
+  return readdirSync('/proc/self/fd')
+    .map((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`);
+      } catch {
+        return ''; // closed meanwhile
+      }
+    })
+    .filter((target) => target.startsWith(file) && target.endsWith('(deleted)'));
+}
 
 /** The seeded rows and the padding's first bytes: equal when the file is unchanged. */
 function fingerprint(file: string): string {

@@ -6,10 +6,14 @@
  * made immutable (`chattr +i`, which stops root too), otherwise its write bits are removed.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../src/main/api/core.ts';
+import { openCoreOrRecovery } from '../../src/main/api/recovery.ts';
+import { APP_PAGE_URL } from '../../src/main/desktop/app-protocol.ts';
+import { createIpcGate } from '../../src/main/desktop/ipc-gate.ts';
+import { startHost } from '../../src/main/web/host.ts';
 import { dump, must, refused, seed, tempDir } from './helpers.ts';
 
 const isRoot = process.getuid?.() === 0;
@@ -51,6 +55,48 @@ function expectReadOnly(core: Core, file: string, content: string) {
 
 const CLI = resolve(import.meta.dirname, '../../src/cli/fortnight.ts');
 
+/**
+ * The desktop app's and browser mode's path: the core in its workers (both open the file
+ * read-only), asked over the IPC gate and over HTTP. Reads answer; every write, a restore
+ * included, is refused with `read_only` naming the file or folder.
+ */
+async function expectReadOnlyDoors(file: string, named: string) {
+  const core = await openCoreOrRecovery(file);
+  const rendererDir = join(tempDir(), 'renderer');
+  mkdirSync(rendererDir);
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Fortnight</title>');
+  const host = await startHost({ core, rendererDir });
+  try {
+    const info = await core.call('workspace.info', {}); // answered by the reader worker
+    expect(info).toMatchObject({ ok: true, value: { readOnly: expect.stringContaining(named) } });
+    expect(await core.call('goals.list', {})).toMatchObject({ ok: true, value: [{ title: 'Faster builds' }] });
+
+    const ipc = createIpcGate({ core: () => core, desktop: {} });
+    const overIpc = await ipc(APP_PAGE_URL, 'goals.create', { title: 'Not allowed' });
+    expect(overIpc).toMatchObject({ ok: false, error: { code: 'read_only' } });
+    expect(!overIpc.ok && overIpc.error.message).toContain(named);
+    expect(await ipc(APP_PAGE_URL, 'backups.restore', { name: 'any.db' })).toMatchObject({
+      ok: false,
+      error: { code: 'read_only' },
+    });
+
+    const login = await fetch(host.url, { redirect: 'manual' });
+    const cookie = String(login.headers.get('set-cookie')).split(';')[0]!;
+    const overHttp = await fetch(`${host.origin}/api/people.create`, {
+      method: 'POST',
+      headers: { Cookie: cookie, Origin: host.origin, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'Not allowed' }),
+    });
+    const body = (await overHttp.json()) as { ok: boolean; error: { code: string; message: string } };
+    expect(body).toMatchObject({ ok: false, error: { code: 'read_only' } });
+    expect(body.error.message).toContain(named);
+    expect(body.error.message).toMatch(/make (the file|its folder) writable and open Fortnight again/);
+  } finally {
+    await host.close();
+    await core.close();
+  }
+}
+
 describe('a read-only workspace', { timeout: 60_000 }, () => {
   it('whose file is read-only opens read-only, refuses writes, and keeps its bytes', async (context) => {
     const { file, content } = await seededWorkspace();
@@ -68,6 +114,10 @@ describe('a read-only workspace', { timeout: 60_000 }, () => {
       expect(cli.status).toBe(1);
       expect(JSON.parse(cli.stdout)).toMatchObject({ ok: false, error: { code: 'read_only' } });
       expect(cli.stdout).toContain(file);
+      const restore = spawnSync(process.execPath, [CLI, '--db', file, 'restore', file], { encoding: 'utf8' });
+      expect(restore.status).toBe(1);
+      expect(restore.stderr).toContain(`can't write to ${file}, so it is open read-only`);
+      await expectReadOnlyDoors(file, file);
     } finally {
       unlock();
     }
@@ -86,6 +136,7 @@ describe('a read-only workspace', { timeout: 60_000 }, () => {
       expectReadOnly(core, file, content);
       expect(must(core, 'backups.list', {})).toEqual([]);
       core.close();
+      await expectReadOnlyDoors(file, dir);
     } finally {
       unlock();
     }
