@@ -1,12 +1,18 @@
-/** Settings → Backups: the list, a restore in one click, and its undo. */
+/** Settings → Backups: the list, a restore in one click, and its undo; a damaged workspace's backups. */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, heading, test } from './fixtures.ts';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect, heading, nodeBinary, startServer, stopServer, test } from './fixtures.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
 
 test('a backup is listed, restored in one click, and the restore undone', async ({ page, app, api }) => {
   await api('goals.create', { title: 'Kept goal' });
   // An import backs the workspace up first: that backup holds one goal.
   const content = '# Roadmap\n\n| Goal | State | Owner |\n|---|---|---|\n| Imported goal | :crab: | |\n';
-  await api('roadmap.import', { files: [{ path: 'roadmap.md', content }] });
+  await api('roadmap.import', { files: [{ path: 'roadmap.md', content }], keepMissing: true });
   expect(await api('goals.list', {})).toHaveLength(2);
 
   await app.open('#/settings');
@@ -29,4 +35,33 @@ test('a backup is listed, restored in one click, and the restore undone', async 
   await expect
     .poll(async () => (await api('goals.list', {})).map((goal) => goal.title).sort())
     .toEqual(['Imported goal', 'Kept goal']);
+});
+
+test('a damaged workspace opens on its backups, and one click brings the app back', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'fortnight-e2e-'));
+  const db = join(dir, 'ws.db');
+  const fortnight = (...args: string[]) =>
+    execFileSync(nodeBinary(), ['src/cli/fortnight.ts', '--db', db, ...args], { cwd: ROOT, stdio: 'pipe' });
+  fortnight('example');
+  fortnight('check'); // the second open takes the day's backup: the example workspace
+  writeFileSync(db, Buffer.alloc(8192, 7)); // no longer a database SQLite can read
+
+  const server = await startServer(dir);
+  try {
+    await page.goto(server.url);
+    await expect(page.locator('main h1')).toHaveText('The workspace is damaged');
+    await expect(page.getByRole('alert').first()).toContainText(`${db} is damaged`);
+    const row = page.getByRole('row', { name: /First start of the day/ });
+    await expect(row).toContainText(/[1-9]\d* goals, [1-9]\d* sprints/);
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(violations).toEqual([]);
+
+    await row.getByRole('button', { name: /^Restore the backup of / }).click();
+    await expect(page.getByRole('navigation')).toBeVisible();
+    await page.goto(`${server.origin}/#/roadmap`);
+    await expect(heading(page)).toHaveText('Roadmap');
+    await expect(page.getByRole('main').getByRole('link').first()).toBeVisible();
+  } finally {
+    await stopServer(server);
+  }
 });
