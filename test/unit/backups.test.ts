@@ -18,6 +18,7 @@ import {
   takeBackup,
 } from '../../src/main/db/backups.ts';
 import { DamagedWorkspaceError, openWorkspace } from '../../src/main/db/open.ts';
+import { backUpBeforeSyncCatchUp } from '../../src/main/services/backups.ts';
 import { dump, must, refused, seed, tempDir } from './helpers.ts';
 
 const day = (iso: string) => () => new Date(iso);
@@ -74,6 +75,23 @@ describe('rolling backups', () => {
     core.close();
     expect(backups).toHaveLength(before + 1);
     expect(backups[0]).toMatchObject({ reason: 'import', goals: 1 });
+  });
+
+  it('takes one with the sync hook, of the state before the catch-up writes', async () => {
+    const file = await seededFile();
+    const core = await openCore(file);
+    const before = listBackups(file).length;
+    core.workspace.db.transaction(() => {
+      core.workspace.db.prepare(`UPDATE goals SET title = 'Changed by a catch-up'`).run();
+      backUpBeforeSyncCatchUp(core.workspace);
+    })();
+    core.close();
+    const backups = listBackups(file);
+    expect(backups).toHaveLength(before + 1);
+    expect(backups[0]).toMatchObject({ reason: 'sync', goals: 1 });
+    const held = new Database(backups[0]!.path, { readonly: true });
+    expect(held.prepare('SELECT title FROM goals').pluck().all()).toEqual(['Faster builds']);
+    held.close();
   });
 
   it(`keeps the ${KEEP.recent} newest, and the newest of each of ${KEEP.days} days and ${KEEP.weeks} weeks`, async () => {

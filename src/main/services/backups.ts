@@ -26,6 +26,14 @@ export function backUpBefore(ws: Workspace, reason: BackupReason): void {
 }
 
 /**
+ * The hook for sync: call it before a catch-up applies other installations' changes, from inside
+ * the catch-up's writing call (the backup holds the last committed state, before the catch-up).
+ */
+export function backUpBeforeSyncCatchUp(ws: Workspace): void {
+  backUpBefore(ws, 'sync');
+}
+
+/**
  * Restores one of the workspace's backups in place of its file, after backing up the current
  * state (restoring `undo` takes the restore back), and reopens the workspace on it.
  */
