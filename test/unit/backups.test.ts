@@ -266,7 +266,10 @@ describe('a damaged workspace', { timeout: 120_000 }, () => {
     });
     expect(contentOf(file)).toBe(content);
     // Reads (the reader worker) and writes (the writer worker) both reach the restored file.
-    expect(await core.call('goals.list', {})).toMatchObject({ ok: true, value: [{ title: 'Faster builds' }] });
+    expect(await core.call('goals.list', {})).toMatchObject({
+      ok: true,
+      value: [{ title: 'Faster builds' }],
+    });
     const created = await core.call('goals.create', { title: 'After the restore' });
     expect(created.ok).toBe(true);
     expect(await core.call('goals.list', {})).toMatchObject({ ok: true, value: [{}, {}] });

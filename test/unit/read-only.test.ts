@@ -69,7 +69,10 @@ async function expectReadOnlyDoors(file: string, named: string) {
   try {
     const info = await core.call('workspace.info', {}); // answered by the reader worker
     expect(info).toMatchObject({ ok: true, value: { readOnly: expect.stringContaining(named) } });
-    expect(await core.call('goals.list', {})).toMatchObject({ ok: true, value: [{ title: 'Faster builds' }] });
+    expect(await core.call('goals.list', {})).toMatchObject({
+      ok: true,
+      value: [{ title: 'Faster builds' }],
+    });
 
     const ipc = createIpcGate({ core: () => core, desktop: {} });
     const overIpc = await ipc(APP_PAGE_URL, 'goals.create', { title: 'Not allowed' });

@@ -14,7 +14,8 @@ export async function openCoreOrRecovery(file: string, workerFile?: string | URL
   try {
     return await startCore(file, workerFile);
   } catch (error) {
-    if (error instanceof CoreStartError && error.damaged) return recoveryCore(file, error.message, workerFile);
+    if (error instanceof CoreStartError && error.damaged)
+      return recoveryCore(file, error.message, workerFile);
     throw error;
   }
 }

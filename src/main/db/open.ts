@@ -105,7 +105,12 @@ export function openReader(file: string): Workspace {
       );
     }
     // It never writes, so its clock never ticks: no need to read the change log's latest stamp.
-    return workspaceOn(db, file, readOnlyReason(file), (replicaId, now) => new Clock(replicaId, undefined, now));
+    return workspaceOn(
+      db,
+      file,
+      readOnlyReason(file),
+      (replicaId, now) => new Clock(replicaId, undefined, now),
+    );
   } catch (error) {
     db.close();
     throw error;
@@ -139,7 +144,9 @@ export function openWorkspace(file: string, options: OpenOptions = {}): Workspac
     }
     if (!readOnly) migrate(db);
     const opened = db;
-    const workspace = workspaceOn(db, file, readOnly, (replicaId, now) => Clock.resume(opened, replicaId, now));
+    const workspace = workspaceOn(db, file, readOnly, (replicaId, now) =>
+      Clock.resume(opened, replicaId, now),
+    );
     if (!isNew && !readOnly) takeDailyBackup(file, now());
     return workspace;
   } catch (error) {
