@@ -1,7 +1,7 @@
 /** Settings → Backups: the list, a restore in one click, and its undo; a damaged workspace's backups. */
 import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, heading, nodeBinary, startServer, stopServer, test } from './fixtures.ts';
@@ -62,6 +62,42 @@ test('a damaged workspace opens on its backups, and one click brings the app bac
     await expect(heading(page)).toHaveText('Roadmap');
     await expect(page.getByRole('main').getByRole('link').first()).toBeVisible();
   } finally {
+    await stopServer(server);
+  }
+});
+
+test('a read-only workspace says why in a banner and disables its forms', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'fortnight-e2e-'));
+  const db = join(dir, 'ws.db');
+  execFileSync(nodeBinary(), ['src/cli/fortnight.ts', '--db', db, 'example'], { cwd: ROOT, stdio: 'pipe' });
+  // Root ignores permission bits: only an immutable file stops it; anyone else loses the write bits.
+  const asRoot = process.getuid?.() === 0;
+  try {
+    if (asRoot) execFileSync('chattr', ['+i', db], { stdio: 'pipe' });
+    else chmodSync(db, 0o444);
+  } catch (error) {
+    test.skip(true, `Skipped: chattr +i (needed as root to make ${db} read-only) failed: ${String(error)}`);
+  }
+  const server = await startServer(dir).catch(async (error: unknown) => {
+    unlock();
+    throw error;
+  });
+  function unlock() {
+    if (asRoot) execFileSync('chattr', ['-i', db]);
+    else chmodSync(db, 0o644);
+  }
+  try {
+    await page.goto(`${server.url}#/people/new`);
+    const banner = page.getByRole('status').filter({ hasText: 'Read-only:' });
+    await expect(banner).toContainText(`can't write to ${db}, so it is open read-only`);
+    const form = page.locator('main form');
+    await expect(form.getByRole('button', { name: 'Add person' })).toBeDisabled();
+    await expect(form.getByRole('textbox').first()).toBeDisabled();
+    await expect(form.getByRole('alert')).toContainText('make the file writable and open Fortnight again');
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(violations).toEqual([]);
+  } finally {
+    unlock();
     await stopServer(server);
   }
 });
