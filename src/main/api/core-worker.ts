@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { DamagedWorkspaceError, openReader, openWorkspace } from '../db/open.ts';
+import type { Result } from '../../shared/result.ts';
 import { createCore, type Core } from './core.ts';
 
 export interface WorkerSetup {
@@ -14,8 +15,14 @@ export interface WorkerSetup {
 
 /** What a worker says once: opened, or why not (`damaged`: SQLite can't read the file). */
 export type WorkerStarted = { started: true } | { started: false; message: string; damaged: boolean };
-/** A call to answer, or the order to close the database and end. */
-export type WorkerMessage = { id: number; method: string; input: unknown } | { close: true };
+/**
+ * A call to answer; the order to close the database and end; or (a reader, around a restore) the
+ * order to let go of the file, or to open it again, answered once done.
+ */
+export type WorkerMessage =
+  | { id: number; method: string; input: unknown }
+  | { close: true }
+  | { id: number; connection: 'release' | 'reopen' };
 
 const port = parentPort!;
 const { file, role } = workerData as WorkerSetup;
@@ -39,5 +46,22 @@ port.on('message', (message: WorkerMessage) => {
     port.close(); // nothing is left to keep the thread alive: it ends
     return;
   }
+  if ('connection' in message) {
+    port.postMessage({ id: message.id, result: switchConnection(message.connection) });
+    return;
+  }
   port.postMessage({ id: message.id, result: core.call(message.method, message.input) });
 });
+
+function switchConnection(to: 'release' | 'reopen'): Result<null> {
+  try {
+    if (to === 'release') core.close();
+    else core = createCore(openReader(file));
+    return { ok: true, value: null };
+  } catch (error) {
+    return {
+      ok: false,
+      error: { code: 'internal', message: error instanceof Error ? error.message : String(error) },
+    };
+  }
+}
