@@ -38,6 +38,7 @@ test('a backup is listed, restored in one click, and the restore undone', async 
 });
 
 test('a damaged workspace opens on its backups, and one click brings the app back', async ({ page }) => {
+  test.setTimeout(240_000); // it starts a browser-mode Fortnight of its own, which may take two minutes
   const dir = mkdtempSync(join(tmpdir(), 'fortnight-e2e-'));
   const db = join(dir, 'ws.db');
   const fortnight = (...args: string[]) =>
@@ -57,7 +58,8 @@ test('a damaged workspace opens on its backups, and one click brings the app bac
     expect(violations).toEqual([]);
 
     await row.getByRole('button', { name: /^Restore the backup of / }).click();
-    await expect(page.getByRole('navigation')).toBeVisible();
+    // The restore starts the core's worker threads, which load from the sources here: allow for it.
+    await expect(page.getByRole('navigation')).toBeVisible({ timeout: 120_000 });
     await page.goto(`${server.origin}/#/roadmap`);
     await expect(heading(page)).toHaveText('Roadmap');
     await expect(page.getByRole('main').getByRole('link').first()).toBeVisible();
@@ -67,6 +69,7 @@ test('a damaged workspace opens on its backups, and one click brings the app bac
 });
 
 test('a read-only workspace says why in a banner and disables its forms', async ({ page }) => {
+  test.setTimeout(240_000); // it starts a browser-mode Fortnight of its own, which may take two minutes
   const dir = mkdtempSync(join(tmpdir(), 'fortnight-e2e-'));
   const db = join(dir, 'ws.db');
   execFileSync(nodeBinary(), ['src/cli/fortnight.ts', '--db', db, 'example'], { cwd: ROOT, stdio: 'pipe' });
