@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The command line: the same API methods as the app, plus database care (check, backup), for
+ * The command line: the same API methods as the app, plus database care (check, backups), for
  * scripting and for a terminal. `npm run cli -- <command>` or `fortnight <command>`.
  */
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -27,7 +27,9 @@ interface Command {
   forms?: [string, string][];
   /** Refuse to create the database when the file doesn't exist yet. */
   needsDatabase?: boolean;
-  run(core: Core, args: string[], dbFile: string, options: Options): Promise<ExitCode> | ExitCode;
+  run?(core: Core, args: string[], dbFile: string, options: Options): Promise<ExitCode> | ExitCode;
+  /** Instead of `run`: works on the file itself, without opening it (it may be damaged). */
+  runOnFile?(args: string[], dbFile: string): Promise<ExitCode> | ExitCode;
 }
 
 class UsageError extends Error {}
@@ -183,6 +185,7 @@ const COMMANDS: Record<string, Command> = {
     run: (core, _args, dbFile) => {
       console.log(`Database: ${dbFile}`);
       console.log(`Schema version: ${String(core.workspace.db.pragma('user_version', { simple: true }))}`);
+      if (core.workspace.readOnly) console.log(core.workspace.readOnly);
       return 0;
     },
   },
@@ -238,6 +241,58 @@ const COMMANDS: Record<string, Command> = {
       await core.workspace.db.backup(target);
       console.log(`Backed up ${dbFile} to ${target}.`);
       return 0;
+    },
+  },
+  backups: {
+    args: [],
+    summary: 'list the automatic backups in the backups folder next to the database',
+    needsDatabase: true,
+    run: (core, _args, dbFile) => {
+      const result = core.call('backups.list', {});
+      if (!result.ok) {
+        console.error(`fortnight: ${result.error.message}`);
+        return 1;
+      }
+      if (result.value.length === 0) console.log(`There are no backups of ${dbFile} yet.`);
+      for (const backup of result.value) {
+        const held = backup.readable ? `${backup.goals} goals, ${backup.sprints} sprints` : 'unreadable';
+        const size = `${Math.ceil(backup.bytes / 1024)} KB`;
+        console.log(
+          [backup.takenAt, backup.reason.padEnd(7), size.padStart(9), held, backup.path].join('  '),
+        );
+      }
+      return 0;
+    },
+  },
+  restore: {
+    args: ['FILE'],
+    summary: 'replace the database by a backup, after backing up its current state',
+    runOnFile: async (args, dbFile) => {
+      const source = userPath(args[0] ?? '');
+      if (!existsSync(source)) {
+        console.error(`fortnight: there is no backup at ${source}.`);
+        return 1;
+      }
+      const { replaceWithBackup, BackupRefusedError } = await import('../main/db/backups.ts');
+      const { openWorkspace, readOnlyReason } = await import('../main/db/open.ts');
+      const readOnly = readOnlyReason(dbFile);
+      if (readOnly) {
+        console.error(`fortnight: ${readOnly}`);
+        return 1;
+      }
+      try {
+        const { undo, setAside } = replaceWithBackup(dbFile, source, () => {});
+        (await openWorkspace(dbFile)).db.close(); // brings an older backup up to this version
+        console.log(`Restored ${dbFile} from ${source}.`);
+        if (undo)
+          console.log(`The state before is backed up; to undo, run: fortnight restore "${undo.path}"`);
+        if (setAside) console.log(`The file that could not be read was moved to ${setAside}.`);
+        return 0;
+      } catch (error) {
+        if (!(error instanceof BackupRefusedError)) throw error;
+        console.error(`fortnight: ${error.message}`);
+        return 1;
+      }
     },
   },
   export: {
@@ -347,11 +402,12 @@ async function main(argv: string[]): Promise<ExitCode> {
     console.error(`fortnight: there is no database at ${dbFile} (create one with: fortnight init).`);
     return 1;
   }
+  if (command.runOnFile) return command.runOnFile(args, dbFile);
   // Loaded here so that `help` and usage errors don't need the database driver.
   const { openCore } = await import('../main/api/core.ts');
   const core = await openCore(dbFile);
   try {
-    return await command.run(core, args, dbFile, {
+    return await command.run!(core, args, dbFile, {
       out: values.out,
       dryRun: values['dry-run'],
       keepMissing: values['keep-missing'],

@@ -15,7 +15,8 @@ import {
 } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startCore, type CoreClient } from './api/core-client.ts';
+import type { CoreClient } from './api/core-client.ts';
+import { openCoreOrRecovery } from './api/recovery.ts';
 import type { ParsedInput } from '../shared/contract.ts';
 import { answerAppRequest, APP_PAGE_URL, APP_SCHEME } from './desktop/app-protocol.ts';
 import { answeredOpen, howToOpen, linkQuestion } from './desktop/external-links.ts';
@@ -188,7 +189,11 @@ async function start(): Promise<void> {
   await app.whenReady();
   try {
     // The core runs in worker threads (built beside this file), so the window never waits on SQLite.
-    core = await startCore(databaseFileFromArgs(process.argv), join(import.meta.dirname, 'core-worker.js'));
+    // A damaged workspace opens on its backups instead (the app offers to restore one).
+    core = await openCoreOrRecovery(
+      databaseFileFromArgs(process.argv),
+      join(import.meta.dirname, 'core-worker.js'),
+    );
   } catch (error) {
     dialog.showErrorBox(
       'Fortnight could not open its database',

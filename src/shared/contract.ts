@@ -80,6 +80,7 @@ export type MeetingAction = (typeof MEETING_ACTIONS)[number];
 interface Method<I extends z.ZodType, O> {
   input: I;
   writes: boolean;
+  swapsFile?: true;
   /** Never read at run time: it carries the result type. */
   output?: O;
 }
@@ -89,6 +90,10 @@ const read =
 const write =
   <O>() =>
   <I extends z.ZodType>(input: I): Method<I, O> => ({ input, writes: true });
+/** A write that replaces the workspace's file: it runs outside a transaction (it closes the database). */
+const swap =
+  <O>() =>
+  <I extends z.ZodType>(input: I): Method<I, O> => ({ input, writes: true, swapsFile: true });
 
 // ---- the entities' writable fields: picked from their definitions --------------------------
 
@@ -181,6 +186,26 @@ export interface WorkspaceInfo {
   activeSprintId: string | null;
   /** The person this installation belongs to, when set. */
   mePersonId: string | null;
+  /** The workspace's file. */
+  file: string;
+  /** Why the workspace can't be edited (its file or folder is read-only), or null. */
+  readOnly: string | null;
+}
+
+/** Why a backup was taken: the day's first start, or before an import, a restore or a sync. */
+export type BackupReason = 'daily' | 'import' | 'restore' | 'sync';
+/** One of the workspace's backups (in `backups/` next to its file) and what it holds. */
+export interface BackupInfo {
+  name: string;
+  path: string;
+  takenAt: string;
+  reason: BackupReason;
+  bytes: number;
+  /** False when the file can't be read as a workspace (the counts are then null). */
+  readable: boolean;
+  schemaVersion: number | null;
+  goals: number | null;
+  sprints: number | null;
 }
 
 export const contract = {
@@ -188,6 +213,15 @@ export const contract = {
   'workspace.loadExample': write<WorkspaceInfo>()(empty),
   /** Says whose installation this is, so the history can name who made each change. */
   'workspace.setMe': write<WorkspaceInfo>()(z.strictObject({ personId: nullableId })),
+
+  /** The workspace's backups, newest first. */
+  'backups.list': read<BackupInfo[]>()(empty),
+  /** Restores a backup by name, after backing up the current state (`undo` restores that). */
+  'backups.restore': swap<{ restored: BackupInfo; undo: BackupInfo | null; info: WorkspaceInfo }>()(
+    z.strictObject({
+      name: text(200).regex(/^[^/\\]+$/, { error: 'must be the file name of a backup' }),
+    }),
+  ),
 
   /**
    * The roadmap for its screen: goals, initiatives (without their Markdown texts:

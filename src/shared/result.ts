@@ -10,6 +10,10 @@ export type ErrorCode =
   /** The method exists only behind another door (native dialogs only in the desktop app). */
   | 'unsupported'
   | 'unknown_method'
+  /** The workspace's file or folder can't be written: it is open read-only (the message says why). */
+  | 'read_only'
+  /** The workspace file can't be read: only its backups can be listed and restored. */
+  | 'damaged'
   /** Browser mode without the token of this launch. */
   | 'unauthorised'
   /** Refused before reaching the API: a foreign page, or a host or origin not ours. */

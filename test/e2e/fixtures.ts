@@ -22,7 +22,7 @@ const START_TIMEOUT_MS = 120_000;
 const READY = /running in browser mode at (http:\/\/\S+)/;
 
 /** Node 24 runs the TypeScript start script; the test runner's own Node only when it is new enough. */
-function nodeBinary(): string {
+export function nodeBinary(): string {
   const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
   return major > 22 || (major === 22 && minor >= 12) ? process.execPath : 'node';
 }
@@ -36,8 +36,8 @@ export interface Server {
   output: () => string;
 }
 
-async function startServer(): Promise<Server> {
-  const dir = mkdtempSync(join(tmpdir(), 'fortnight-e2e-'));
+/** Browser mode on `<dir>/ws.db` (a fresh folder unless a test prepared one); stopping it removes `dir`. */
+export async function startServer(dir = mkdtempSync(join(tmpdir(), 'fortnight-e2e-'))): Promise<Server> {
   const child = spawn(
     nodeBinary(),
     ['scripts/start.ts', '--web', '--db', join(dir, 'ws.db'), '--port', '0', '--no-open'],
@@ -71,7 +71,7 @@ async function startServer(): Promise<Server> {
   return { url, origin: new URL(url).origin, dir, child, output: () => output };
 }
 
-async function stopServer(server: Server): Promise<void> {
+export async function stopServer(server: Server): Promise<void> {
   const { child } = server;
   if (child.exitCode === null && child.signalCode === null) {
     const exited = new Promise<void>((done) => child.once('exit', () => done()));

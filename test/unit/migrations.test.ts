@@ -1,10 +1,14 @@
 import Database from 'better-sqlite3';
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openCoreOrRecovery } from '../../src/main/api/recovery.ts';
 import { DatabaseFromFutureError, migrate, openWorkspace } from '../../src/main/db/open.ts';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/main/db/migrations/index.ts';
 import { tempCore, tempDir } from './helpers.ts';
+
+const CLI = resolve(import.meta.dirname, '../../src/cli/fortnight.ts');
 
 describe('opening a workspace', () => {
   it('creates a new file at the current schema version, in WAL mode with foreign keys on', async () => {
@@ -39,25 +43,40 @@ describe('opening a workspace', () => {
     expect(other.workspace.replicaId).not.toBe(id);
   });
 
-  it('refuses a database from a newer Fortnight with a clear message and leaves it as it was', async () => {
-    const file = join(tempDir(), 'future.db');
-    const raw = new Database(file);
-    raw.exec('CREATE TABLE kept (x TEXT)');
-    raw.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
-    raw.close();
-    await expect(openWorkspace(file)).rejects.toThrow(DatabaseFromFutureError);
-    await expect(openWorkspace(file)).rejects.toThrow(
-      new RegExp(`newer Fortnight .*schema version ${SCHEMA_VERSION + 1}`),
-    );
-    const check = new Database(file);
-    expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION + 1);
-    expect(check.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE name = 'people'`).get()).toEqual({
-      n: 0,
-    });
-    check.close();
-  });
+  it(
+    'refuses a database from a newer Fortnight with a clear message and leaves it as it was',
+    { timeout: 60_000 },
+    async () => {
+      const file = join(tempDir(), 'future.db');
+      const raw = new Database(file);
+      raw.exec('CREATE TABLE kept (x TEXT)');
+      raw.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+      raw.close();
+      const before = readFileSync(file);
+      expect(() => openWorkspace(file)).toThrow(DatabaseFromFutureError);
+      expect(() => openWorkspace(file)).toThrow(
+        new RegExp(`newer Fortnight .*schema version ${SCHEMA_VERSION + 1}`),
+      );
+      // The doors' paths: the worker core (desktop, browser mode) and the CLI refuse it the same way.
+      await expect(openCoreOrRecovery(file)).rejects.toThrow(/newer Fortnight/);
+      const cli = spawnSync(process.execPath, [CLI, '--db', file, 'call', 'goals.list'], {
+        encoding: 'utf8',
+      });
+      expect(cli.status).toBe(1);
+      expect(cli.stderr).toMatch(/newer Fortnight .*Update Fortnight to open it/);
+      // Not a byte changed: not even the journal mode in the header (it would say WAL).
+      expect(readFileSync(file).equals(before)).toBe(true);
+      expect(readdirSync(dirname(file))).toEqual(['future.db']);
+      const check = new Database(file);
+      expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION + 1);
+      expect(check.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE name = 'people'`).get()).toEqual({
+        n: 0,
+      });
+      check.close();
+    },
+  );
 
-  it('takes a backup with db.backup() before migrating an existing file', async () => {
+  it('takes a consistent backup before migrating an existing file', async () => {
     const dir = tempDir();
     const file = join(dir, 'old.db');
     const raw = new Database(file);

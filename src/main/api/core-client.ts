@@ -6,6 +6,11 @@
  *
  * A read asked while a write is still running sees the workspace as it was before that write
  * (the write hasn't answered yet); a read asked after a write answered sees it.
+ *
+ * A method that replaces the workspace's file (a restore) runs alone: the reader lets go of the
+ * file first (after the reads under way), the writer closes its connection, swaps the file and
+ * reopens it, then the reader opens the new file; calls asked meanwhile wait for it. No
+ * connection to the old file is left open.
  */
 import { Worker } from 'node:worker_threads';
 import { contract, isMethodName, type MethodName, type Output } from '../../shared/contract.ts';
@@ -25,23 +30,55 @@ export interface CoreClient {
  */
 const SOURCE_WORKER = new URL('./core-worker.ts', import.meta.url);
 
+/** A core that could not start; `damaged` when SQLite can't read the workspace file. */
+export class CoreStartError extends Error {
+  readonly damaged: boolean;
+  constructor(message: string, damaged: boolean) {
+    super(message);
+    this.damaged = damaged;
+  }
+}
+
 export async function startCore(file: string, workerFile: string | URL = SOURCE_WORKER): Promise<CoreClient> {
   const writer = await startWorker(workerFile, { file, role: 'writer' });
   // An in-memory workspace lives in its writer's connection only: it answers reads too.
-  const reader =
+  let reader =
     file === ':memory:'
       ? writer
       : await startWorker(workerFile, { file, role: 'reader' }).catch(async (error: unknown) => {
           await writer.close();
           throw error;
         });
-  const call = (method: string, input: unknown) => {
+  /** The file swap under way, which every call waits for. */
+  let swapping: Promise<unknown> | null = null;
+
+  const swapFile = async (method: string, input: unknown) => {
+    const separate = reader !== writer;
+    if (separate) await reader.connection('release');
+    try {
+      return await writer.call(method, input);
+    } finally {
+      // Should the new file not open for reading, the writer answers the reads: slower, not wrong.
+      if (separate && !(await reader.connection('reopen')).ok) {
+        await reader.close();
+        reader = writer;
+      }
+    }
+  };
+  const call = async (method: string, input: unknown): Promise<Result<unknown>> => {
+    while (swapping) await swapping;
+    if (isMethodName(method) && 'swapsFile' in contract[method]) {
+      const swap = swapFile(method, input);
+      swapping = swap.finally(() => (swapping = null));
+      return swap;
+    }
     const reads = isMethodName(method) && !contract[method].writes;
     return (reads ? reader : writer).call(method, input);
   };
   return {
     call: call as CoreClient['call'],
     close: async () => {
+      while (swapping) await swapping;
       await Promise.all(reader === writer ? [writer.close()] : [reader.close(), writer.close()]);
     },
   };
@@ -49,6 +86,8 @@ export async function startCore(file: string, workerFile: string | URL = SOURCE_
 
 interface WorkerCore {
   call(method: string, input: unknown): Promise<Result<unknown>>;
+  /** Lets go of the workspace file, or opens it again (a reader, around a restore). */
+  connection(to: 'release' | 'reopen'): Promise<Result<unknown>>;
   close(): Promise<void>;
 }
 
@@ -67,17 +106,19 @@ function startWorker(workerFile: string | URL, setup: WorkerSetup): Promise<Work
   worker.on('error', (error) => failAll(`The core stopped: ${error.message}`));
   worker.on('exit', () => failAll('The core has stopped'));
 
+  const send = (message: (id: number) => WorkerMessage): Promise<Result<unknown>> => {
+    if (ended) {
+      return Promise.resolve({ ok: false, error: { code: 'internal', message: 'The core is closed' } });
+    }
+    const id = nextId++;
+    return new Promise((answer) => {
+      waiting.set(id, answer);
+      worker.postMessage(message(id));
+    });
+  };
   const core: WorkerCore = {
-    call: (method, input) => {
-      if (ended) {
-        return Promise.resolve({ ok: false, error: { code: 'internal', message: 'The core is closed' } });
-      }
-      const id = nextId++;
-      return new Promise((answer) => {
-        waiting.set(id, answer);
-        worker.postMessage({ id, method, input } satisfies WorkerMessage);
-      });
-    },
+    call: (method, input) => send((id) => ({ id, method, input })),
+    connection: (to) => send((id) => ({ id, connection: to })),
     close: () =>
       (ended ??= (async () => {
         worker.postMessage({ close: true } satisfies WorkerMessage);
@@ -89,7 +130,7 @@ function startWorker(workerFile: string | URL, setup: WorkerSetup): Promise<Work
     worker.once('error', fail);
     worker.once('message', (started: WorkerStarted) => {
       worker.off('error', fail);
-      if (!started.started) return fail(new Error(started.message));
+      if (!started.started) return fail(new CoreStartError(started.message, started.damaged));
       worker.on('message', ({ id, result }: { id: number; result: Result<unknown> }) => {
         waiting.get(id)?.(result);
         waiting.delete(id);

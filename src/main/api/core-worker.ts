@@ -4,7 +4,8 @@
  * them; each answers its calls one at a time, in the order they came.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { openReader, openWorkspace } from '../db/open.ts';
+import { DamagedWorkspaceError, openReader, openWorkspace } from '../db/open.ts';
+import type { Result } from '../../shared/result.ts';
 import { createCore, type Core } from './core.ts';
 
 export interface WorkerSetup {
@@ -12,22 +13,29 @@ export interface WorkerSetup {
   role: 'writer' | 'reader';
 }
 
-/** What a worker says once: opened, or why not. */
-export type WorkerStarted = { started: true } | { started: false; message: string };
-/** A call to answer, or the order to close the database and end. */
-export type WorkerMessage = { id: number; method: string; input: unknown } | { close: true };
+/** What a worker says once: opened, or why not (`damaged`: SQLite can't read the file). */
+export type WorkerStarted = { started: true } | { started: false; message: string; damaged: boolean };
+/**
+ * A call to answer; the order to close the database and end; or (a reader, around a restore) the
+ * order to let go of the file, or to open it again, answered once done.
+ */
+export type WorkerMessage =
+  | { id: number; method: string; input: unknown }
+  | { close: true }
+  | { id: number; connection: 'release' | 'reopen' };
 
 const port = parentPort!;
 const { file, role } = workerData as WorkerSetup;
 
 let core: Core;
 try {
-  core = createCore(role === 'writer' ? await openWorkspace(file) : openReader(file));
+  core = createCore(role === 'writer' ? openWorkspace(file) : openReader(file));
   port.postMessage({ started: true } satisfies WorkerStarted);
 } catch (error) {
   port.postMessage({
     started: false,
     message: error instanceof Error ? error.message : String(error),
+    damaged: error instanceof DamagedWorkspaceError,
   } satisfies WorkerStarted);
   process.exit(1);
 }
@@ -38,5 +46,22 @@ port.on('message', (message: WorkerMessage) => {
     port.close(); // nothing is left to keep the thread alive: it ends
     return;
   }
+  if ('connection' in message) {
+    port.postMessage({ id: message.id, result: switchConnection(message.connection) });
+    return;
+  }
   port.postMessage({ id: message.id, result: core.call(message.method, message.input) });
 });
+
+function switchConnection(to: 'release' | 'reopen'): Result<null> {
+  try {
+    if (to === 'release') core.close();
+    else core = createCore(openReader(file));
+    return { ok: true, value: null };
+  } catch (error) {
+    return {
+      ok: false,
+      error: { code: 'internal', message: error instanceof Error ? error.message : String(error) },
+    };
+  }
+}

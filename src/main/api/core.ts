@@ -64,9 +64,9 @@ export function createCore(workspace: Workspace): Core {
   };
   // A reading connection beside a writer reads each call in one transaction: one snapshot, so a
   // commit landing between two of its queries can't tear the answer.
-  const read = workspace.db.readonly
-    ? (answer: () => unknown) => workspace.db.transaction(answer)()
-    : (answer: () => unknown) => answer();
+  // (Asked on each call: a restore reopens the workspace on a new connection.)
+  const read = (answer: () => unknown) =>
+    workspace.db.readonly ? workspace.db.transaction(answer)() : answer();
   const run = (method: string, input: unknown): Result<unknown> => {
     if (!isMethodName(method)) {
       return unknownMethod(method);
@@ -75,10 +75,16 @@ export function createCore(workspace: Workspace): Core {
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) return { ok: false, error: describeIssue(parsed.error.issues[0]!, input) };
     const handler = handlers[method] as (ws: Workspace, input: unknown) => unknown;
+    if (spec.writes && workspace.readOnly) {
+      return { ok: false, error: { code: 'read_only', message: workspace.readOnly } };
+    }
     try {
-      const value = spec.writes
-        ? writeAction(method, () => handler(workspace, parsed.data))
-        : read(() => handler(workspace, parsed.data));
+      const value =
+        'swapsFile' in spec
+          ? handler(workspace, parsed.data)
+          : spec.writes
+            ? writeAction(method, () => handler(workspace, parsed.data))
+            : read(() => handler(workspace, parsed.data));
       return { ok: true, value: value ?? null };
     } catch (error) {
       if (error instanceof DomainError) {

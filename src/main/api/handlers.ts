@@ -72,6 +72,7 @@ import {
 } from '../services/sprints.ts';
 import { ownership, personView, quickSearch, roadmapView } from '../services/roadmap.ts';
 import { itemHistory, setMe, workspaceInfo } from '../services/workspace.ts';
+import { backUpBefore, listWorkspaceBackups, restoreWorkspaceBackup } from '../services/backups.ts';
 import { meetingCalendar } from '../calendar/ics.ts';
 import { exportRoadmap } from '../markdown/roadmap-export.ts';
 import { importRoadmap, previewImport } from '../markdown/roadmap-import.ts';
@@ -92,6 +93,9 @@ export const handlers: Handlers = {
     return workspaceInfo(ws);
   },
   'workspace.setMe': setMe,
+
+  'backups.list': (ws) => listWorkspaceBackups(ws),
+  'backups.restore': restoreWorkspaceBackup,
   'roadmap.view': roadmapView,
   'search.quick': quickSearch,
 
@@ -186,7 +190,10 @@ export const handlers: Handlers = {
     files: [...exportRoadmap(ws, variant)].map(([path, content]) => ({ path, content })),
   }),
   'roadmap.previewImport': (ws, { files, keepMissing }) => previewImport(ws, files, { keepMissing }),
-  'roadmap.import': (ws, { files, keepMissing }) => importRoadmap(ws, files, { keepMissing }),
+  'roadmap.import': (ws, { files, keepMissing }) => {
+    backUpBefore(ws, 'import');
+    return importRoadmap(ws, files, { keepMissing });
+  },
 
   'retrospective.view': retrospectiveView,
   'polish.view': polishView,

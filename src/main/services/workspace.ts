@@ -24,6 +24,8 @@ export function workspaceInfo(ws: Workspace): WorkspaceInfo {
     counts,
     activeSprintId: activeSprint(ws)?.id ?? null,
     mePersonId: mePersonId(ws),
+    file: ws.file,
+    readOnly: ws.readOnly,
   };
 }
 

@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { startCore } from '../api/core-client.ts';
+import { openCoreOrRecovery } from '../api/recovery.ts';
 import { startHost } from './host.ts';
 
 export interface BrowserModeOptions {
@@ -38,7 +38,7 @@ export async function serveBrowserMode({
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`The renderer has not been built (${rendererDir} has no index.html): run npm run build.`);
   }
-  const core = await startCore(dbFile);
+  const core = await openCoreOrRecovery(dbFile);
   const host = await startHost({ core, rendererDir, port: port ?? 0 }).catch(async (error: unknown) => {
     await core.close();
     throw error;

@@ -9,6 +9,8 @@ class WorkspaceState {
 
   /** A workspace with nothing in it yet: its home screen is the welcome. */
   readonly isEmpty: boolean = $derived(this.info?.isEmpty ?? false);
+  /** Why the workspace can't be edited (its file or folder is read-only), or null. */
+  readonly readOnly: string | null = $derived(this.info?.readOnly ?? null);
 
   async refresh(): Promise<void> {
     const result = await call('workspace.info', {});
