@@ -1,13 +1,15 @@
 /**
  * Markdown the users wrote (a goal's impact, its how-to-help text, an initiative's features),
- * placed inside a page whose headings the importer relies on. Their Markdown is kept as written,
- * except what could escape its section: headings shallower than the section's content (they
- * are demoted), and a code fence or raw-HTML block left open (which would swallow the rest of
- * the page: the fence is closed, the HTML opener escaped). The result is stable: running it on
- * its own output changes nothing, and the importer reads back exactly that output.
+ * placed inside a page whose headings the importer relies on and that a site generator renders
+ * on a public site. Their Markdown is kept as written, except raw HTML and links of an unsafe
+ * protocol (see `publishable.ts`) and what could escape its section: headings shallower than
+ * the section's content (they are demoted), and a code fence left open (which would swallow the
+ * rest of the page: the fence is closed). The result is stable: running it on its own output
+ * changes nothing, and the importer reads back exactly that output.
  */
 import type { Heading, RootContent } from 'mdast';
 import { parseMarkdown } from './parse.ts';
+import { publishable } from './publishable.ts';
 
 /** Line endings made `\n`, blank lines at the start and whitespace at the end removed. */
 export function tidyBlock(text: string): string {
@@ -42,8 +44,19 @@ const MAY_STAY_OPEN = /^ {0,3}(?:`{3,}|~{3,}|<)/m;
 /** Could be a heading: an ATX `#`, or a setext underline. */
 const MAY_BE_HEADING = /^ {0,3}(?:#|=+[ \t]*$|-+[ \t]*$)/m;
 
+/** Shown as an indented code block, which always ends and renders no markup. */
+const asCode = (text: string): string =>
+  text
+    .split('\n')
+    .map((line) => `    ${line}`)
+    .join('\n');
+
 function makeSafe(text: string, minDepth: number): string {
-  let out = tidyBlock(text);
+  const tidy = tidyBlock(text);
+  if (!tidy) return '';
+  const clean = publishable(tidy);
+  if (clean === null) return asCode(tidy);
+  let out = tidyBlock(clean);
   if (!out) return '';
   if (MAY_STAY_OPEN.test(out)) {
     let closed = false;
@@ -52,15 +65,12 @@ function makeSafe(text: string, minDepth: number): string {
       if (fixed === null) closed = true;
       else out = fixed;
     }
-    if (!closed) {
-      // Still not closed (never seen): show it as an indented code block, which always ends.
-      out = out
-        .split('\n')
-        .map((line) => `    ${line}`)
-        .join('\n');
-    }
+    // Still not closed (never seen): show it as code.
+    if (!closed) out = asCode(out);
   }
-  return MAY_BE_HEADING.test(out) ? tidyBlock(demoteHeadings(out, minDepth)) : out;
+  out = MAY_BE_HEADING.test(out) ? tidyBlock(demoteHeadings(out, minDepth)) : out;
+  // Closing a fence or demoting a heading never makes markup, but the output must be safe.
+  return publishable(out) === out ? out : asCode(tidy);
 }
 
 /** Null when a heading after `text` (and a blank line) is read as a heading; else `text` fixed. */

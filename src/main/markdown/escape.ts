@@ -15,6 +15,29 @@ export { isWebUrl };
 /** Characters escaped wherever they appear in one-line text. */
 const ALWAYS = /[\\`*_[\]<>#|~!&]/g;
 
+/**
+ * U+2060 WORD JOINER: invisible, and no GFM autolink literal (`https://…`, `www.…`, `a@b.c`)
+ * can span it. Backslashes and character references can't stop those literals: remark's
+ * autolink pass runs on the decoded text, so `https\://x.y` still becomes a link there.
+ */
+export const LITERAL_BREAK = '\u2060';
+
+/** Text that reads like a URL or an e-mail address broken where a GFM literal would start. */
+const breakLiterals = (text: string): string =>
+  text
+    .replace(/:(?=\/\/)/g, `:${LITERAL_BREAK}`)
+    .replace(/(^|[^A-Za-z0-9])(www)(?=\.\S)/gi, `$1$2${LITERAL_BREAK}`)
+    .replace(/@/g, `${LITERAL_BREAK}@`);
+
+/** What `breakLiterals` wrote, read back as the text it was (the importer's side). */
+export const unbreakLiterals = (text: string): string =>
+  text.includes(LITERAL_BREAK)
+    ? text
+        .replace(/:\u2060(?=\/\/)/g, ':')
+        .replace(/(www)\u2060(?=\.)/gi, '$1')
+        .replace(/\u2060@/g, '@')
+    : text;
+
 /** Line breaks and tabs (with the spaces around them): Markdown reads them as structure. */
 const BREAKS = /[ \t]*[\r\n\t][ \t\r\n]*/g;
 
@@ -37,11 +60,7 @@ export function oneLine(text: string): string {
  */
 export function inline(text: string): string {
   let out = oneLine(text).replace(ALWAYS, '\\$&');
-  // GFM autolink literals (`https://…`, `www.…`, `a@b.c`) would turn into links: break them.
-  out = out
-    .replace(/([A-Za-z][A-Za-z0-9+.-]*):(?=\/\/)/g, '$1\\:')
-    .replace(/(^|[^A-Za-z0-9])(www)\.(?=\S)/gi, '$1$2\\.')
-    .replace(/@/g, '\\@');
+  out = breakLiterals(out);
   // What would start a block at the beginning of a line: a list, a setext underline, a
   // thematic break, an ordered list (`1.` / `1)`), or an indented code block.
   out = out.replace(/^([-+=])/, '\\$1').replace(/^(\d{1,9})([.)])/, '$1\\$2');

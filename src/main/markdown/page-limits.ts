@@ -1,12 +1,25 @@
 /**
- * What a page may cost before it is parsed. The Markdown parser's time grows with the square of
- * the nesting depth (a 0.1 MB page 100,000 blockquotes deep takes minutes), so a cheap linear
- * scan refuses a page nested deeper than any roadmap is — blockquote markers, list markers and
- * indentation at the start of a line, unclosed `[` within a paragraph — naming its line.
+ * What a page may cost before it is parsed, checked by cheap linear scans:
+ *
+ * - its size: a page over `MAX_PAGE_BYTES` is refused from its file's `stat`, before it is read;
+ * - its nesting: the Markdown parser's time grows with the square of the nesting depth (a
+ *   0.1 MB page 100,000 blockquotes deep takes minutes), so a page nested deeper than any
+ *   roadmap is — blockquote markers, list markers and indentation at the start of a line,
+ *   unclosed `[` within a paragraph — is refused, naming its line;
+ * - its containers: the parser's time also grows with the square of the number of blockquotes
+ *   and list items, however shallow (2,000 blockquotes ten deep, 54 KB, take most of a minute),
+ *   so a page with more than `MAX_CONTAINERS` blockquote and list markers is refused at the
+ *   line that passes the limit. A long roadmap page has a few hundred.
  */
 
 /** Deeper than any hand-written roadmap nests, shallow enough to parse in milliseconds. */
 export const MAX_NESTING = 32;
+
+/** More blockquote and list markers than a roadmap page has; the most parse in about a second. */
+export const MAX_CONTAINERS = 1_000;
+
+/** Larger than any roadmap page (the largest real ones are tens of kilobytes). */
+export const MAX_PAGE_BYTES = 2_000_000;
 
 export interface PageRefusal {
   line: number;
@@ -18,10 +31,18 @@ const refusal = (line: number, what: string): PageRefusal => ({
   message: `${what} nested more than ${MAX_NESTING} deep: the page was not read`,
 });
 
-/** Null for a page the parser reads quickly; else the first line nested too deep. */
-export function tooDeeplyNested(content: string): PageRefusal | null {
+/** The refusal of a page file of `bytes` bytes, or null when it may be read. */
+export function tooLarge(bytes: number): string | null {
+  if (bytes <= MAX_PAGE_BYTES) return null;
+  const mb = (n: number) => `${Math.round(n / 100_000) / 10} MB`;
+  return `is ${mb(bytes)}, more than the ${mb(MAX_PAGE_BYTES)} a roadmap page may be: it was not read`;
+}
+
+/** Null for a page the parser reads quickly; else the first line nested too deep or with too many containers. */
+export function tooCostly(content: string): PageRefusal | null {
   let line = 1;
   let brackets = 0;
+  let containers = 0;
   let i = 0;
   while (i < content.length) {
     // The start of a line: its containers (`>`, list markers) and indentation.
@@ -43,6 +64,12 @@ export function tooDeeplyNested(content: string): PageRefusal | null {
       i += 1;
       if (markers + Math.floor(columns / 2) > MAX_NESTING) return refusal(line, 'Blockquotes or lists');
     }
+    containers += markers;
+    if (containers > MAX_CONTAINERS)
+      return {
+        line,
+        message: `More than ${MAX_CONTAINERS} blockquote and list markers: the page was not read`,
+      };
     // The rest of the line: brackets, which may stay open across the lines of a paragraph.
     for (; i < content.length && content[i] !== '\n'; i++) {
       const c = content[i];

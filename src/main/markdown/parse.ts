@@ -3,6 +3,7 @@ import type { Nodes, Parent, Root } from 'mdast';
 import { fromMarkdown, type Extension } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
+import { unbreakLiterals } from './escape.ts';
 
 /**
  * GFM's autolink-literal pass (which runs its regexes on every text node of the tree), run only
@@ -49,9 +50,13 @@ export function parseMarkdown(markdown: string): Root {
   return fromMarkdown(markdown, options);
 }
 
-/** The visible text of a node: its text, inline code and the text inside links, concatenated. */
+/**
+ * The visible text of a node: its text, inline code and the text inside links, concatenated
+ * (text the export kept from reading as a URL read back as typed).
+ */
 export function textOf(node: Nodes): string {
-  if (node.type === 'text' || node.type === 'inlineCode') return node.value;
+  if (node.type === 'text') return unbreakLiterals(node.value);
+  if (node.type === 'inlineCode') return node.value;
   if (node.type === 'break') return ' ';
   if ('children' in node) return (node.children as Nodes[]).map(textOf).join('');
   return '';
@@ -59,8 +64,8 @@ export function textOf(node: Nodes): string {
 
 /**
  * True for a link the GFM autolink-literal rule made from plain text (`https://…`, `www.…`,
- * `a@b.c`): its URL is its own text. Escaping can't stop these (the rule runs on the decoded
- * text), and they can only ever point where they say.
+ * `a@b.c`) in a hand-written file: its URL is its own text, and it can only ever point where it
+ * says.
  */
 export function isLiteralAutolink(node: Nodes): boolean {
   if (node.type !== 'link') return false;

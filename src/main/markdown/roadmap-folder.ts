@@ -3,11 +3,13 @@
  * folder open and `fortnight import roadmap`. Only regular files and folders are read: symbolic
  * links are skipped (they could lead out of the chosen folder), and a named pipe, socket or
  * device is never opened for reading (reading a pipe waits forever). Hidden folders (`.git`)
- * and `node_modules` are skipped. No Electron here: the CLI uses it too.
+ * and `node_modules` are skipped. A file larger than a page may be is refused from its `stat`,
+ * before it is read. No Electron here: the CLI uses it too.
  */
 import { constants } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
+import { tooLarge } from './page-limits.ts';
 
 /** Folders a roadmap never sits in, and that can be huge (a git checkout's own). */
 const SKIPPED_FOLDER = /^(\..*|node_modules)$/;
@@ -25,7 +27,10 @@ async function readRegularFile(file: string): Promise<string> {
     constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0),
   );
   try {
-    if (!(await handle.stat()).isFile()) throw new Error(`${file} is not a regular file: it was not read`);
+    const what = await handle.stat();
+    if (!what.isFile()) throw new Error(`${file} is not a regular file: it was not read`);
+    const large = tooLarge(what.size);
+    if (large) throw new Error(`${file} ${large}`);
     return await handle.readFile('utf8');
   } finally {
     await handle.close();

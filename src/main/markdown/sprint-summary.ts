@@ -12,9 +12,9 @@
  *
  * Whatever users typed goes through `escape.ts`, so it can't break a table, start a block,
  * inject HTML or hide a link behind text; the links made are the polish issues' (`owner/repo#123`
- * → its GitHub issue, or the issue's http(s) URL). A bare URL typed in a note still shows as
- * GFM's autolink of itself: no escaping can stop that rule, and it points where it says. Deterministic (people by name, goals by position,
- * notes by votes then position), ending with one newline.
+ * → its GitHub issue, or the issue's http(s) URL); a name or a note that reads like a URL stays
+ * text. Deterministic (people by name, goals by position, notes by votes then position), ending
+ * with one newline.
  */
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';

@@ -4,7 +4,7 @@
  */
 import type { Nodes, Root, RootContent } from 'mdast';
 import { isWebUrl } from '../escape.ts';
-import { tooDeeplyNested } from '../page-limits.ts';
+import { tooCostly } from '../page-limits.ts';
 import { parseMarkdown } from '../parse.ts';
 
 export interface Doc {
@@ -32,7 +32,7 @@ const dirOf = (p: string): string => p.split('/').slice(0, -1).join('/');
 export class Files {
   private readonly byPath = new Map<string, { index: number; content: string }>();
   private readonly docs = new Map<string, Doc>();
-  /** Pages refused before parsing (too deeply nested): read as empty, each with its line. */
+  /** Pages refused before parsing (too costly to parse): read as empty, each with its line. */
   readonly refused: { file: string; line: number; message: string }[] = [];
   constructor(files: readonly { path: string; content: string }[]) {
     files.forEach((f, index) => {
@@ -56,7 +56,7 @@ export class Files {
     const content = file.content.replace(/^\uFEFF/, '');
     const lines = [0];
     for (let i = 0; i < content.length; i++) if (content[i] === '\n') lines.push(i + 1);
-    const refusal = tooDeeplyNested(content);
+    const refusal = tooCostly(content);
     if (refusal) this.refused.push({ file: path, ...refusal });
     const tree = parseMarkdown(refusal ? '' : content);
     const doc: Doc = { path, index: file.index, content, tree, lines };
