@@ -254,8 +254,8 @@ const COMMANDS: Record<string, Command> = {
       if (what.what !== 'sprint')
         return what.what === 'roadmap' ? exportRoadmap(core, out) : exportCalendar(core, out);
       const number = what.number;
-      const sprints = core.call('sprints.list', {});
-      const sprint = sprints.ok ? sprints.value.find((s) => s.number === number) : undefined;
+      const found = core.call('sprints.byNumber', { number });
+      const sprint = found.ok ? found.value : null;
       if (!sprint) {
         console.error(`fortnight: there is no sprint ${number} in this workspace.`);
         return 1;
@@ -270,7 +270,7 @@ const COMMANDS: Record<string, Command> = {
         return 0;
       }
       const target = userPath(out);
-      writeFileSync(target, summary.value.markdown);
+      writeCreatingFolders(target, summary.value.markdown);
       console.log(`Wrote the summary of sprint ${sprint.number} to ${target}.`);
       return 0;
     },

@@ -244,6 +244,8 @@ export const contract = {
 
   'sprints.list': read<Sprint[]>()(empty),
   'sprints.get': read<Sprint>()(byId),
+  /** The sprint with this number, or null: the one way to find a sprint by its number. */
+  'sprints.byNumber': read<Sprint | null>()(z.strictObject({ number: sprintFields.number })),
   /** The first sprint takes a start date; every later one follows the last with no gap. */
   'sprints.createNext': write<Sprint>()(
     z.strictObject({
