@@ -46,11 +46,38 @@ const text = fields.text;
 const empty = z.strictObject({});
 const byId = z.strictObject({ id });
 
+/** What one roadmap import may bring, over any door: these are its real bounds. */
+export const ROADMAP_IMPORT_LIMITS = {
+  files: 2000,
+  pathChars: 500,
+  fileChars: 2_000_000,
+  totalChars: 16_000_000,
+} as const;
+
+/**
+ * The longest JSON text a roadmap import's input can be, so browser mode's HTTP host admits
+ * every import the contract does: JSON.stringify writes a character as at most 6 bytes
+ * (`\u001f`), and each file adds its keys and punctuation.
+ */
+export const ROADMAP_IMPORT_MAX_JSON_BYTES =
+  6 * (ROADMAP_IMPORT_LIMITS.totalChars + ROADMAP_IMPORT_LIMITS.files * ROADMAP_IMPORT_LIMITS.pathChars) +
+  64 * ROADMAP_IMPORT_LIMITS.files +
+  64;
+
 /** A roadmap import's files (a folder's, or one roadmap.md) and whether to keep what they lack. */
 const roadmapImportInput = z.strictObject({
   files: z
-    .array(z.strictObject({ path: text(500), content: text(2_000_000) }))
-    .max(2000, { error: 'must list at most 2000 files' }),
+    .array(
+      z.strictObject({
+        path: text(ROADMAP_IMPORT_LIMITS.pathChars),
+        content: text(ROADMAP_IMPORT_LIMITS.fileChars),
+      }),
+    )
+    .max(ROADMAP_IMPORT_LIMITS.files, { error: `must list at most ${ROADMAP_IMPORT_LIMITS.files} files` })
+    .refine(
+      (files) => files.reduce((sum, f) => sum + f.content.length, 0) <= ROADMAP_IMPORT_LIMITS.totalChars,
+      { error: `must hold at most ${ROADMAP_IMPORT_LIMITS.totalChars} characters in all` },
+    ),
   keepMissing: z.boolean().optional(),
 });
 const reorder = z.strictObject({ ids: z.array(id).max(10_000) });
@@ -60,15 +87,26 @@ export const timeZone = fields.timeZone;
 interface Method<I extends z.ZodType, O> {
   input: I;
   writes: boolean;
+  /** Over HTTP, the largest body its input can take, when more than the host's default (1 MiB). */
+  maxBodyBytes?: number;
   /** Never read at run time: it carries the result type. */
   output?: O;
 }
+type MethodOptions = Pick<Method<z.ZodType, unknown>, 'maxBodyBytes'>;
 const read =
   <O>() =>
-  <I extends z.ZodType>(input: I): Method<I, O> => ({ input, writes: false });
+  <I extends z.ZodType>(input: I, options: MethodOptions = {}): Method<I, O> => ({
+    input,
+    writes: false,
+    ...options,
+  });
 const write =
   <O>() =>
-  <I extends z.ZodType>(input: I): Method<I, O> => ({ input, writes: true });
+  <I extends z.ZodType>(input: I, options: MethodOptions = {}): Method<I, O> => ({
+    input,
+    writes: true,
+    ...options,
+  });
 
 // ---- the entities' writable fields: picked from their definitions --------------------------
 
@@ -358,7 +396,7 @@ export const contract = {
     update: RoadmapImportItem[];
     remove: RoadmapImportItem[];
     problems: RoadmapImportProblem[];
-  }>()(roadmapImportInput),
+  }>()(roadmapImportInput, { maxBodyBytes: ROADMAP_IMPORT_MAX_JSON_BYTES }),
   /**
    * Imports the roadmap (one transaction) so the roadmap matches the files; refused, naming file
    * and line, when it can't be read at all.
@@ -368,7 +406,7 @@ export const contract = {
     updated: number;
     removed: number;
     problems: RoadmapImportProblem[];
-  }>()(roadmapImportInput),
+  }>()(roadmapImportInput, { maxBodyBytes: ROADMAP_IMPORT_MAX_JSON_BYTES }),
 
   /** The retrospective step of a sprint: goals per owner, action items, notes, roadmap changes. */
   'retrospective.view': read<RetrospectiveView>()(z.strictObject({ sprintId: id })),
