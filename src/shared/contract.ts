@@ -251,6 +251,8 @@ export const contract = {
   /** How many goals and initiatives each person owns. */
   'people.ownership': read<Ownership[]>()(empty),
 
+  // Goals, initiatives and milestones may be in progress while nobody owns them (real roadmaps
+  // have such items): allowed, and flagged wherever they show (`isUnowned`, UNOWNED_FLAG).
   'goals.list': read<Goal[]>()(empty),
   'goals.get': read<Goal>()(byId),
   'goals.create': write<Goal>()(goalFields.partial().required({ title: true })),
@@ -394,8 +396,14 @@ export const contract = {
   'roadmap.previewImport': read<{
     create: RoadmapImportItem[];
     update: RoadmapImportItem[];
+    /** Title changes, `was` → `title`. */
+    rename: RoadmapImportItem[];
+    /** Items the files have elsewhere (`from`): deleted there, created here. */
+    move: RoadmapImportItem[];
     remove: RoadmapImportItem[];
     problems: RoadmapImportProblem[];
+    /** Kept as the files say, and flagged (UNOWNED_FLAG): what will be in progress unowned. */
+    notes: RoadmapImportProblem[];
   }>()(roadmapImportInput, { maxBodyBytes: ROADMAP_IMPORT_MAX_JSON_BYTES }),
   /**
    * Imports the roadmap (one transaction) so the roadmap matches the files; refused, naming file
@@ -430,8 +438,10 @@ export interface RoadmapImportItem {
   title: string;
   within: string | null;
   fields: string[];
-  /** The title before a rename (`title` among the fields). */
+  /** The title before a rename. */
   was?: string;
+  /** Where a moved item was: another kind (a goal that became an initiative) or another parent. */
+  from?: { kind: RoadmapImportItem['kind']; within: string | null };
 }
 /** Something of the imported files that could not be read (and was skipped). */
 export interface RoadmapImportProblem {
