@@ -44,7 +44,7 @@ export function createGoal(ws: Workspace, input: ParsedInput<'goals.create'>): G
 }
 
 export function updateGoal(ws: Workspace, { id, ...patch }: ParsedInput<'goals.update'>): Goal {
-  const goal = getGoal(ws, id);
+  getGoal(ws, id); // an unknown id is refused before anything else
   requireRows(ws, 'people', 'Person', patch.ownerIds, 'ownerIds');
   update(ws, 'goal', id, patch);
   return getGoal(ws, id);
