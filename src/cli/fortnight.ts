@@ -148,8 +148,9 @@ async function importRoadmap(
     console.error(`fortnight: ${preview.error.message}`);
     return 1;
   }
-  const { create, update, remove, problems } = preview.value;
+  const { create, update, rename, move, remove, problems, notes } = preview.value;
   const where = (within: string | null) => (within ? `  (in ${within})` : '');
+  const place = (kind: string, within: string | null) => `${kind}${within ? ` in ${within}` : ''}`;
   console.log(`Read ${files.length} file${files.length === 1 ? '' : 's'} from ${target}.`);
   console.log(create.length ? `To create (${create.length}):` : 'Nothing to create.');
   for (const item of create) console.log(`  ${item.kind.padEnd(11)}${item.title}${where(item.within)}`);
@@ -157,13 +158,24 @@ async function importRoadmap(
   for (const item of update) {
     console.log(`  ${item.kind.padEnd(11)}${item.title}${where(item.within)}: ${item.fields.join(', ')}`);
   }
+  if (rename.length) console.log(`To rename (${rename.length}):`);
+  for (const item of rename) {
+    console.log(`  ${item.kind.padEnd(11)}${item.was ?? ''} → ${item.title}${where(item.within)}`);
+  }
+  if (move.length) console.log(`To move, deleted there and created here (${move.length}):`);
+  for (const item of move) {
+    const from = item.from ? place(item.from.kind, item.from.within) : '';
+    console.log(`  ${item.title}: ${from} → ${place(item.kind, item.within)}`);
+  }
   console.log(remove.length ? `To remove, no longer in the files (${remove.length}):` : 'Nothing to remove.');
   for (const item of remove) console.log(`  ${item.kind.padEnd(11)}${item.title}${where(item.within)}`);
+  const byPlace = (list: typeof problems) =>
+    [...list].sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
+  if (notes.length) console.log(`Notes, by file and line (${notes.length}):`);
+  for (const note of byPlace(notes)) console.log(`  ${note.file}:${note.line}: ${note.message}`);
   if (problems.length) console.log(`Problems, by file and line (${problems.length}):`);
-  const byPlace = [...problems].sort((a, b) =>
-    a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1,
-  );
-  for (const problem of byPlace) console.log(`  ${problem.file}:${problem.line}: ${problem.message}`);
+  for (const problem of byPlace(problems))
+    console.log(`  ${problem.file}:${problem.line}: ${problem.message}`);
   if (dryRun) {
     console.log('Dry run: nothing was written.');
     return 0;
@@ -309,8 +321,8 @@ const COMMANDS: Record<string, Command> = {
       if (what.what !== 'sprint')
         return what.what === 'roadmap' ? exportRoadmap(core, out) : exportCalendar(core, out);
       const number = what.number;
-      const sprints = core.call('sprints.list', {});
-      const sprint = sprints.ok ? sprints.value.find((s) => s.number === number) : undefined;
+      const found = core.call('sprints.byNumber', { number });
+      const sprint = found.ok ? found.value : null;
       if (!sprint) {
         console.error(`fortnight: there is no sprint ${number} in this workspace.`);
         return 1;
@@ -325,7 +337,7 @@ const COMMANDS: Record<string, Command> = {
         return 0;
       }
       const target = userPath(out);
-      writeFileSync(target, summary.value.markdown);
+      writeCreatingFolders(target, summary.value.markdown);
       console.log(`Wrote the summary of sprint ${sprint.number} to ${target}.`);
       return 0;
     },

@@ -46,11 +46,38 @@ const text = fields.text;
 const empty = z.strictObject({});
 const byId = z.strictObject({ id });
 
+/** What one roadmap import may bring, over any door: these are its real bounds. */
+export const ROADMAP_IMPORT_LIMITS = {
+  files: 2000,
+  pathChars: 500,
+  fileChars: 2_000_000,
+  totalChars: 16_000_000,
+} as const;
+
+/**
+ * The longest JSON text a roadmap import's input can be, so browser mode's HTTP host admits
+ * every import the contract does: JSON.stringify writes a character as at most 6 bytes
+ * (`\u001f`), and each file adds its keys and punctuation.
+ */
+export const ROADMAP_IMPORT_MAX_JSON_BYTES =
+  6 * (ROADMAP_IMPORT_LIMITS.totalChars + ROADMAP_IMPORT_LIMITS.files * ROADMAP_IMPORT_LIMITS.pathChars) +
+  64 * ROADMAP_IMPORT_LIMITS.files +
+  64;
+
 /** A roadmap import's files (a folder's, or one roadmap.md) and whether to keep what they lack. */
 const roadmapImportInput = z.strictObject({
   files: z
-    .array(z.strictObject({ path: text(500), content: text(2_000_000) }))
-    .max(2000, { error: 'must list at most 2000 files' }),
+    .array(
+      z.strictObject({
+        path: text(ROADMAP_IMPORT_LIMITS.pathChars),
+        content: text(ROADMAP_IMPORT_LIMITS.fileChars),
+      }),
+    )
+    .max(ROADMAP_IMPORT_LIMITS.files, { error: `must list at most ${ROADMAP_IMPORT_LIMITS.files} files` })
+    .refine(
+      (files) => files.reduce((sum, f) => sum + f.content.length, 0) <= ROADMAP_IMPORT_LIMITS.totalChars,
+      { error: `must hold at most ${ROADMAP_IMPORT_LIMITS.totalChars} characters in all` },
+    ),
   keepMissing: z.boolean().optional(),
 });
 const reorder = z.strictObject({ ids: z.array(id).max(10_000) });
@@ -81,15 +108,26 @@ interface Method<I extends z.ZodType, O> {
   input: I;
   writes: boolean;
   swapsFile?: true;
+  /** Over HTTP, the largest body its input can take, when more than the host's default (1 MiB). */
+  maxBodyBytes?: number;
   /** Never read at run time: it carries the result type. */
   output?: O;
 }
+type MethodOptions = Pick<Method<z.ZodType, unknown>, 'maxBodyBytes'>;
 const read =
   <O>() =>
-  <I extends z.ZodType>(input: I): Method<I, O> => ({ input, writes: false });
+  <I extends z.ZodType>(input: I, options: MethodOptions = {}): Method<I, O> => ({
+    input,
+    writes: false,
+    ...options,
+  });
 const write =
   <O>() =>
-  <I extends z.ZodType>(input: I): Method<I, O> => ({ input, writes: true });
+  <I extends z.ZodType>(input: I, options: MethodOptions = {}): Method<I, O> => ({
+    input,
+    writes: true,
+    ...options,
+  });
 /** A write that replaces the workspace's file: it runs outside a transaction (it closes the database). */
 const swap =
   <O>() =>
@@ -267,6 +305,8 @@ export const contract = {
   /** How many goals and initiatives each person owns. */
   'people.ownership': read<Ownership[]>()(empty),
 
+  // Goals, initiatives and milestones may be in progress while nobody owns them (real roadmaps
+  // have such items): allowed, and flagged wherever they show (`isUnowned`, UNOWNED_FLAG).
   'goals.list': read<Goal[]>()(empty),
   'goals.get': read<Goal>()(byId),
   'goals.create': write<Goal>()(goalFields.partial().required({ title: true })),
@@ -298,6 +338,8 @@ export const contract = {
 
   'sprints.list': read<Sprint[]>()(empty),
   'sprints.get': read<Sprint>()(byId),
+  /** The sprint with this number, or null: the one way to find a sprint by its number. */
+  'sprints.byNumber': read<Sprint | null>()(z.strictObject({ number: sprintFields.number })),
   /** The first sprint takes a start date; every later one follows the last with no gap. */
   'sprints.createNext': write<Sprint>()(
     z.strictObject({
@@ -415,9 +457,15 @@ export const contract = {
   'roadmap.previewImport': read<{
     create: RoadmapImportItem[];
     update: RoadmapImportItem[];
+    /** Title changes, `was` → `title`. */
+    rename: RoadmapImportItem[];
+    /** Items the files have elsewhere (`from`): deleted there, created here. */
+    move: RoadmapImportItem[];
     remove: RoadmapImportItem[];
     problems: RoadmapImportProblem[];
-  }>()(roadmapImportInput),
+    /** Kept as the files say, and flagged (UNOWNED_FLAG): what will be in progress unowned. */
+    notes: RoadmapImportProblem[];
+  }>()(roadmapImportInput, { maxBodyBytes: ROADMAP_IMPORT_MAX_JSON_BYTES }),
   /**
    * Imports the roadmap (one transaction) so the roadmap matches the files; refused, naming file
    * and line, when it can't be read at all.
@@ -427,7 +475,7 @@ export const contract = {
     updated: number;
     removed: number;
     problems: RoadmapImportProblem[];
-  }>()(roadmapImportInput),
+  }>()(roadmapImportInput, { maxBodyBytes: ROADMAP_IMPORT_MAX_JSON_BYTES }),
 
   /** The retrospective step of a sprint: goals per owner, action items, notes, roadmap changes. */
   'retrospective.view': read<RetrospectiveView>()(z.strictObject({ sprintId: id })),
@@ -451,8 +499,10 @@ export interface RoadmapImportItem {
   title: string;
   within: string | null;
   fields: string[];
-  /** The title before a rename (`title` among the fields). */
+  /** The title before a rename. */
   was?: string;
+  /** Where a moved item was: another kind (a goal that became an initiative) or another parent. */
+  from?: { kind: RoadmapImportItem['kind']; within: string | null };
 }
 /** Something of the imported files that could not be read (and was skipped). */
 export interface RoadmapImportProblem {

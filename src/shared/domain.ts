@@ -70,7 +70,7 @@ export type Initiative = EntityRow<'initiative'> & {
 
 /**
  * An initiative as the roadmap sends it: without its Markdown texts (`impact`, `features`), which
- * only its page shows (`initiatives.get`). One seeking an owner (help wanted) carries `about`: its
+ * only its page shows (`initiatives.get`). One seeking an owner (`seeksOwner`) carries `about`: its
  * impact, else its features, as one line of plain text.
  */
 export interface RoadmapInitiative extends Omit<Initiative, 'impact' | 'features'> {

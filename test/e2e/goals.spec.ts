@@ -1,3 +1,4 @@
+import { UNOWNED_FLAG } from '../../src/shared/unowned.ts';
 import { expect, expectRefused, heading, test, type Api } from './fixtures.ts';
 
 /** A goal with one initiative, written through the API. */
@@ -197,16 +198,30 @@ test('an initiative with milestones is deleted only after a second confirmation 
   await api('goals.delete', { id: goal.id });
 });
 
-test('a goal in progress without an owner is refused next to its state field', async ({ page, app }) => {
+test('a goal in progress without an owner is created, and flagged on the roadmap and in Help wanted', async ({
+  page,
+  app,
+  api,
+}) => {
   await app.open('#/goals/new');
   await page.getByLabel('Title').fill('Nobody’s goal');
+  // The hint says it is allowed, and flagged.
+  await expect(page.getByLabel('State')).toHaveAccessibleDescription(/no owner is allowed, and flagged/);
   await page.getByLabel('State').selectOption('in progress');
   await page.getByRole('button', { name: 'Create goal' }).click();
+  await expect(heading(page)).not.toHaveText('New goal');
+  const goal = (await api('goals.list', {})).find((g) => g.title === 'Nobody’s goal')!;
+  expect(goal).toMatchObject({ state: 'in progress', ownerIds: [] });
 
-  // The hint and the API's message both describe the field.
-  await expectRefused(page.getByLabel('State'), /needs at least one owner.*can't be in progress/);
-  await expect(page.getByLabel('Title')).not.toHaveAttribute('aria-invalid');
-  await expect(heading(page)).toHaveText('New goal');
+  await app.open('#/roadmap');
+  await expect(page.getByRole('article', { name: 'Nobody’s goal' })).toContainText(UNOWNED_FLAG);
+  await app.open('#/roadmap/help-wanted');
+  const wantedGoal = page
+    .getByRole('region', { name: /Goals/ })
+    .getByRole('listitem')
+    .filter({ hasText: 'Nobody’s goal' });
+  await expect(wantedGoal).toContainText(UNOWNED_FLAG);
+  await api('goals.delete', { id: goal.id });
 });
 
 test('an initiative’s refused link and state show next to their fields, and nothing is saved', async ({
@@ -224,23 +239,17 @@ test('an initiative’s refused link and state show next to their fields, and no
   await expectRefused(link, /page or repository.*http\(s\) link/i);
   await expect(heading(page)).toHaveText('Pinned toolchains');
 
+  expect(await api('initiatives.get', { id: initiative.id })).toMatchObject({ link: null });
+
+  // Fixed, it saves (in progress without an owner is allowed) and goes back to its goal.
   await link.fill('https://example.org/toolchains');
   await details.getByLabel('State', { exact: true }).selectOption('in progress');
-  await details.getByRole('button', { name: 'Save initiative' }).click();
-  const state = details.getByLabel('State', { exact: true });
-  await expectRefused(state, /can't be in progress/);
-  await expect(link).not.toHaveAttribute('aria-invalid');
-  expect(await api('initiatives.get', { id: initiative.id })).toMatchObject({
-    link: null,
-    state: 'help wanted',
-  });
-
-  // Fixed, it saves and goes back to its goal.
-  await state.selectOption('help wanted');
   await details.getByRole('button', { name: 'Save initiative' }).click();
   await expect(heading(page)).toHaveText('Reproducible builds');
   expect(await api('initiatives.get', { id: initiative.id })).toMatchObject({
     link: 'https://example.org/toolchains',
+    state: 'in progress',
+    ownerIds: [],
   });
   await api('goals.delete', { id: goal.id, cascade: true });
 });

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { UNOWNED_FLAG } from '../../src/shared/unowned.ts';
 import { expect, heading, test, type Api } from './fixtures.ts';
 
 /** The live region that announces moves and additions. */
@@ -79,24 +80,25 @@ test('a goal owner brings a goal up to date: initiatives, milestones, order, sta
   const cacheMilestones = goal.getByRole('list', { name: 'Milestones of Incremental cache' });
   await expect.poll(() => rowTitles(cacheMilestones)).toEqual(['Design', 'Build']);
 
-  // The owner rule, explained where the state was set; then an owner, then in progress.
+  // In progress without an owner is allowed, and flagged in its row until it has one.
   const cacheState = goal.getByLabel('State of “Incremental cache”');
-  await expect(cacheState.locator('option[value="in progress"]')).toHaveText(
-    '🦀 in progress — needs an owner',
-  );
+  const cacheRow = goal
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('combobox', { name: 'State of “Incremental cache”' }) })
+    .last();
+  await expect(cacheState.locator('option[value="in progress"]')).toHaveText('🦀 in progress');
   await cacheState.selectOption('in progress');
-  await expect(cacheState).toHaveAttribute('aria-invalid', 'true');
-  await expect(cacheState).toHaveAccessibleDescription(/without an owner can't be in progress/);
-  await expect(cacheState).toHaveValue('help wanted');
+  await expect(cacheState).toHaveValue('in progress');
+  await expect(cacheState).not.toHaveAttribute('aria-invalid');
+  await expect(cacheRow.getByText(UNOWNED_FLAG)).toBeVisible();
   await goal.getByRole('button', { name: /^Owners of “Incremental cache”/ }).click();
   await page.getByRole('group', { name: 'Owners of “Incremental cache”' }).getByLabel('Ada Lovelace').check();
   await page.keyboard.press('Escape');
   await expect(
     goal.getByRole('button', { name: 'Owners of “Incremental cache”: Ada Lovelace' }),
   ).toBeFocused();
-  await cacheState.selectOption('in progress');
   await expect(cacheState).toHaveValue('in progress');
-  await expect(cacheState).not.toHaveAttribute('aria-invalid');
+  await expect(cacheRow.getByText(UNOWNED_FLAG)).toHaveCount(0);
 
   // Progress moves as milestones get done: derived 1 of 2 → 50%, the goal averages its initiatives.
   const cacheProgress = goal.getByRole('img', { name: /^Progress \d+%$/ }).nth(2);

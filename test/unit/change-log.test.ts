@@ -94,7 +94,7 @@ describe('the one write path', () => {
     const core = await tempCore();
     const { goal, ada } = seed(core);
     const before = dump(core.workspace.db);
-    refused(core, 'goals.update', { id: goal.id, ownerIds: [], state: 'in progress' });
+    refused(core, 'goals.update', { id: goal.id, ownerIds: [goal.id], state: 'in progress' });
     refused(core, 'people.delete', { id: ada.id });
     refused(core, 'goals.delete', { id: goal.id });
     refused(core, 'goals.create', { title: '' });

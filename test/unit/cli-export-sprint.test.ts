@@ -45,6 +45,26 @@ describe('fortnight export sprint', { timeout: 120_000 }, () => {
     expect(existsSync(none)).toBe(false);
   });
 
+  it('creates the folder of every --out that is missing: sprint, roadmap (folder and file), ics', () => {
+    const dir = tempDir();
+    const db = join(dir, 'workspace.db');
+    expect(fortnight('--db', db, 'example').code).toBe(0);
+    const targets = [
+      ['sprint', '6', join(dir, 'a', 'b', 'sprint-6.md')],
+      ['roadmap', join(dir, 'c', 'd', 'book')],
+      ['roadmap', join(dir, 'e', 'f', 'roadmap.md')],
+      ['ics', join(dir, 'g', 'h', 'meetings.ics')],
+    ];
+    for (const target of targets) {
+      const out = target.at(-1)!;
+      const run = fortnight('--db', db, 'export', ...target.slice(0, -1), '--out', out);
+      expect(run.stderr, out).toBe('');
+      expect(run.code, out).toBe(0);
+      expect(existsSync(out), out).toBe(true);
+    }
+    expect(existsSync(join(dir, 'c', 'd', 'book', 'roadmap.md'))).toBe(true);
+  });
+
   it('refuses a missing database, and wrong arguments with the usage (exit 2) before opening anything', () => {
     const dir = tempDir();
     const db = join(dir, 'workspace.db');

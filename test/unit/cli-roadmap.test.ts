@@ -115,6 +115,38 @@ describe('fortnight export roadmap and import roadmap', { timeout: 180_000 }, ()
     expect(dry.stdout).toMatch(/^Problems, by file and line \(\d+\):$/m);
     expect(dry.stdout).toMatch(/^ {2}roadmap\.md:\d+: The state “🤷” of the goal “Testing”/m);
     expect(dry.stdout).toMatch(/^ {2}roadmap\/async_fn\/boxable\.md:\d+: /m);
+    // In progress without an owner: a note, not a problem.
+    expect(dry.stdout).toMatch(/^Notes, by file and line \(\d+\):$/m);
+    expect(dry.stdout).toMatch(
+      /^ {2}roadmap\.md:41: The goal “Documentation”: in progress, nobody owns it$/m,
+    );
+  });
+
+  it('prints renames and moves apart from the rest', () => {
+    const { dir, run } = workspace();
+    const folder = (rows: string[]) => {
+      const path = join(dir, `v${rows.length}`);
+      mkdirSync(path, { recursive: true });
+      const table = ['| Deliverable | State | Progress | Owner |', '| --- | --- | --- | --- |', ...rows];
+      writeFileSync(join(path, 'roadmap.md'), `# Roadmap\n\n${table.join('\n')}\n`);
+      return path;
+    };
+    expect(run('init').code).toBe(0);
+    expect(run('import', 'roadmap', folder(['| 🔻 Builds | ✋ | | |', '| 🔻 Remote | ✋ | | |'])).code).toBe(
+      0,
+    );
+    const dry = run(
+      'import',
+      'roadmap',
+      folder(['| 🔻 BUILDS | ✋ | | |', '| ↳ Remote | ✋ | | |', '| 🔻 Docs | ✋ | | |']),
+      '--dry-run',
+    );
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toMatch(/^To rename \(1\):\n {2}goal {7}Builds → BUILDS$/m);
+    expect(dry.stdout).toMatch(
+      /^To move, deleted there and created here \(1\):\n {2}Remote: goal → initiative in BUILDS$/m,
+    );
+    expect(dry.stdout).toMatch(/^Nothing to remove\.$/m);
   });
 
   it('refuses a PATH that is missing, holds no Markdown or is not a roadmap, with exit 1, changing nothing', () => {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { contract, METHOD_NAMES } from '../../src/shared/contract.ts';
+import { contract, METHOD_NAMES, ROADMAP_IMPORT_LIMITS } from '../../src/shared/contract.ts';
 import { dump, seed, tempCore } from './helpers.ts';
 
 type Schema = z.ZodType & {
@@ -135,6 +135,28 @@ describe('the contract refuses malformed input and changes nothing', () => {
       ok: false,
       error: { code: 'invalid_input', message: 'ownerIds.0: must be an id', field: 'ownerIds.0' },
     });
+  });
+});
+
+describe("a roadmap import's bounds", () => {
+  it('refuses files holding more characters in all than ROADMAP_IMPORT_LIMITS allows, naming files', async () => {
+    const core = await tempCore();
+    const { totalChars, fileChars } = ROADMAP_IMPORT_LIMITS;
+    const count = Math.ceil(totalChars / fileChars) + 1;
+    const files = Array.from({ length: count }, (_, i) => ({
+      path: `p${i}.md`,
+      content: 'x'.repeat(fileChars),
+    }));
+    for (const method of ['roadmap.previewImport', 'roadmap.import'] as const) {
+      expect(core.call(method, { files })).toEqual({
+        ok: false,
+        error: {
+          code: 'invalid_input',
+          message: `files: must hold at most ${totalChars} characters in all`,
+          field: 'files',
+        },
+      });
+    }
   });
 });
 

@@ -3,6 +3,7 @@
  * with the irregularities such folders have), a single roadmap.md, refusals that change nothing,
  * and importing into a workspace that already has the roadmap.
  */
+import { UNOWNED_FLAG } from '../../src/shared/unowned.ts';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -141,8 +142,8 @@ describe('importing a hand-written roadmap folder', () => {
     });
     expect(initiatives.get('Async book')).toMatchObject({ state: 'done', manualProgress: null });
     expect(initiatives.get('Async closures')).toMatchObject({ state: 'help wanted', manualProgress: 0 });
-    // In progress without an owner can't be: help wanted (and said so below).
-    expect(goal('Documentation').state).toBe('help wanted');
+    // In progress without an owner: imported as the file says (and flagged, see the notes below).
+    expect(goal('Documentation')).toMatchObject({ state: 'in progress', ownerIds: [] });
     // An unreadable state leaves the default.
     expect(goal('Testing').state).toBe('help wanted');
 
@@ -240,9 +241,7 @@ describe('importing a hand-written roadmap folder', () => {
     expect(at('roadmap.md', 40)).toEqual([
       '“Scope API” links to roadmap/portable/scope_api.md, which is not among the files',
     ]);
-    expect(at('roadmap.md', 41)).toEqual([
-      'The goal “Documentation” is in progress but has no owner: imported as help wanted',
-    ]);
+    expect(at('roadmap.md', 41)).toEqual([]);
     expect(at('roadmap.md', 42)).toEqual([
       'The progress “almost there” of the initiative “Async book” is not a bar (▰▰▱▱▱▱) or a percentage: left as it is',
       '“Async book” links to roadmap/documentation/async_book.md, which is not among the files',
@@ -254,10 +253,22 @@ describe('importing a hand-written roadmap folder', () => {
     expect(at('roadmap/async_fn/boxable.md', 7)).toEqual([
       '“Notes” is not a section of the roadmap format: kept as part of Impact',
     ]);
-    expect(at('roadmap/portable/read_write.md', 11)).toEqual([
-      'The milestone “Survey of runtimes” is in progress but has no owner: imported as help wanted',
-    ]);
-    expect(problems).toHaveLength(9);
+    expect(at('roadmap/portable/read_write.md', 11)).toEqual([]);
+    expect(problems).toHaveLength(7);
+  });
+
+  it('imports in progress without an owner as the file says, and notes the flag in the preview', async () => {
+    const core = await tempCore();
+    const { notes } = must(core, 'roadmap.previewImport', { files: handwritten() });
+    expect(notes.map((n) => `${n.file}:${n.line}: ${n.message}`)).toEqual(
+      expect.arrayContaining([
+        `roadmap.md:41: The goal “Documentation”: ${UNOWNED_FLAG}`,
+        `roadmap/portable/read_write.md:11: The milestone “Survey of runtimes”: ${UNOWNED_FLAG}`,
+      ]),
+    );
+    must(core, 'roadmap.import', { files: handwritten() });
+    const milestone = must(core, 'milestones.list', {}).find((m) => m.title === 'Survey of runtimes')!;
+    expect(milestone).toMatchObject({ state: 'in progress', participantIds: [] });
   });
 
   it('updates the matching items when imported again, instead of duplicating them', async () => {

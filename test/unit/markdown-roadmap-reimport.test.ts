@@ -55,10 +55,19 @@ describe('importing a roadmap over an older version of it', () => {
     const remote = must(core, 'goals.list', {}).find((g) => g.title === 'Remote execution')!;
 
     const preview = must(core, 'roadmap.previewImport', { files: NEWER });
-    expect(preview.remove).toEqual([{ kind: 'goal', title: 'Remote execution', within: null, fields: [] }]);
-    expect(preview.create).toEqual([
-      { kind: 'initiative', title: 'Remote execution', within: 'Faster builds', fields: [] },
+    // The goal that became an initiative is listed once, as a move: neither created nor removed.
+    expect(preview.move).toEqual([
+      {
+        kind: 'initiative',
+        title: 'Remote execution',
+        within: 'Faster builds',
+        fields: [],
+        from: { kind: 'goal', within: null },
+      },
     ]);
+    expect(preview.remove).toEqual([]);
+    expect(preview.create).toEqual([]);
+    expect(preview.rename).toEqual([]);
     expect(preview.update.map((u) => [u.title, u.fields])).toEqual([
       ['Better docs', ['position']],
       ['Reference', ['position']],
@@ -85,8 +94,41 @@ describe('importing a roadmap over an older version of it', () => {
     expect(must(core, 'roadmap.previewImport', { files: NEWER })).toMatchObject({
       create: [],
       update: [],
+      rename: [],
+      move: [],
       remove: [],
     });
+  });
+
+  it('previews a rename apart from the other changes, and a move to another goal', async () => {
+    const core = await tempCore();
+    must(core, 'roadmap.import', { files: OLDER });
+    const preview = must(core, 'roadmap.previewImport', {
+      files: roadmap([
+        '| 🔻 Faster Builds | 💤 | | |',
+        '| 🔻 Remote execution | ✋ | | |',
+        '| 🔻 Better docs | ✋ | | |',
+        '| ↳ Guide | ✋ | | |',
+        '| ↳ Reference | ✋ | | |',
+        '| ↳ Incremental cache | ✋ | | |',
+      ]),
+    });
+    expect(preview.rename).toEqual([
+      { kind: 'goal', title: 'Faster Builds', within: null, fields: ['title'], was: 'Faster builds' },
+    ]);
+    expect(preview.update).toEqual([
+      { kind: 'goal', title: 'Faster Builds', within: null, fields: ['state'] },
+    ]);
+    expect(preview.move).toEqual([
+      {
+        kind: 'initiative',
+        title: 'Incremental cache',
+        within: 'Better docs',
+        fields: [],
+        from: { kind: 'initiative', within: 'Faster builds' },
+      },
+    ]);
+    expect({ create: preview.create, remove: preview.remove }).toEqual({ create: [], remove: [] });
   });
 
   it('keeps what the files no longer have with keepMissing', async () => {

@@ -8,6 +8,7 @@ const root = join(import.meta.dirname, '../..');
 const config = parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as Record<string, never>;
 const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   scripts: Record<string, string>;
+  dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
 };
 
@@ -32,6 +33,14 @@ describe('packaging', () => {
     });
     expect(packageJson.scripts.dist).toMatch(/electron-builder/);
     expect(packageJson.devDependencies['electron-builder']).toBeDefined();
+  });
+
+  // `*` resolves to whatever major the registry has last; better-sqlite3 has no types of its own
+  // and @types/better-sqlite3 trails its majors, so the types are pinned to one known version.
+  it('pins every dependency to a version range, the better-sqlite3 types to one version', () => {
+    const all = { ...packageJson.dependencies, ...packageJson.devDependencies };
+    for (const [name, range] of Object.entries(all)) expect(range, name).toMatch(/^[~^]?\d+(\.\d+){0,2}$/);
+    expect(packageJson.devDependencies['@types/better-sqlite3']).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
   it('packages the build only', () => {

@@ -166,6 +166,23 @@ describe('the roadmap tree', () => {
     expect(wanted.initiatives.map((i) => i.id)).toEqual(['i2']);
     expect(wanted.milestones.map((m) => m.id)).toEqual(['m3']);
   });
+
+  it('lists what is in progress while nobody owns it among what seeks an owner', () => {
+    const unowned: Roadmap = {
+      ...view,
+      goals: [...view.goals, goal('g3', 3, 'in progress')],
+      initiatives: [...view.initiatives, initiative('i4', 'g3', 1, 'in progress')],
+      milestones: [
+        ...view.milestones,
+        milestone('m4', 'i4', 1, 'in progress'),
+        milestone('m5', 'i4', 2, 'paused'),
+      ],
+    };
+    const wanted = helpWanted(unowned);
+    expect(wanted.goals.map((g) => g.id)).toEqual(['g3']);
+    expect(wanted.initiatives.map((i) => i.id)).toEqual(['i2', 'i4']);
+    expect(wanted.milestones.map((m) => m.id)).toEqual(['m3', 'm4']);
+  });
 });
 
 describe('moving an item in an ordered list', () => {

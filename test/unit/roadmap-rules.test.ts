@@ -1,4 +1,5 @@
 /** The roadmap's rules: people, the owner rule, order, progress, dependencies, deleting, history. */
+import { isUnowned, seeksOwner } from '../../src/shared/unowned.ts';
 import { describe, expect, it } from 'vitest';
 import { dump, must, refused, seed, tempCore } from './helpers.ts';
 
@@ -39,16 +40,16 @@ describe('people', () => {
   });
 });
 
-describe('the owner rule: nothing without an owner is in progress', () => {
-  it('applies to goals on create and update', async () => {
+describe('in progress without an owner: allowed, and flagged', () => {
+  it('is allowed for goals on create and update, and flagged', async () => {
     const core = await tempCore();
     const { goal } = seed(core);
-    expect(refused(core, 'goals.create', { title: 'Orphan', state: 'in progress' })).toMatchObject({
-      code: 'rule_violation',
-      field: 'state',
-    });
-    expect(refused(core, 'goals.update', { id: goal.id, ownerIds: [] })).toMatchObject({ field: 'ownerIds' });
-    must(core, 'goals.update', { id: goal.id, ownerIds: [], state: 'help wanted' });
+    const orphan = must(core, 'goals.create', { title: 'Orphan', state: 'in progress' });
+    expect(orphan).toMatchObject({ state: 'in progress', ownerIds: [] });
+    expect(isUnowned(orphan.state, orphan.ownerIds)).toBe(true);
+    const unowned = must(core, 'goals.update', { id: goal.id, ownerIds: [] });
+    expect(unowned).toMatchObject({ state: 'in progress', ownerIds: [] });
+    expect(seeksOwner(unowned.state, unowned.ownerIds)).toBe(true);
   });
 
   it('defaults a new item to in progress with owners and to help wanted without', async () => {
@@ -58,14 +59,19 @@ describe('the owner rule: nothing without an owner is in progress', () => {
     expect(remote.state).toBe('help wanted');
   });
 
-  it('applies to initiatives and to milestones (their key participants)', async () => {
+  it('is allowed for initiatives and for milestones without key participants', async () => {
     const core = await tempCore();
     const { remote, cache } = seed(core);
-    expect(refused(core, 'initiatives.update', { id: remote.id, state: 'in progress' }).field).toBe('state');
+    expect(must(core, 'initiatives.update', { id: remote.id, state: 'in progress' })).toMatchObject({
+      state: 'in progress',
+      ownerIds: [],
+    });
     expect(
-      refused(core, 'milestones.create', { initiativeId: cache.id, title: 'M', state: 'in progress' })
-        .message,
-    ).toMatch(/key participant/);
+      must(core, 'milestones.create', { initiativeId: cache.id, title: 'M', state: 'in progress' }),
+    ).toMatchObject({ state: 'in progress', participantIds: [] });
+    // The roadmap's Help wanted lists it, with what it is about.
+    const view = must(core, 'roadmap.view', {});
+    expect(view.initiatives.find((i) => i.id === remote.id)).toHaveProperty('about');
   });
 });
 

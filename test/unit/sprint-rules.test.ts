@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addCalendarDays, nextMeetingAt, sprintEnd } from '../../src/main/services/sprints.ts';
 import { dump, must, refused, seed, tempCore } from './helpers.ts';
@@ -46,6 +48,31 @@ describe('sprints', () => {
       [1, '2026-12-21', '2027-01-03', 'active'],
       [2, '2027-01-04', '2027-01-17', 'planned'],
       [3, '2027-01-18', '2027-01-31', 'planned'],
+    ]);
+  });
+
+  it('finds a sprint by its number (null when there is none), and refuses a number that cannot be one', async () => {
+    const core = await tempCore();
+    must(core, 'sprints.createNext', { startDate: '2026-12-21' });
+    const second = must(core, 'sprints.createNext', {});
+    expect(must(core, 'sprints.byNumber', { number: 2 })).toEqual(second);
+    expect(must(core, 'sprints.byNumber', { number: 3 })).toBeNull();
+    expect(refused(core, 'sprints.byNumber', { number: 0 })).toMatchObject({ field: 'number' });
+  });
+
+  // The CLI, the renderer, the meeting, the sprints service and the summary all ask this one lookup.
+  it('has one lookup of a sprint by number: no other code finds one in a list or by its own query', () => {
+    const root = join(import.meta.dirname, '../../src');
+    const lookups = readdirSync(root, { recursive: true, encoding: 'utf8' })
+      .filter((file) => /\.(ts|svelte)$/.test(file))
+      .flatMap((file) =>
+        readFileSync(join(root, file), 'utf8')
+          .split('\n')
+          .filter((line) => /\.number === (?!1\b)|FROM sprints WHERE number = |WHERE t\.number = /.test(line))
+          .map((line) => `${file}: ${line.trim()}`),
+      );
+    expect(lookups).toEqual([
+      "main/services/sprints.ts: const row = stmt(ws.db, `${selectSql('sprint')} WHERE t.number = ?`).get(number) as",
     ]);
   });
 

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../src/main/api/core.ts';
 import { startCore, type CoreClient } from '../../src/main/api/core-client.ts';
-import { startHost, type Host } from '../../src/main/web/host.ts';
+import { ROADMAP_IMPORT_MAX_JSON_BYTES } from '../../src/shared/contract.ts';
+import { bodyLimit, MAX_BODY_BYTES, startHost, type Host } from '../../src/main/web/host.ts';
 import { dump } from './helpers.ts';
 
 const CSP =
@@ -382,6 +383,47 @@ describe('the API', () => {
       expect(reply.status).toBe(413);
       expectRefusal(reply, 'too_large', /^body: must be at most 1048576 bytes/);
     });
+  });
+
+  it('imports a roadmap larger than 1 MiB: the limit for an import is what the contract allows', async () => {
+    // 120 goals, each with a page whose Impact is 12,000 characters: about 1.5 MB of JSON.
+    const titles = Array.from({ length: 120 }, (_, i) => `Large goal ${i + 1}`);
+    const slug = (title: string) => title.toLowerCase().replaceAll(' ', '_');
+    const files = [
+      {
+        path: 'roadmap.md',
+        content: [
+          '# Roadmap',
+          '',
+          '| Deliverable | State | Progress | Owner |',
+          '| --- | --- | --- | --- |',
+          ...titles.map((t) => `| 🔻 [${t}](./roadmap/${slug(t)}.md) | 💤 | ▰▱▱▱▱▱ | |`),
+          '',
+        ].join('\n'),
+      },
+      ...titles.map((t) => ({
+        path: `roadmap/${slug(t)}.md`,
+        content: `# ${t}\n\n## Impact\n\n${'Everyone gains. '.repeat(750)}\n`,
+      })),
+    ];
+    expect(JSON.stringify({ files }).length).toBeGreaterThan(1024 * 1024);
+
+    const preview = await api('roadmap.previewImport', { files, keepMissing: true });
+    expect(preview.status).toBe(200);
+    const planned = JSON.parse(preview.body) as { ok: true; value: { create: { kind: string }[] } };
+    expect(planned.value.create.filter((item) => item.kind === 'goal')).toHaveLength(120);
+
+    const imported = await api('roadmap.import', { files, keepMissing: true });
+    expect(imported.status).toBe(200);
+    expect(JSON.parse(imported.body)).toMatchObject({ ok: true, value: { created: 120 } });
+    const goals = core.call('goals.list', {});
+    if (!goals.ok) throw new Error(goals.error.message);
+    const large = goals.value.filter((g) => g.title.startsWith('Large goal '));
+    expect(large).toHaveLength(120);
+    expect(large[0]!.impact.length).toBeGreaterThan(11_000);
+    // Whatever the contract admits fits; every other method keeps the 1 MiB limit.
+    expect(bodyLimit('roadmap.import')).toBeGreaterThanOrEqual(ROADMAP_IMPORT_MAX_JSON_BYTES);
+    expect(bodyLimit('people.create')).toBe(MAX_BODY_BYTES);
   });
 
   it('answers GET with 405', async () => {

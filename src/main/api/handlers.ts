@@ -68,6 +68,7 @@ import {
   createNextSprint,
   getSprint,
   listSprints,
+  sprintNumbered,
   updateSprint,
 } from '../services/sprints.ts';
 import { ownership, personView, quickSearch, roadmapView } from '../services/roadmap.ts';
@@ -133,6 +134,7 @@ export const handlers: Handlers = {
 
   'sprints.list': (ws) => listSprints(ws),
   'sprints.get': (ws, { id }) => getSprint(ws, id),
+  'sprints.byNumber': (ws, { number }) => sprintNumbered(ws, number),
   'sprints.createNext': createNextSprint,
   'sprints.update': updateSprint,
   'sprints.closeActive': (ws) => closeActiveSprint(ws),

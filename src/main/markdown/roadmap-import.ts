@@ -9,6 +9,7 @@
  */
 import type { Workspace } from '../db/open.ts';
 import { sameList } from './import/order.ts';
+import { norm } from './read/overview.ts';
 import { plan, type PlanOptions, type RoadmapFile } from './import/plan.ts';
 import {
   writeDependencies,
@@ -32,14 +33,25 @@ export interface ImportItem {
   fields: string[];
   /** The title before a rename. */
   was?: string;
+  /** Where a moved item was: another kind (a goal that became an initiative) or another parent. */
+  from?: { kind: ImportItem['kind']; within: string | null };
 }
 export interface ImportPreview {
   create: ImportItem[];
-  /** Updated items; `title` among the fields is a rename (from `was`), `position` a move. */
+  /** Updated items and the fields that change (`position`: its place among its siblings). */
   update: ImportItem[];
+  /** Items whose title changes (`was` → `title`); other changes of theirs are in `update`. */
+  rename: ImportItem[];
+  /**
+   * Items the files have in another place: a goal that became an initiative, an initiative
+   * under another goal. The import deletes the old one (its history stays) and creates the new.
+   */
+  move: ImportItem[];
   /** What the files no longer have, deleted by the import (nothing with `keepMissing`). */
   remove: ImportItem[];
   problems: ImportProblem[];
+  /** Kept as the files say, and flagged: what will be in progress while nobody owns it. */
+  notes: ImportProblem[];
 }
 export interface ImportResult {
   created: number;
@@ -68,6 +80,7 @@ export function previewImport(
   const p = plan(ws, files, options);
   const create: ImportItem[] = [];
   const update: ImportItem[] = [];
+  const rename: ImportItem[] = [];
   const item = (
     kind: ImportItem['kind'],
     title: string,
@@ -75,9 +88,11 @@ export function previewImport(
     existing: { title: string } | null,
     fields: string[],
   ) => {
-    if (!existing) create.push({ kind, title, within, fields: [] });
-    else if (fields.includes('title')) update.push({ kind, title, within, fields, was: existing.title });
-    else if (fields.length) update.push({ kind, title, within, fields });
+    if (!existing) return void create.push({ kind, title, within, fields: [] });
+    if (fields.includes('title'))
+      rename.push({ kind, title, within, fields: ['title'], was: existing.title });
+    const rest = fields.filter((f) => f !== 'title');
+    if (rest.length) update.push({ kind, title, within, fields: rest });
   };
   for (const person of p.people) {
     item(
@@ -115,8 +130,32 @@ export function previewImport(
       }
     }
   }
-  const remove = p.removed.map((r) => ({ kind: r.kind, title: r.title, within: r.within, fields: [] }));
-  return { create, update, remove, problems: p.problems };
+  const removed = p.removed.map((r) => ({ kind: r.kind, title: r.title, within: r.within, fields: [] }));
+  return { ...pairMoves(create, removed), update, rename, problems: p.problems, notes: p.notes };
+}
+
+/**
+ * A created item with the title of a removed one (another kind, or under another parent) is
+ * that item moved: listed once, as a move, rather than as a creation and a removal.
+ */
+function pairMoves(
+  created: ImportItem[],
+  removed: ImportItem[],
+): Pick<ImportPreview, 'create' | 'move' | 'remove'> {
+  const left = [...removed];
+  const create: ImportItem[] = [];
+  const move: ImportItem[] = [];
+  for (const c of created) {
+    const at = c.kind === 'person' ? -1 : left.findIndex((r) => norm(r.title) === norm(c.title));
+    const from = left[at];
+    if (!from) {
+      create.push(c);
+      continue;
+    }
+    left.splice(at, 1);
+    move.push({ ...c, from: { kind: from.kind, within: from.within } });
+  }
+  return { create, move, remove: left };
 }
 
 /**

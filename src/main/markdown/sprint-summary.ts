@@ -40,7 +40,7 @@ import {
   notesByColumn,
   polishDoneIn,
 } from '../services/retrospective.ts';
-import { getSprint, listSprints } from '../services/sprints.ts';
+import { getSprint, listSprints, sprintNumbered } from '../services/sprints.ts';
 import { issueLink } from '../../shared/links.ts';
 import { meetingZone } from '../../shared/meeting-time.ts';
 import { ATTENDANCE_LABELS, OUTCOME_EMOJI, RETRO_COLUMN_LABELS, meetingLength } from '../../shared/words.ts';
@@ -209,7 +209,7 @@ function polish(ws: Workspace, sprint: Sprint, who: Names): string {
 }
 
 function plan(ws: Workspace, sprint: Sprint, who: Names): string {
-  const nextRow = listSprints(ws).find((s) => s.number === sprint.number + 1);
+  const nextRow = sprintNumbered(ws, sprint.number + 1);
   if (!nextRow)
     return ['## Plan for the next sprint', 'The next sprint has not been planned yet.'].join('\n\n');
   const view = planningView(ws, { sprintId: nextRow.id });

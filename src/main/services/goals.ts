@@ -5,7 +5,7 @@ import { selectSql } from '../store/read.ts';
 import { decodeRow, insert, remove, stmt, update } from '../store/write.ts';
 import { DomainError, notFound } from './errors.ts';
 import { deleteInitiative } from './initiatives.ts';
-import { nextPosition, requireOwnerWhenInProgress, requireRows, requireSameSet, unlink } from './rules.ts';
+import { nextPosition, requireRows, requireSameSet, unlink } from './rules.ts';
 
 const SELECT = () =>
   `SELECT t.*, p.progress AS progress FROM (${selectSql('goal')}) t JOIN goal_progress p ON p.goal_id = t.id`;
@@ -31,7 +31,6 @@ export function createGoal(ws: Workspace, input: ParsedInput<'goals.create'>): G
   requireRows(ws, 'people', 'Person', input.ownerIds, 'ownerIds');
   const ownerIds = input.ownerIds ?? [];
   const state = input.state ?? (ownerIds.length ? 'in progress' : 'help wanted');
-  requireOwnerWhenInProgress('A goal', state, ownerIds, { state: input.state, owners: input.ownerIds });
   const id = insert(ws, 'goal', {
     title: input.title,
     impact: input.impact ?? '',
@@ -45,12 +44,8 @@ export function createGoal(ws: Workspace, input: ParsedInput<'goals.create'>): G
 }
 
 export function updateGoal(ws: Workspace, { id, ...patch }: ParsedInput<'goals.update'>): Goal {
-  const goal = getGoal(ws, id);
+  getGoal(ws, id); // an unknown id is refused before anything else
   requireRows(ws, 'people', 'Person', patch.ownerIds, 'ownerIds');
-  requireOwnerWhenInProgress('A goal', patch.state ?? goal.state, patch.ownerIds ?? goal.ownerIds, {
-    state: patch.state,
-    owners: patch.ownerIds,
-  });
   update(ws, 'goal', id, patch);
   return getGoal(ws, id);
 }

@@ -9,7 +9,6 @@ import {
   nextPosition,
   dependenciesOf,
   refuseCycle,
-  requireOwnerWhenInProgress,
   requireRow,
   requireRows,
   requireSameSet,
@@ -59,10 +58,6 @@ export function createInitiative(ws: Workspace, input: ParsedInput<'initiatives.
   checkReferences(ws, null, input);
   const ownerIds = input.ownerIds ?? [];
   const state = input.state ?? (ownerIds.length ? 'in progress' : 'help wanted');
-  requireOwnerWhenInProgress('An initiative', state, ownerIds, {
-    state: input.state,
-    owners: input.ownerIds,
-  });
   const id = insert(ws, 'initiative', {
     goalId: input.goalId,
     title: input.title,
@@ -84,15 +79,6 @@ export function updateInitiative(
 ): Initiative {
   const initiative = getInitiative(ws, id);
   checkReferences(ws, id, patch);
-  requireOwnerWhenInProgress(
-    'An initiative',
-    patch.state ?? initiative.state,
-    patch.ownerIds ?? initiative.ownerIds,
-    {
-      state: patch.state,
-      owners: patch.ownerIds,
-    },
-  );
   if (patch.goalId && patch.goalId !== initiative.goalId) {
     patch = {
       ...patch,

@@ -4,13 +4,7 @@
  */
 import { differenceInSeconds } from 'date-fns/differenceInSeconds';
 import type { ParsedInput } from '../../shared/contract.ts';
-import {
-  MEETING_STEPS,
-  type Attendee,
-  type Meeting,
-  type MeetingStep,
-  type Sprint,
-} from '../../shared/domain.ts';
+import { MEETING_STEPS, type Attendee, type Meeting, type MeetingStep } from '../../shared/domain.ts';
 import type { CurrentMeeting } from '../../shared/meeting-views.ts';
 import type { Workspace } from '../db/open.ts';
 import { selectSql } from '../store/read.ts';
@@ -18,7 +12,7 @@ import { undoAction } from '../store/undo.ts';
 import { actionId, current, decodeRow, insert, stmt, update } from '../store/write.ts';
 import { DomainError, notFound } from './errors.ts';
 import { requireRows } from './rules.ts';
-import { activeSprint, closeActiveSprint, getSprint } from './sprints.ts';
+import { activeSprint, closeActiveSprint, getSprint, sprintNumbered } from './sprints.ts';
 
 const perStep = <T>(value: T) =>
   Object.fromEntries(MEETING_STEPS.map((s) => [s, value])) as Record<MeetingStep, T>;
@@ -27,12 +21,6 @@ export function getMeetingOfSprint(ws: Workspace, { sprintId }: ParsedInput<'mee
   const row = stmt(ws.db, `${selectSql('meeting')} WHERE t.sprint_id = ?`).get(sprintId) as
     Record<string, unknown> | undefined;
   return row ? decodeRow('meeting', row) : null;
-}
-
-function sprintNumbered(ws: Workspace, number: number): Sprint | null {
-  const row = stmt(ws.db, `${selectSql('sprint')} WHERE t.number = ?`).get(number) as
-    Record<string, unknown> | undefined;
-  return row ? decodeRow('sprint', row) : null;
 }
 
 /** The active sprint with its meeting, the sprint after it, and the meeting held before it. */

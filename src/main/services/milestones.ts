@@ -8,7 +8,6 @@ import {
   nextPosition,
   dependenciesOf,
   refuseCycle,
-  requireOwnerWhenInProgress,
   requireRow,
   requireRows,
   requireSameSet,
@@ -50,15 +49,6 @@ export function createMilestone(ws: Workspace, input: ParsedInput<'milestones.cr
   checkReferences(ws, null, input);
   const participantIds = input.participantIds ?? [];
   const state = input.state ?? (participantIds.length ? 'in progress' : 'help wanted');
-  const changed = { state: input.state, owners: input.participantIds };
-  requireOwnerWhenInProgress(
-    'A milestone',
-    state,
-    participantIds,
-    changed,
-    'participantIds',
-    'a key participant',
-  );
   const id = insert(ws, 'milestone', {
     initiativeId: input.initiativeId,
     title: input.title,
@@ -79,16 +69,6 @@ export function updateMilestone(
   checkReferences(ws, id, patch);
   if (patch.state === 'done' && milestone.state !== 'done' && !confirm)
     refuseDoneBeforeDependencies(ws, milestone);
-  const participants = patch.participantIds ?? milestone.participantIds;
-  const changed = { state: patch.state, owners: patch.participantIds };
-  requireOwnerWhenInProgress(
-    'A milestone',
-    patch.state ?? milestone.state,
-    participants,
-    changed,
-    'participantIds',
-    'a key participant',
-  );
   if (patch.initiativeId && patch.initiativeId !== milestone.initiativeId) {
     patch = {
       ...patch,

@@ -15,14 +15,13 @@ import type { Workspace } from '../db/open.ts';
 import { selectSql } from '../store/read.ts';
 import { decodeRow, stmt } from '../store/write.ts';
 import { listSprintGoals } from './sprint-goals.ts';
-import { getSprint } from './sprints.ts';
+import { getSprint, sprintNumbered } from './sprints.ts';
 
 /** How many earlier sprints the completion rate looks at. */
 export const COMPLETION_SPRINTS = 6;
 
 type Row = Record<string, unknown>;
 const toSprintGoal = (row: Row) => decodeRow('sprintGoal', row);
-const toSprint = (row: Row) => decodeRow('sprint', row);
 
 // ---- the rules ---------------------------------------------------------------------------
 
@@ -150,9 +149,7 @@ function dueMilestones(ws: Workspace, sprint: Sprint): DueMilestone[] {
 
 export function planningView(ws: Workspace, { sprintId }: ParsedInput<'planning.view'>): PlanningView {
   const sprint = getSprint(ws, sprintId, 'sprintId');
-  const endingRow = stmt(ws.db, `${selectSql('sprint')} WHERE t.number = ?`).get(sprint.number - 1) as
-    Row | undefined;
-  const endingSprint = endingRow ? toSprint(endingRow) : null;
+  const endingSprint = sprintNumbered(ws, sprint.number - 1);
   const sprintGoals = listSprintGoals(ws, { sprintId: sprint.id });
 
   const people = stmt(

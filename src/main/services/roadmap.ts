@@ -2,6 +2,7 @@
  * Reads across the roadmap: the whole tree in one call for the Roadmap screen, blocked work,
  * quick-open search, and everything about one person.
  */
+import { seeksOwner } from '../../shared/unowned.ts';
 import type { ParsedInput } from '../../shared/contract.ts';
 import type {
   BlockedItem,
@@ -107,7 +108,7 @@ function shownMilestones(
 
 /** An initiative without its Markdown texts; one seeking an owner says in a line what it is about. */
 function roadmapInitiative({ impact, features, ...initiative }: Initiative): RoadmapInitiative {
-  return initiative.state === 'help wanted'
+  return seeksOwner(initiative.state, initiative.ownerIds)
     ? { ...initiative, about: plainSummary(impact || features) }
     : initiative;
 }

@@ -29,7 +29,7 @@ export function requireRows(
   ids?.forEach((id, i) => requireRow(ws, table, what, id, `${field}.${i}`));
 }
 
-/** Nothing without an owner is `in progress`. */
+/** A polish issue in progress has an assignee (a roadmap item may be in progress unowned: flagged, not refused). */
 export function requireOwnerWhenInProgress(
   what: string,
   state: State,

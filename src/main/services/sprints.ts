@@ -100,13 +100,19 @@ export function updateSprint(ws: Workspace, { id, ...patch }: ParsedInput<'sprin
   return getSprint(ws, id);
 }
 
+/** The sprint with this number, or null (`sprints.byNumber`). */
+export function sprintNumbered(ws: Workspace, number: number): Sprint | null {
+  const row = stmt(ws.db, `${selectSql('sprint')} WHERE t.number = ?`).get(number) as
+    Record<string, unknown> | undefined;
+  return row ? decodeRow('sprint', row) : null;
+}
+
 /** Closes the active sprint; the next one (created when missing) becomes active. */
 export function closeActiveSprint(ws: Workspace): Sprint {
   const active = activeSprint(ws);
   if (!active) throw new DomainError('rule_violation', 'There is no active sprint to close');
   update(ws, 'sprint', active.id, { status: 'closed' });
-  const next = stmt(ws.db, 'SELECT id FROM sprints WHERE number = ?').get(active.number + 1) as
-    { id: string } | undefined;
+  const next = sprintNumbered(ws, active.number + 1);
   if (!next) return createNextSprint(ws, {});
   update(ws, 'sprint', next.id, { status: 'active' });
   return getSprint(ws, next.id);

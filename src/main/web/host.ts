@@ -20,12 +20,19 @@ import {
 } from './security.ts';
 import { serveStatic } from './static.ts';
 
+/** A request body's limit, unless its method's input can be larger (a roadmap import's can). */
 export const MAX_BODY_BYTES = 1024 * 1024;
 /**
- * A body over the limit is still read (and thrown away) up to this much, so the client gets the
- * 413's message rather than a reset connection; past it, the connection is cut.
+ * A body over its limit is still read (and thrown away) up to this much more, so the client gets
+ * the 413's message rather than a reset connection; past it, the connection is cut.
  */
 const MAX_DRAIN_BYTES = 64 * MAX_BODY_BYTES;
+
+/** The body limit of a method: the contract's bound on its input's JSON, else MAX_BODY_BYTES. */
+export const bodyLimit = (method: string): number =>
+  (isMethodName(method) ? contract[method].maxBodyBytes : undefined) ?? MAX_BODY_BYTES;
+
+const mebibytes = (bytes: number) => `${Math.round(bytes / MAX_BODY_BYTES)} MiB`;
 
 export interface HostOptions {
   /** The core in its worker threads (`startCore`). */
@@ -84,11 +91,18 @@ export async function startHost({ core, rendererDir, port = 0 }: HostOptions): P
     if ((writes || origin !== undefined) && !origins.includes(origin ?? '')) {
       return sendRefusal(res, 403, 'forbidden', 'Forbidden: this request did not come from Fortnight');
     }
-    const body = await readBody(req, MAX_BODY_BYTES);
+    const limit = bodyLimit(method);
+    const body = await readBody(req, limit);
     if (body === null) {
-      return sendRefusal(res, 413, 'too_large', `body: must be at most ${MAX_BODY_BYTES} bytes (1 MB)`, {
-        Connection: 'close',
-      });
+      return sendRefusal(
+        res,
+        413,
+        'too_large',
+        `body: must be at most ${limit} bytes (${mebibytes(limit)})`,
+        {
+          Connection: 'close',
+        },
+      );
     }
     let input: unknown;
     try {
@@ -148,13 +162,13 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_DRAIN_BYTES) req.destroy();
+      if (size > limit + MAX_DRAIN_BYTES) req.destroy();
       else if (size > limit || declared > limit) chunks.length = 0;
       else chunks.push(chunk);
     });
     req.on('end', () => done(size > limit || declared > limit ? null : Buffer.concat(chunks)));
     req.on('error', fail);
-    // Cut off past MAX_DRAIN_BYTES: there will be no 'end'.
+    // Cut off past the drain: there will be no 'end'.
     req.on('close', () => done(null));
   });
 }

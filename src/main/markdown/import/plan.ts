@@ -24,7 +24,7 @@ import {
   type ReadMilestone,
   type Where,
 } from '../roadmap-read.ts';
-import { isUnowned } from '../../../shared/unowned.ts';
+import { isUnowned, UNOWNED_FLAG } from '../../../shared/unowned.ts';
 import { norm } from '../read/overview.ts';
 import { resolveDependencies } from './dependencies.ts';
 import { planOrder, sameList } from './order.ts';
@@ -64,6 +64,8 @@ export interface Plan {
   people: PlannedPerson[];
   goals: PlannedGoal[];
   problems: ImportProblem[];
+  /** What the import keeps as the files say but flags, by file and line: in progress, nobody owns it. */
+  notes: ImportProblem[];
   /** Existing items whose position changes (by id), for the preview. */
   moved: Set<string>;
   /** Existing items the files no longer have, to delete (none with `keepMissing`). */
@@ -91,8 +93,8 @@ function fit(text: string, max: number, what: string, at: Where, problems: Impor
 }
 
 /**
- * State and owners that keep the services' rule "nothing without an owner is in progress":
- * such an item is imported as help wanted, and said so.
+ * The state the file says, as it says it; an item that will be in progress while nobody owns it
+ * gets the flag as a note (not a problem: nothing is skipped or changed).
  */
 function settle(
   state: State | undefined,
@@ -100,12 +102,10 @@ function settle(
   current: { state: State; owners: readonly string[] } | null,
   what: string,
   at: Where,
-  problems: ImportProblem[],
+  notes: ImportProblem[],
 ): State | undefined {
-  if (isUnowned(state ?? current?.state ?? 'help wanted', owners ?? current?.owners ?? [])) {
-    problems.push({ ...at, message: `${what} is in progress but has no owner: imported as help wanted` });
-    return 'help wanted';
-  }
+  if (isUnowned(state ?? current?.state ?? 'help wanted', owners ?? current?.owners ?? []))
+    notes.push({ ...at, message: `${what}: ${UNOWNED_FLAG}` });
   return state;
 }
 
@@ -160,6 +160,7 @@ export function plan(ws: Workspace, files: readonly RoadmapFile[], options: Plan
     people: people.planned,
     goals: [],
     problems,
+    notes: [],
     moved: new Set(),
     removed: [],
   };
@@ -182,7 +183,7 @@ export function plan(ws: Workspace, files: readonly RoadmapFile[], options: Plan
       existing && { state: existing.state, owners: existing.ownerIds },
       `The goal “${title}”`,
       rg.at,
-      problems,
+      out.notes,
     );
     const fields: PlannedGoal['fields'] = {};
     if (!existing || existing.title !== title) fields.title = title;
@@ -208,7 +209,7 @@ export function plan(ws: Workspace, files: readonly RoadmapFile[], options: Plan
         iexisting && { state: iexisting.state, owners: iexisting.ownerIds },
         `The initiative “${ititle}”`,
         ri.at,
-        problems,
+        out.notes,
       );
       const f: PlannedInitiative['fields'] = {};
       if (!iexisting || iexisting.title !== ititle) f.title = ititle;
@@ -247,7 +248,7 @@ export function plan(ws: Workspace, files: readonly RoadmapFile[], options: Plan
           mexisting && { state: mexisting.state, owners: mexisting.participantIds },
           `The milestone “${mtitle}”`,
           rm.at,
-          problems,
+          out.notes,
         );
         const mf: PlannedMilestone['fields'] = {};
         if (!mexisting || mexisting.title !== mtitle) mf.title = mtitle;

@@ -149,9 +149,8 @@ export class MeetingSession {
   async #createNextSprint(): Promise<Sprint | null> {
     const sprint = this.sprint;
     if (!sprint) return null;
-    const sprints = await call('sprints.list', {});
-    const found = sprints.ok ? sprints.value.find((s) => s.number === sprint.number + 1) : undefined;
-    if (found) return (this.nextSprint = found);
+    const found = await call('sprints.byNumber', { number: sprint.number + 1 });
+    if (found.ok && found.value) return (this.nextSprint = found.value);
     const created = await call('sprints.createNext', {});
     if (!created.ok) {
       this.failure = created.error;

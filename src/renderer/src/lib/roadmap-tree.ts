@@ -13,6 +13,7 @@ import type {
   State,
 } from '../../../shared/domain.ts';
 import { STATES } from '../../../shared/domain.ts';
+import { seeksOwner } from '../../../shared/unowned.ts';
 
 /** The owner filter's value for "items nobody owns". */
 export const NOBODY = 'nobody';
@@ -149,16 +150,19 @@ export function milestoneTally(counts: MilestoneCounts | undefined): { total: nu
   return { total: STATES.reduce((sum, state) => sum + counts[state], 0), done: counts.done };
 }
 
-/** Everything seeking an owner (`help wanted`), in roadmap order. */
+/** Everything seeking an owner — help wanted, or in progress while nobody owns it — in roadmap order. */
 export function helpWanted(view: Roadmap): {
   goals: Goal[];
   initiatives: RoadmapInitiative[];
   milestones: Milestone[];
 } {
-  const tree = roadmapTree(view, { states: ['help wanted'], blocked: false, owner: null });
+  const tree = roadmapTree(view);
+  const initiatives = tree.flatMap((g) => g.initiatives);
   return {
-    goals: tree.filter((g) => g.match).map((g) => g.goal),
-    initiatives: tree.flatMap((g) => g.initiatives.filter((i) => i.match).map((i) => i.initiative)),
-    milestones: tree.flatMap((g) => g.initiatives.flatMap((i) => i.milestones.map((m) => m.milestone))),
+    goals: tree.map((g) => g.goal).filter((g) => seeksOwner(g.state, g.ownerIds)),
+    initiatives: initiatives.map((i) => i.initiative).filter((i) => seeksOwner(i.state, i.ownerIds)),
+    milestones: initiatives
+      .flatMap((i) => i.milestones.map((m) => m.milestone))
+      .filter((m) => seeksOwner(m.state, m.participantIds)),
   };
 }
