@@ -15,6 +15,11 @@ import type { WorkerMessage, WorkerSetup, WorkerStarted } from './core-worker.ts
 export interface CoreClient {
   call<M extends MethodName>(method: M, input: unknown): Promise<Result<Output<M>>>;
   call(method: string, input: unknown): Promise<Result<unknown>>;
+  /**
+   * The workspace's version as a read asked now would see it (`changeLogVersion`): answered
+   * after the reads asked before it, before those asked after it.
+   */
+  version(): Promise<number>;
   /** Waits for the calls under way, then closes the workspace. */
   close(): Promise<void>;
 }
@@ -41,6 +46,11 @@ export async function startCore(file: string, workerFile: string | URL = SOURCE_
   };
   return {
     call: call as CoreClient['call'],
+    version: async () => {
+      const answer = await reader.ask({ version: true });
+      if (!answer.ok) throw new Error(answer.error.message);
+      return answer.value as number;
+    },
     close: async () => {
       await Promise.all(reader === writer ? [writer.close()] : [reader.close(), writer.close()]);
     },
@@ -49,6 +59,7 @@ export async function startCore(file: string, workerFile: string | URL = SOURCE_
 
 interface WorkerCore {
   call(method: string, input: unknown): Promise<Result<unknown>>;
+  ask(question: { version: true }): Promise<Result<unknown>>;
   close(): Promise<void>;
 }
 
@@ -67,17 +78,19 @@ function startWorker(workerFile: string | URL, setup: WorkerSetup): Promise<Work
   worker.on('error', (error) => failAll(`The core stopped: ${error.message}`));
   worker.on('exit', () => failAll('The core has stopped'));
 
+  const send = (message: { method: string; input: unknown } | { version: true }): Promise<Result<unknown>> => {
+    if (ended) {
+      return Promise.resolve({ ok: false, error: { code: 'internal', message: 'The core is closed' } });
+    }
+    const id = nextId++;
+    return new Promise((answer) => {
+      waiting.set(id, answer);
+      worker.postMessage({ id, ...message } satisfies WorkerMessage);
+    });
+  };
   const core: WorkerCore = {
-    call: (method, input) => {
-      if (ended) {
-        return Promise.resolve({ ok: false, error: { code: 'internal', message: 'The core is closed' } });
-      }
-      const id = nextId++;
-      return new Promise((answer) => {
-        waiting.set(id, answer);
-        worker.postMessage({ id, method, input } satisfies WorkerMessage);
-      });
-    },
+    call: (method, input) => send({ method, input }),
+    ask: (question) => send(question),
     close: () =>
       (ended ??= (async () => {
         worker.postMessage({ close: true } satisfies WorkerMessage);

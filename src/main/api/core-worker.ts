@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openReader, openWorkspace } from '../db/open.ts';
+import { changeLogVersion } from '../store/version.ts';
 import { createCore, type Core } from './core.ts';
 
 export interface WorkerSetup {
@@ -14,8 +15,11 @@ export interface WorkerSetup {
 
 /** What a worker says once: opened, or why not. */
 export type WorkerStarted = { started: true } | { started: false; message: string };
-/** A call to answer, or the order to close the database and end. */
-export type WorkerMessage = { id: number; method: string; input: unknown } | { close: true };
+/** A call to answer, the workspace's version to tell, or the order to close the database and end. */
+export type WorkerMessage =
+  | { id: number; method: string; input: unknown }
+  | { id: number; version: true }
+  | { close: true };
 
 const port = parentPort!;
 const { file, role } = workerData as WorkerSetup;
@@ -36,6 +40,10 @@ port.on('message', (message: WorkerMessage) => {
   if ('close' in message) {
     core.close();
     port.close(); // nothing is left to keep the thread alive: it ends
+    return;
+  }
+  if ('version' in message) {
+    port.postMessage({ id: message.id, result: { ok: true, value: changeLogVersion(core.workspace.db) } });
     return;
   }
   port.postMessage({ id: message.id, result: core.call(message.method, message.input) });
