@@ -197,6 +197,8 @@ export const TARGETS = {
   screenSwitch: { stat: 'p95', max: 100, times: 2, of: 'blank page' },
   /** A meeting action shows: note after Enter, outcome after D, polish done, sprint goal added. */
   actionShown: { stat: 'p95', max: 50, times: 1, of: 'blank page' },
+  /** roadmap.view that the page already has, nothing changed: a 304 with no body. */
+  readUnchanged: { stat: 'p95', max: 2, times: 2, of: 'round trip' },
   /** `npm start` / `npm run web` with nothing to rebuild, until it prints its address. */
   launch: { stat: 'median', max: 1000 },
   heap: { stat: 'median', max: 150 },
@@ -209,16 +211,20 @@ export const TARGETS = {
 
 // ---- calibration ----------------------------------------------------------------------------
 
-/** The same run's baselines (medians, ms); null where one could not be measured. */
+/** A baseline's figures (ms), or null where it could not be measured. */
+export type BaselineFigures = { median: number; p95: number } | null;
+
+/** The same run's baselines. */
 export interface Baselines {
-  blankPage: number | null;
-  roundTrip: number | null;
+  blankPage: BaselineFigures;
+  roundTrip: BaselineFigures;
 }
 
 /**
  * Checks each calibrated row against its baseline: the ratio and this run's budget, met when the
- * ratio is. `inProcess` finds the in-process twin of a read over HTTP. Without its baseline a
- * row keeps the reference machine's budget in ms, and says so.
+ * ratio is. A median is compared with the baseline's median, a p95 with its p95 (both sampled
+ * on the same machine at the same time). `inProcess` finds the in-process twin of a read over
+ * HTTP. Without its baseline a row keeps the reference machine's budget in ms, and says so.
  */
 export function calibrate(
   rows: Row[],
@@ -228,15 +234,18 @@ export function calibrate(
   return rows.map((r) => {
     const t = r.target;
     if (!t?.times || !t.of || r.n === 0) return r;
-    const figure = t.stat === 'median' ? r.median : r.p95;
-    const twin = t.of === '2 × in-process + round trip' ? inProcess(r) : undefined;
+    const stat = (x: { median: number | null; p95: number | null } | null | undefined) =>
+      (t.stat === 'median' ? x?.median : x?.p95) ?? null;
+    const figure = stat(r);
+    const twin = t.of === '2 × in-process + round trip' ? stat(inProcess(r)) : null;
+    const trip = stat(baselines.roundTrip);
     const base =
       t.of === 'blank page'
-        ? baselines.blankPage
+        ? stat(baselines.blankPage)
         : t.of === 'round trip'
-          ? baselines.roundTrip
-          : twin?.p95 != null && baselines.roundTrip !== null
-            ? 2 * twin.p95 + baselines.roundTrip
+          ? trip
+          : twin !== null && trip !== null
+            ? 2 * twin + trip
             : null;
     if (base === null || figure === null || !(base > 0)) {
       const note = `${t.of} not measured: checked against ${t.max} ${r.unit}`;
@@ -265,25 +274,36 @@ const targetText = (r: Row) => {
 
 const mark = (r: Row) => (r.pass === null ? (r.target && r.n === 0 ? 'skip' : '') : r.pass ? '✓' : '✗');
 
-/** The table as Markdown (it reads as plain text too, and pastes into the README). */
-export function table(rows: readonly Row[]): string {
-  const header = ['Group', 'Measure', 'Median', 'p95', 'CPU', 'n', '÷ base', 'Target', '', 'Note'];
-  const lines = rows.map((r) => [
-    r.group,
-    r.name,
-    r.median === null ? '–' : `${fmt(r.median, r.unit)}${r.unit === '×' ? '' : ` ${r.unit}`}`,
-    r.p95 === null || r.unit === '×' || r.unit === 'MB' ? '–' : `${fmt(r.p95, r.unit)} ${r.unit}`,
-    r.cpu == null ? '' : `${fmt(r.cpu, r.unit)} ${r.unit}`,
-    String(r.n),
-    r.ratio == null ? '' : `${r.ratio.toFixed(2)}×`,
-    targetText(r),
-    mark(r),
-    (r.note ?? '').replace(/\|/g, '\\|'),
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => [...l[i]!].length)));
-  const line = (cells: string[]) =>
-    `| ${cells.map((c, i) => c + ' '.repeat(Math.max(0, widths[i]! - [...c].length))).join(' | ')} |`;
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...lines.map(line)].join('\n');
+/**
+ * The table as Markdown (it reads as plain text too). `readme`: without the CPU, sample count and
+ * note columns, as the README shows it.
+ */
+export function table(
+  rows: readonly Row[],
+  { columns = 'all' }: { columns?: 'all' | 'readme' } = {},
+): string {
+  const all = ['Group', 'Measure', 'Median', 'p95', 'CPU', 'n', '÷ base', 'Target', 'Met', 'Note'];
+  const shown = columns === 'all' ? all : ['Group', 'Measure', 'Median', 'p95', '÷ base', 'Target', 'Met'];
+  const cells = (r: Row): Record<string, string> => ({
+    Group: r.group,
+    Measure: r.name,
+    Median: r.median === null ? '–' : `${fmt(r.median, r.unit)}${r.unit === '×' ? '' : ` ${r.unit}`}`,
+    p95: r.p95 === null || r.unit === '×' || r.unit === 'MB' ? '–' : `${fmt(r.p95, r.unit)} ${r.unit}`,
+    CPU: r.cpu == null ? '' : `${fmt(r.cpu, r.unit)} ${r.unit}`,
+    n: String(r.n),
+    '÷ base': r.ratio == null ? '' : `${r.ratio.toFixed(2)}×`,
+    Target: targetText(r),
+    Met: mark(r),
+    Note: (r.note ?? '').replace(/\|/g, '\\|'),
+  });
+  const lines = rows.map((r) => {
+    const c = cells(r);
+    return shown.map((h) => c[h]!);
+  });
+  const widths = shown.map((h, i) => Math.max(h.length, ...lines.map((l) => [...l[i]!].length)));
+  const line = (cs: string[]) =>
+    `| ${cs.map((c, i) => c + ' '.repeat(Math.max(0, widths[i]! - [...c].length))).join(' | ')} |`;
+  return [line(shown), line(widths.map((w) => '-'.repeat(w))), ...lines.map(line)].join('\n');
 }
 
 export function summary(rows: readonly Row[]): string {

@@ -161,7 +161,10 @@ export async function runBench(options: Options): Promise<{ rows: Row[]; results
   rmSync(`${workFile}-shm`, { force: true });
 
   // Each Chromium and HTTP row against this run's baselines.
-  const baseline = (name: string) => rows.find((r) => r.name === name)?.median ?? null;
+  const baseline = (name: string) => {
+    const r = rows.find((x) => x.name === name);
+    return r?.median != null && r.p95 != null ? { median: r.median, p95: r.p95 } : null;
+  };
   const inProcess = new Map(rows.filter((r) => r.group === 'Read (in-process)').map((r) => [r.name, r]));
   rows = calibrate(rows, { blankPage: baseline(BLANK_ROW), roundTrip: baseline(ROUND_TRIP) }, (r) =>
     inProcess.get(r.name),
@@ -257,7 +260,7 @@ async function measureBrowserMode(
       const unchanged = get(UNCHANGED);
       if (unchanged)
         rows.push(
-          row('Read (HTTP)', UNCHANGED, unchanged, TARGETS.readHttp, {
+          row('Read (HTTP)', UNCHANGED, unchanged, TARGETS.readUnchanged, {
             note: 'no body: the page keeps its copy',
           }),
         );

@@ -5,22 +5,45 @@
 import { describe, expect, it } from 'vitest';
 import { TARGETS, calibrate, row, skipped, table } from '../../bench/measure.ts';
 
+const trip = { median: 0.5, p95: 1 };
 const screen = (ms: number) => row('Chromium', 'roadmap usable', [ms, ms, ms], TARGETS.screenUsable);
 
 describe('calibrate', () => {
   it('meets a target when the ratio to the blank page is met, whatever the milliseconds', () => {
-    const [slowMachine] = calibrate([screen(540)], { blankPage: 100, roundTrip: 1 }, () => undefined);
+    const [slowMachine] = calibrate(
+      [screen(540)],
+      { blankPage: { median: 100, p95: 130 }, roundTrip: trip },
+      () => undefined,
+    );
     expect(slowMachine).toMatchObject({ ratio: 5.4, limit: 600, pass: true });
-    const [fastMachine] = calibrate([screen(540)], { blankPage: 50, roundTrip: 1 }, () => undefined);
+    const [fastMachine] = calibrate(
+      [screen(540)],
+      { blankPage: { median: 50, p95: 70 }, roundTrip: trip },
+      () => undefined,
+    );
     expect(fastMachine).toMatchObject({ ratio: 10.8, limit: 300, pass: false });
+  });
+
+  it('compares a p95 with the baseline p95', () => {
+    const action = row('Chromium', 'note after Enter', [40, 60, 90], TARGETS.actionShown);
+    const [checked] = calibrate(
+      [action],
+      { blankPage: { median: 50, p95: 95 }, roundTrip: trip },
+      () => undefined,
+    );
+    expect(checked).toMatchObject({ limit: 95, pass: true });
   });
 
   it('checks a read over HTTP against twice its in-process read plus the bare round trip', () => {
     const http = row('Read (HTTP)', 'roadmap.view', [9, 10, 11], TARGETS.readHttp);
     const twin = row('Read (in-process)', 'roadmap.view', [4, 4, 5], TARGETS.readInProcess);
-    const [checked] = calibrate([http], { blankPage: 50, roundTrip: 1 }, () => twin);
+    const [checked] = calibrate([http], { blankPage: { median: 50, p95: 70 }, roundTrip: trip }, () => twin);
     expect(checked).toMatchObject({ limit: 11, pass: true });
-    const [tighter] = calibrate([http], { blankPage: 50, roundTrip: 0.5 }, () => twin);
+    const [tighter] = calibrate(
+      [http],
+      { blankPage: { median: 50, p95: 70 }, roundTrip: { median: 0.4, p95: 0.5 } },
+      () => twin,
+    );
     expect(tighter).toMatchObject({ limit: 10.5, pass: false });
   });
 
@@ -33,8 +56,12 @@ describe('calibrate', () => {
   it('leaves skipped rows and uncalibrated targets alone, and prints the ratio and the budget', () => {
     const skip = skipped('Chromium', 'people usable', 'skipped (--quick)', TARGETS.screenUsable);
     const write = row('Write (in-process)', 'polish.update', [1, 1, 2], TARGETS.write);
-    expect(calibrate([skip, write], { blankPage: 50, roundTrip: 1 }, () => undefined)).toEqual([skip, write]);
-    const printed = table(calibrate([screen(200)], { blankPage: 50, roundTrip: 1 }, () => undefined));
+    expect(
+      calibrate([skip, write], { blankPage: { median: 50, p95: 70 }, roundTrip: trip }, () => undefined),
+    ).toEqual([skip, write]);
+    const printed = table(
+      calibrate([screen(200)], { blankPage: { median: 50, p95: 70 }, roundTrip: trip }, () => undefined),
+    );
     expect(printed).toContain('4.00×');
     expect(printed).toContain('med ≤ 6× blank page (300 ms)');
   });
