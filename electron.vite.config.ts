@@ -4,7 +4,11 @@ import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 const BUNDLED = Object.keys(
-  (JSON.parse(readFileSync(resolve(import.meta.dirname, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies,
+  (
+    JSON.parse(readFileSync(resolve(import.meta.dirname, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    }
+  ).dependencies,
 ).filter((name) => name !== 'better-sqlite3');
 
 export default defineConfig({

@@ -78,7 +78,9 @@ function startWorker(workerFile: string | URL, setup: WorkerSetup): Promise<Work
   worker.on('error', (error) => failAll(`The core stopped: ${error.message}`));
   worker.on('exit', () => failAll('The core has stopped'));
 
-  const send = (message: { method: string; input: unknown } | { version: true }): Promise<Result<unknown>> => {
+  const send = (
+    message: { method: string; input: unknown } | { version: true },
+  ): Promise<Result<unknown>> => {
     if (ended) {
       return Promise.resolve({ ok: false, error: { code: 'internal', message: 'The core is closed' } });
     }

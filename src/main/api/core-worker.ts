@@ -17,9 +17,7 @@ export interface WorkerSetup {
 export type WorkerStarted = { started: true } | { started: false; message: string };
 /** A call to answer, the workspace's version to tell, or the order to close the database and end. */
 export type WorkerMessage =
-  | { id: number; method: string; input: unknown }
-  | { id: number; version: true }
-  | { close: true };
+  { id: number; method: string; input: unknown } | { id: number; version: true } | { close: true };
 
 const port = parentPort!;
 const { file, role } = workerData as WorkerSetup;

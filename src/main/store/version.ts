@@ -8,7 +8,6 @@ import { stmt } from './write.ts';
 
 export function changeLogVersion(db: DB): number {
   const row = stmt(db, "SELECT seq FROM sqlite_sequence WHERE name = 'changes'").get() as
-    | { seq: number }
-    | undefined;
+    { seq: number } | undefined;
   return row?.seq ?? 0;
 }
