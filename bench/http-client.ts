@@ -9,7 +9,7 @@
  * (26–31 ms for roadmap.view, then ~9 ms), and a running app has long done that.
  */
 import { text } from 'node:stream/consumers';
-import { connect, type HttpJob } from './http.ts';
+import { ROUND_TRIP, connect, type HttpJob } from './http.ts';
 import { timeAsync } from './measure.ts';
 
 /** Calls of each read before any is timed. */
@@ -24,8 +24,33 @@ async function run(job: HttpJob): Promise<Record<string, number[]>> {
   for (const { method, input, budget } of job.reads)
     for (let i = 0; i < Math.min(WARM_CALLS, budget.iterations); i++) await call(method, input);
   const samples: Record<string, number[]> = {};
-  for (const { name, method, input, budget } of job.reads)
-    samples[name] = (await timeAsync(() => call(method, input), budget)).wall;
+  if (job.roundTrip) {
+    // The same fetch, headers and JSON.parse as a read, to a handler that does nothing.
+    const { origin, budget } = job.roundTrip;
+    const post = async () => {
+      const response = await fetch(`${origin}/api/nothing`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin },
+        body: '{}',
+      });
+      await response.json();
+    };
+    for (let i = 0; i < WARM_CALLS; i++) await post();
+    samples[ROUND_TRIP] = (await timeAsync(post, budget)).wall;
+  }
+  for (const { name, method, input, budget, unchanged } of job.reads) {
+    if (!unchanged) {
+      samples[name] = (await timeAsync(() => call(method, input), budget)).wall;
+      continue;
+    }
+    const { tag } = await client.callTagged(method, input, '');
+    if (!tag) throw new Error(`${method}: answered without an ETag`);
+    const check = async () => {
+      const { status } = await client.callTagged(method, input, tag);
+      if (status !== 304) throw new Error(`${method}: answered ${status} to its own ETag, not 304`);
+    };
+    samples[name] = (await timeAsync(check, budget)).wall;
+  }
   return samples;
 }
 

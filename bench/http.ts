@@ -11,19 +11,27 @@ export interface Server {
 }
 
 /** Starts `bench/serve.ts` on `dbFile` and waits for the address it prints. */
-export function startServer(dbFile: string): Promise<Server> {
-  const child = spawn(process.execPath, [join(import.meta.dirname, 'serve.ts'), '--db', dbFile], {
+export const startServer = (dbFile: string): Promise<Server> =>
+  startChild(['serve.ts', '--db', dbFile], /running in browser mode at (\S+)/);
+
+/** Starts `bench/baseline-server.ts` (the blank page, the trivial API) and waits for its address. */
+export const startBaselineServer = (): Promise<Server> =>
+  startChild(['baseline-server.ts'], /baselines at (\S+)/);
+
+/** A script of `bench/` in a process of its own, once it printed its address. */
+function startChild([script, ...args]: string[], printed: RegExp): Promise<Server> {
+  const child = spawn(process.execPath, [join(import.meta.dirname, script!), ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   return new Promise((done, fail) => {
     const timer = setTimeout(() => {
       child.kill('SIGTERM');
-      fail(new Error(`browser mode did not start within 30 s:\n${output}`));
+      fail(new Error(`${script} did not start within 30 s:\n${output}`));
     }, 30_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString('utf8');
-      const match = /running in browser mode at (\S+)/.exec(output);
+      const match = printed.exec(output);
       if (!match) return;
       clearTimeout(timer);
       child.stdout!.off('data', onData);
@@ -44,7 +52,7 @@ export function startServer(dbFile: string): Promise<Server> {
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     child.once('exit', (code) => {
       clearTimeout(timer);
-      fail(new Error(`browser mode exited (${code}) before it started:\n${output}`));
+      fail(new Error(`${script} exited (${code}) before it started:\n${output}`));
     });
   });
 }
@@ -55,6 +63,8 @@ export interface Client {
     method: string,
     input: unknown,
   ): Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>;
+  /** Posts a call with `If-None-Match: tag`: the status and the ETag of the answer. */
+  callTagged(method: string, input: unknown, tag: string): Promise<{ status: number; tag: string | null }>;
 }
 
 /** Trades the token in the address for the cookie, as the browser does on first load. */
@@ -66,23 +76,36 @@ export async function connect(server: Pick<Server, 'url' | 'origin'>): Promise<C
     .map((c) => c.split(';')[0]!)
     .join('; ');
   if (!cookie) throw new Error(`browser mode gave no cookie (HTTP ${first.status})`);
+  const post = (method: string, input: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${server.origin}/api/${encodeURIComponent(method)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, origin: server.origin, ...headers },
+      body: JSON.stringify(input ?? {}),
+    });
   return {
     async call(method, input) {
-      const response = await fetch(`${server.origin}/api/${encodeURIComponent(method)}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', cookie, origin: server.origin },
-        body: JSON.stringify(input ?? {}),
-      });
+      const response = await post(method, input);
       return (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+    },
+    async callTagged(method, input, tag) {
+      const response = await post(method, input, tag ? { 'if-none-match': tag } : {});
+      await response.arrayBuffer();
+      return { status: response.status, tag: response.headers.get('etag') };
     },
   };
 }
 
-/** What `bench/http-client.ts` times: each read, by name, with its budget. */
+/** What `bench/http-client.ts` times: each read, by name, with its budget; and the bare round trip. */
 export interface HttpJob {
   url: string;
-  reads: { name: string; method: string; input: unknown; budget: Budget }[];
+  /** `unchanged`: sent back with the ETag of its first answer, timed while the host answers 304. */
+  reads: { name: string; method: string; input: unknown; budget: Budget; unchanged?: boolean }[];
+  /** The baseline server's origin: a POST to its trivial handler is timed as `ROUND_TRIP`. */
+  roundTrip?: { origin: string; budget: Budget };
 }
+
+/** The bare round trip's name among the samples. */
+export const ROUND_TRIP = 'bare round trip';
 
 /**
  * Runs `bench/http-client.ts` on the job, in a process of its own (asynchronously: the host may

@@ -4,10 +4,21 @@ import { runInNewContext } from 'node:vm';
 
 export type Unit = 'ms' | 'MB' | '×' | 's';
 
+/**
+ * What a calibrated target is a multiple of, measured in the same run: the blank page's load in
+ * the same Chromium, a bare HTTP round trip from the same client, or (for a read over HTTP)
+ * twice the same read in-process plus that round trip.
+ */
+export type Baseline = 'blank page' | 'round trip' | '2 × in-process + round trip';
+
 export interface Target {
   /** Which figure the target is about. */
   stat: 'median' | 'p95';
+  /** The budget in the row's unit; for a calibrated target, what `times` came to on the reference machine. */
   max: number;
+  /** A calibrated target: met when the figure is at most `times` × the baseline's median. */
+  times?: number;
+  of?: Baseline;
 }
 
 export interface Row {
@@ -23,6 +34,9 @@ export interface Row {
   target?: Target;
   /** null: no target, or nothing measured. */
   pass: boolean | null;
+  /** A calibrated row: its figure ÷ the baseline, and the budget that made in ms this run. */
+  ratio?: number | null;
+  limit?: number | null;
   note?: string;
 }
 
@@ -173,10 +187,20 @@ const round = (x: number) => (Number.isFinite(x) ? Math.round(x * 100) / 100 : n
 export const TARGETS = {
   open: { stat: 'median', max: 150 },
   readInProcess: { stat: 'p95', max: 10 },
-  readHttp: { stat: 'p95', max: 20 },
+  readHttp: { stat: 'p95', max: 20, times: 1, of: '2 × in-process + round trip' },
   write: { stat: 'p95', max: 5 },
-  screenUsable: { stat: 'median', max: 400 },
-  noteVisible: { stat: 'p95', max: 50 },
+  blankPage: { stat: 'median', max: 50 },
+  roundTrip: { stat: 'median', max: 1 },
+  /** A returning user's reload: each screen usable. */
+  screenUsable: { stat: 'median', max: 300, times: 6, of: 'blank page' },
+  /** Inside the running app, no reload: Ctrl+1…6, the navigation, a meeting step's click. */
+  screenSwitch: { stat: 'p95', max: 100, times: 2, of: 'blank page' },
+  /** A meeting action shows: note after Enter, outcome after D, polish done, sprint goal added. */
+  actionShown: { stat: 'p95', max: 50, times: 1, of: 'blank page' },
+  /** roadmap.view that the page already has, nothing changed: a 304 with no body. */
+  readUnchanged: { stat: 'p95', max: 2, times: 2, of: 'round trip' },
+  /** `npm start` / `npm run web` with nothing to rebuild, until it prints its address. */
+  launch: { stat: 'median', max: 1000 },
   heap: { stat: 'median', max: 150 },
   summaryExport: { stat: 'median', max: 50 },
   roadmapExport: { stat: 'median', max: 500 },
@@ -185,36 +209,101 @@ export const TARGETS = {
   bareRatio: { stat: 'median', max: 3 },
 } as const satisfies Record<string, Target>;
 
+// ---- calibration ----------------------------------------------------------------------------
+
+/** A baseline's figures (ms), or null where it could not be measured. */
+export type BaselineFigures = { median: number; p95: number } | null;
+
+/** The same run's baselines. */
+export interface Baselines {
+  blankPage: BaselineFigures;
+  roundTrip: BaselineFigures;
+}
+
+/**
+ * Checks each calibrated row against its baseline: the ratio and this run's budget, met when the
+ * ratio is. A median is compared with the baseline's median, a p95 with its p95 (both sampled
+ * on the same machine at the same time). `inProcess` finds the in-process twin of a read over
+ * HTTP. Without its baseline a row keeps the reference machine's budget in ms, and says so.
+ */
+export function calibrate(
+  rows: Row[],
+  baselines: Baselines,
+  inProcess: (row: Row) => Row | undefined,
+): Row[] {
+  return rows.map((r) => {
+    const t = r.target;
+    if (!t?.times || !t.of || r.n === 0) return r;
+    const stat = (x: { median: number | null; p95: number | null } | null | undefined) =>
+      (t.stat === 'median' ? x?.median : x?.p95) ?? null;
+    const figure = stat(r);
+    const twin = t.of === '2 × in-process + round trip' ? stat(inProcess(r)) : null;
+    const trip = stat(baselines.roundTrip);
+    const base =
+      t.of === 'blank page'
+        ? stat(baselines.blankPage)
+        : t.of === 'round trip'
+          ? trip
+          : twin !== null && trip !== null
+            ? 2 * twin + trip
+            : null;
+    if (base === null || figure === null || !(base > 0)) {
+      const note = `${t.of} not measured: checked against ${t.max} ${r.unit}`;
+      return { ...r, ratio: null, limit: null, note: r.note ? `${r.note}; ${note}` : note };
+    }
+    const ratio = figure / base;
+    return { ...r, ratio: round(ratio), limit: round(t.times * base), pass: ratio <= t.times };
+  });
+}
+
 // ---- printing -------------------------------------------------------------------------------
 
 const fmt = (x: number | null, unit: Unit) =>
   x === null ? '–' : unit === '×' ? `${x.toFixed(2)}×` : x >= 100 ? x.toFixed(0) : x.toFixed(2);
 
-const targetText = (r: Row) =>
-  r.target
-    ? `${r.target.stat === 'p95' ? 'p95' : 'med'} ≤ ${r.target.max}${r.unit === '×' ? '×' : ` ${r.unit}`}`
-    : '';
+const targetText = (r: Row) => {
+  const t = r.target;
+  if (!t) return '';
+  const stat = t.stat === 'p95' ? 'p95' : 'med';
+  if (t.times && t.of && r.limit != null) {
+    const times = t.of.startsWith('2 ×') ? '' : `${t.times}× `;
+    return `${stat} ≤ ${times}${t.of} (${fmt(r.limit, r.unit)} ${r.unit})`;
+  }
+  return `${stat} ≤ ${t.max}${r.unit === '×' ? '×' : ` ${r.unit}`}`;
+};
 
 const mark = (r: Row) => (r.pass === null ? (r.target && r.n === 0 ? 'skip' : '') : r.pass ? '✓' : '✗');
 
-/** The table as Markdown (it reads as plain text too, and pastes into the README). */
-export function table(rows: readonly Row[]): string {
-  const header = ['Group', 'Measure', 'Median', 'p95', 'CPU', 'n', 'Target', '', 'Note'];
-  const lines = rows.map((r) => [
-    r.group,
-    r.name,
-    r.median === null ? '–' : `${fmt(r.median, r.unit)}${r.unit === '×' ? '' : ` ${r.unit}`}`,
-    r.p95 === null || r.unit === '×' || r.unit === 'MB' ? '–' : `${fmt(r.p95, r.unit)} ${r.unit}`,
-    r.cpu == null ? '' : `${fmt(r.cpu, r.unit)} ${r.unit}`,
-    String(r.n),
-    targetText(r),
-    mark(r),
-    (r.note ?? '').replace(/\|/g, '\\|'),
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => [...l[i]!].length)));
-  const line = (cells: string[]) =>
-    `| ${cells.map((c, i) => c + ' '.repeat(Math.max(0, widths[i]! - [...c].length))).join(' | ')} |`;
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...lines.map(line)].join('\n');
+/**
+ * The table as Markdown (it reads as plain text too). `readme`: without the CPU, sample count and
+ * note columns, as the README shows it.
+ */
+export function table(
+  rows: readonly Row[],
+  { columns = 'all' }: { columns?: 'all' | 'readme' } = {},
+): string {
+  const all = ['Group', 'Measure', 'Median', 'p95', 'CPU', 'n', '÷ base', 'Target', 'Met', 'Note'];
+  const shown = columns === 'all' ? all : ['Group', 'Measure', 'Median', 'p95', '÷ base', 'Target', 'Met'];
+  const cells = (r: Row): Record<string, string> => ({
+    Group: r.group,
+    Measure: r.name,
+    Median: r.median === null ? '–' : `${fmt(r.median, r.unit)}${r.unit === '×' ? '' : ` ${r.unit}`}`,
+    p95: r.p95 === null || r.unit === '×' || r.unit === 'MB' ? '–' : `${fmt(r.p95, r.unit)} ${r.unit}`,
+    CPU: r.cpu == null ? '' : `${fmt(r.cpu, r.unit)} ${r.unit}`,
+    n: String(r.n),
+    '÷ base': r.ratio == null ? '' : `${r.ratio.toFixed(2)}×`,
+    Target: targetText(r),
+    Met: mark(r),
+    Note: (r.note ?? '').replace(/\|/g, '\\|'),
+  });
+  const lines = rows.map((r) => {
+    const c = cells(r);
+    return shown.map((h) => c[h]!);
+  });
+  const widths = shown.map((h, i) => Math.max(h.length, ...lines.map((l) => [...l[i]!].length)));
+  const line = (cs: string[]) =>
+    `| ${cs.map((c, i) => c + ' '.repeat(Math.max(0, widths[i]! - [...c].length))).join(' | ')} |`;
+  return [line(shown), line(widths.map((w) => '-'.repeat(w))), ...lines.map(line)].join('\n');
 }
 
 export function summary(rows: readonly Row[]): string {

@@ -12,10 +12,15 @@
  * - each main list read against the bare better-sqlite3 query that fetches the same rows;
  * - the meeting's typical writes, on a copy of the workspace (`db.backup`), the file stays as generated;
  * - the sprint summary and roadmap exports, and importing that roadmap into an empty workspace;
- * - in Chromium: navigation → roadmap / meeting steps usable (painted), Enter → retro note painted,
- *   JS heap.
+ * - in Chromium: the blank page, each screen usable after a reload and after a switch inside the
+ *   app, the meeting's steps and actions (note, outcome, polish done, sprint goal), the JS heap;
+ * - launch: `npm run web` and `npm start` until they print their address.
  *
- * `--quick` (the smoke test's mode) takes few samples and skips HTTP and Chromium.
+ * Every run measures its own baselines — a blank page in the same Chromium, a bare HTTP round
+ * trip from the same client — and checks the Chromium and HTTP rows as multiples of them
+ * (`calibrate` in bench/measure.ts), so a slower machine doesn't read as a regression.
+ *
+ * `--quick` (the smoke test's mode) takes few samples and skips HTTP, Chromium and launch.
  */
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
@@ -23,37 +28,27 @@ import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openCore, type Core } from '../src/main/api/core.ts';
-import { startCore } from '../src/main/api/core-client.ts';
-import { isMethodName } from '../src/shared/contract.ts';
-import { BARE, itemCount } from './bare.ts';
-import { BROWSER_ROWS, measureBrowser } from './browser.ts';
+import { openCore } from '../src/main/api/core.ts';
+import { buildIsCurrent } from '../scripts/build-check.ts';
+import { BLANK_ROW, BROWSER_ROWS, measureBrowser } from './browser.ts';
 import { generate } from './generate.ts';
-import { measureHttp, startServer } from './http.ts';
+import { ROUND_TRIP, measureHttp, startBaselineServer, startServer } from './http.ts';
+import { measureImport } from './import.ts';
+import { label, measureReads, measureWrites, mustCall, targetOf } from './in-process.ts';
+import { LAUNCH_ROWS, measureLaunch } from './launch.ts';
 import {
   TARGETS,
-  percentile,
+  calibrate,
   row,
   single,
   skipped,
-  stats,
   summary,
   table,
   timeAsync,
-  timeSync,
   type Budget,
   type Row,
-  type Target,
 } from './measure.ts';
-import {
-  chooseInput,
-  describeValue,
-  readContext,
-  readSpecs,
-  unmeasuredReads,
-  type ReadSpec,
-} from './reads.ts';
-import { writeSpecs } from './writes.ts';
+import { readContext, readSpecs, type ReadSpec } from './reads.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -78,37 +73,27 @@ const budgets = (quick: boolean) => {
     import: b(3, 0, 60_000),
     http: b(30, 3, 8_000),
     browser: quick ? { iterations: 1, warmup: 0, maxMs: 0 } : { iterations: 5, warmup: 1, maxMs: 0 },
+    /** Each launch is a new process tree (and a second or so). */
+    launch: { iterations: 4, warmup: 1, maxMs: 0 },
   };
 };
-
-const label = (spec: ReadSpec) => (spec.label ? `${spec.method} (${spec.label})` : spec.method);
-const targetOf = (spec: ReadSpec, inProcess: boolean): Target =>
-  spec.kind === 'summary'
-    ? TARGETS.summaryExport
-    : spec.kind === 'export'
-      ? TARGETS.roadmapExport
-      : inProcess
-        ? TARGETS.readInProcess
-        : TARGETS.readHttp;
-
-function mustCall(core: Core, method: string, input: unknown): unknown {
-  const result = core.call(method, input);
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.value;
-}
 
 const log = (line: string) => console.log(line);
 const load = () =>
   loadavg()
     .map((x) => x.toFixed(1))
     .join(' ');
+const cpuModel = () => cpus()[0]?.model.trim() ?? 'unknown CPU';
 
 export async function runBench(options: Options): Promise<{ rows: Row[]; results: string }> {
   const b = budgets(options.quick);
-  const rows: Row[] = [];
+  let rows: Row[] = [];
   const workDir = dirname(options.results);
   mkdirSync(workDir, { recursive: true });
-  log(`Fortnight benchmark · Node ${process.version} · ${cpus().length} CPU(s) · load average ${load()}`);
+  const loadBefore = loadavg();
+  log(
+    `Fortnight benchmark · Node ${process.version} · ${cpus().length} × ${cpuModel()} · load average ${load()}`,
+  );
 
   if (!existsSync(options.db)) {
     log(`${options.db} is missing: generating it.`);
@@ -127,7 +112,6 @@ export async function runBench(options: Options): Promise<{ rows: Row[]; results
   }
   const dbSize = statSync(options.db).size;
 
-  // ---- opening ---------------------------------------------------------------------------
   log('Opening the database…');
   rows.push(
     row(
@@ -138,81 +122,16 @@ export async function runBench(options: Options): Promise<{ rows: Row[]; results
     ),
   );
 
-  // ---- reads in-process, and the bare-SQL twins -------------------------------------------
-  log('Reads in-process…');
+  log('Reads in-process, and their bare SQL twins…');
   const core = await openCore(options.db);
   const context = readContext(core.workspace.db);
   const counts = mustCall(core, 'workspace.info', {}) as { counts: Record<string, number> };
   const specs = readSpecs(context);
-  const chosen = new Map<ReadSpec, unknown>();
-  const serviceCalls = new Map<string, { call: () => unknown; count: number }>();
-  for (const spec of specs) {
-    const group = spec.kind ? 'Export' : 'Read (in-process)';
-    const choice = chooseInput(spec);
-    if ('skip' in choice) {
-      log(`  note: ${spec.method} skipped: ${choice.skip}`);
-      rows.push(skipped(group, label(spec), `skipped: ${choice.skip}`, targetOf(spec, true)));
-      continue;
-    }
-    chosen.set(spec, choice.input);
-    let value: unknown;
-    try {
-      value = mustCall(core, spec.method, choice.input);
-    } catch (error) {
-      rows.push(skipped(group, label(spec), `failed: ${(error as Error).message}`, targetOf(spec, true)));
-      chosen.delete(spec);
-      continue;
-    }
-    const samples = timeSync(() => void core.call(spec.method, choice.input), spec.kind ? b.export : b.read);
-    rows.push(row(group, label(spec), samples, targetOf(spec, true), { note: describeValue(value) }));
-    if (spec.bare) {
-      const input = choice.input;
-      serviceCalls.set(spec.bare, { call: () => core.call(spec.method, input), count: itemCount(value) });
-    }
-  }
-  for (const method of unmeasuredReads(specs))
-    log(`  note: read ${method} is in the contract but not measured here (add it to bench/reads.ts)`);
-
-  // Each service read and its bare twin alternate, so both see the same machine; the ratio is
-  // of CPU times (the process's own work), which a busy shared machine disturbs far less.
-  log('Bare SQL twins…');
-  for (const [key, factory] of Object.entries(BARE)) {
-    const service = serviceCalls.get(key);
-    const name = `${key} ÷ bare SQL`;
-    if (!service) {
-      rows.push(skipped('Layers ÷ bare SQL', name, 'the service read was not measured', TARGETS.bareRatio));
-      continue;
-    }
-    const bare = factory(core.workspace.db, context);
-    const bareRows = bare();
-    const pair = timeSync((i) => void (i % 2 === 0 ? service.call() : bare()), {
-      ...b.read,
-      iterations: b.read.iterations * 2,
-      maxMs: b.read.maxMs * 2,
-    });
-    const half = (xs: number[], parity: number) => xs.filter((_, i) => i % 2 === parity);
-    const [serviceCpu, bareCpu] = [0, 1].map((p) => stats(half(pair.cpu, p)).median) as [number, number];
-    const [serviceWall, bareWall] = [0, 1].map((p) => stats(half(pair.wall, p)).median) as [number, number];
-    const rowsNote =
-      key === 'roadmap.view'
-        ? ''
-        : bareRows === service.count
-          ? `, ${bareRows} rows`
-          : `, rows differ: service ${service.count}, bare ${bareRows}`;
-    rows.push(
-      single(
-        'Layers ÷ bare SQL',
-        name,
-        bareCpu > 0 ? serviceCpu / bareCpu : NaN,
-        '×',
-        TARGETS.bareRatio,
-        `CPU ${serviceCpu.toFixed(2)} vs ${bareCpu.toFixed(2)} ms (wall ${serviceWall.toFixed(2)} vs ${bareWall.toFixed(2)})${rowsNote}`,
-      ),
-    );
-  }
+  const reads = measureReads(core, specs, context, b, log);
+  rows.push(...reads.rows);
   core.close();
 
-  // ---- writes, on a copy -------------------------------------------------------------------
+  // Writes, the import and browser mode work on a copy: the file stays as generated.
   const workFile = join(workDir, 'work.db');
   for (const f of [workFile, `${workFile}-wal`, `${workFile}-shm`]) rmSync(f, { force: true });
   const source = new Database(options.db, { readonly: true });
@@ -220,140 +139,48 @@ export async function runBench(options: Options): Promise<{ rows: Row[]; results
   source.close();
   log('Writes (on a copy)…');
   const work = await openCore(workFile);
-  for (const spec of writeSpecs(work, context)) {
-    const name = `${spec.method} (${spec.label})`;
-    if (!isMethodName(spec.method)) {
-      rows.push(skipped('Write (in-process)', name, 'not in the contract', TARGETS.write));
-      continue;
-    }
-    try {
-      const samples = timeSync((i) => void mustCall(work, spec.method, spec.input(i)), b.write);
-      // Wall-clock spikes with no CPU behind them are the machine (or the disk), not the write.
-      const note = `CPU p95 ${percentile(samples.cpu, 0.95).toFixed(2)} ms`;
-      rows.push(row('Write (in-process)', name, samples, TARGETS.write, { note }));
-    } catch (error) {
-      rows.push(skipped('Write (in-process)', name, `failed: ${(error as Error).message}`, TARGETS.write));
-    }
-  }
-
-  // ---- the roadmap's import (its export is timed with the reads) -----------------------------
+  rows.push(...measureWrites(work, context, b.write));
   log('Roadmap import…');
-  if (isMethodName('roadmap.export') && isMethodName('roadmap.import')) {
-    try {
-      const { files } = mustCall(work, 'roadmap.export', { variant: 'folder' }) as { files: unknown[] };
-      if (isMethodName('roadmap.previewImport')) {
-        const samples = timeSync(() => void mustCall(work, 'roadmap.previewImport', { files }), b.import);
-        rows.push(
-          row(
-            'Import',
-            `roadmap.previewImport (${files.length} files, onto this workspace)`,
-            samples,
-            TARGETS.roadmapImport,
-          ),
-        );
-      }
-      const samples = await timeAsync(async () => {
-        const file = join(workDir, 'import.db');
-        for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
-        const fresh = await openCore(file);
-        try {
-          mustCall(fresh, 'roadmap.import', { files });
-        } finally {
-          fresh.close();
-          for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
-        }
-      }, b.import);
-      rows.push(
-        row(
-          'Import',
-          `roadmap.import (${files.length} files, into an empty workspace)`,
-          samples,
-          TARGETS.roadmapImport,
-          { note: 'includes opening the empty workspace' },
-        ),
-      );
-      rows.push(await readsDuringImport(workDir, files));
-    } catch (error) {
-      rows.push(
-        skipped('Import', 'roadmap.import', `failed: ${(error as Error).message}`, TARGETS.roadmapImport),
-      );
-    }
-  } else {
-    rows.push(
-      skipped(
-        'Import',
-        'roadmap.import',
-        'roadmap.export / roadmap.import not in the contract yet',
-        TARGETS.roadmapImport,
-      ),
-    );
-  }
+  rows.push(...(await measureImport(work, workDir, b.import)));
   // The meeting of the active sprint under way, as the meeting screen would find it mid-meeting.
-  if (!work.call('meeting.get', { sprintId: context.activeSprintId }).ok) log('  note: meeting.get failed');
   const started = work.call('meeting.start', { sprintId: context.activeSprintId });
   if (!started.ok) log(`  note: meeting.start refused: ${started.error.message}`);
   work.close();
 
-  // ---- browser mode: HTTP and Chromium -----------------------------------------------------
-  if (options.quick || (!options.http && !options.browser)) {
+  const browserRows = options.quick || (!options.http && !options.browser);
+  if (browserRows) {
     const why = options.quick ? 'skipped (--quick)' : 'skipped (--no-http --no-browser)';
+    rows.push(skipped('Baseline', ROUND_TRIP, why, TARGETS.roundTrip));
     for (const spec of specs) rows.push(skipped('Read (HTTP)', label(spec), why, targetOf(spec, false)));
     for (const name of BROWSER_ROWS) rows.push(skipped('Chromium', name, why));
+    for (const name of LAUNCH_ROWS) rows.push(skipped('Launch', name, why, TARGETS.launch));
   } else {
-    log('Browser mode…');
-    ensureRenderer();
-    const server = await startServer(workFile);
-    try {
-      if (options.http) {
-        log('Reads over HTTP…');
-        const measured = specs.filter((spec) => chosen.has(spec));
-        const samples = await measureHttp({
-          url: server.url,
-          reads: measured.map((spec) => ({
-            name: label(spec),
-            method: spec.method,
-            input: chosen.get(spec),
-            budget: spec.kind ? b.export : b.http,
-          })),
-        });
-        for (const spec of specs) {
-          const name = label(spec);
-          const target = targetOf(spec, false);
-          const wall = 'error' in samples ? undefined : samples[name];
-          rows.push(
-            !chosen.has(spec)
-              ? skipped('Read (HTTP)', name, 'not measured in-process', target)
-              : wall
-                ? row('Read (HTTP)', name, wall, target, { note: 'POST + JSON.parse, from a client process' })
-                : skipped('Read (HTTP)', name, `failed: ${String(samples.error)}`, target),
-          );
-        }
-      } else {
-        for (const spec of specs)
-          rows.push(skipped('Read (HTTP)', label(spec), 'skipped (--no-http)', targetOf(spec, false)));
-      }
-      if (options.browser) {
-        log('Chromium…');
-        rows.push(...(await measureBrowser({ origin: server.origin, url: server.url, budget: b.browser })));
-      } else {
-        for (const name of BROWSER_ROWS) rows.push(skipped('Chromium', name, 'skipped (--no-browser)'));
-      }
-    } finally {
-      await server.stop();
-    }
+    rows.push(...(await measureBrowserMode(options, specs, reads.chosen, workFile, b)));
   }
   rmSync(`${workFile}-wal`, { force: true });
   rmSync(`${workFile}-shm`, { force: true });
 
-  // ---- report ------------------------------------------------------------------------------
-  console.log(`\n${table(rows)}\n\n${summary(rows)}\nload average at the end: ${load()}`);
+  // Each Chromium and HTTP row against this run's baselines.
+  const baseline = (name: string) => {
+    const r = rows.find((x) => x.name === name);
+    return r?.median != null && r.p95 != null ? { median: r.median, p95: r.p95 } : null;
+  };
+  const inProcess = new Map(rows.filter((r) => r.group === 'Read (in-process)').map((r) => [r.name, r]));
+  rows = calibrate(rows, { blankPage: baseline(BLANK_ROW), roundTrip: baseline(ROUND_TRIP) }, (r) =>
+    inProcess.get(r.name),
+  );
+
+  const loadAfter = loadavg();
+  const machine = `${cpus().length} × ${cpuModel()}, Node ${process.version}, load ${fmtLoad(loadBefore)} before and ${fmtLoad(loadAfter)} after`;
+  console.log(`\n${table(rows)}\n\n${summary(rows)}\n${machine}`);
   const results = {
     date: new Date().toISOString(),
     machine: {
       node: process.version,
       cpus: cpus().length,
-      cpu: cpus()[0]?.model ?? '',
-      loadAverage: loadavg(),
+      cpu: cpuModel(),
+      loadBefore,
+      loadAfter,
     },
     options: { ...options, db: options.db },
     workspace: { file: options.db, bytes: dbSize, counts: counts.counts },
@@ -364,15 +191,113 @@ export async function runBench(options: Options): Promise<{ rows: Row[]; results
   return { rows, results: options.results };
 }
 
-/** The built renderer: built when missing; a note when older than its sources. */
-function ensureRenderer(): void {
-  const index = join(ROOT, 'out', 'renderer', 'index.html');
-  if (!existsSync(index)) {
-    log('  the renderer is not built: running electron-vite build…');
-    const cli = join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
-    const build = spawnSync(process.execPath, [cli, 'build'], { cwd: ROOT, stdio: 'inherit' });
-    if (build.status !== 0) throw new Error('npm run build failed');
+const fmtLoad = (xs: number[]) => xs.map((x) => x.toFixed(1)).join(' ');
+
+/** Browser mode's host and the baseline server, each in a process of its own: HTTP, Chromium, launch. */
+async function measureBrowserMode(
+  options: Options,
+  specs: ReadSpec[],
+  chosen: Map<ReadSpec, unknown>,
+  workFile: string,
+  b: ReturnType<typeof budgets>,
+): Promise<Row[]> {
+  log('Browser mode…');
+  ensureBuild();
+  const rows: Row[] = [];
+  const baselines = await startBaselineServer();
+  const server = await startServer(workFile);
+  try {
+    if (options.http) {
+      log('Reads over HTTP, and the bare round trip…');
+      const measured = specs.filter((spec) => chosen.has(spec));
+      const roadmap = measured.find((spec) => spec.method === 'roadmap.view');
+      const UNCHANGED = 'roadmap.view (unchanged since the page had it: ETag → 304)';
+      const samples = await measureHttp({
+        url: server.url,
+        roundTrip: { origin: baselines.origin, budget: b.http },
+        reads: [
+          ...measured.map((spec) => ({
+            name: label(spec),
+            method: spec.method,
+            input: chosen.get(spec),
+            budget: spec.kind ? b.export : b.http,
+          })),
+          ...(roadmap
+            ? [
+                {
+                  name: UNCHANGED,
+                  method: 'roadmap.view',
+                  input: chosen.get(roadmap),
+                  budget: b.http,
+                  unchanged: true,
+                },
+              ]
+            : []),
+        ],
+      });
+      const failed = 'error' in samples ? `failed: ${String(samples.error)}` : '';
+      const get = (name: string) => ('error' in samples ? undefined : samples[name]);
+      const trip = get(ROUND_TRIP);
+      rows.push(
+        trip
+          ? row('Baseline', ROUND_TRIP, trip, TARGETS.roundTrip, {
+              note: 'POST + JSON.parse to a handler that does nothing, same client',
+            })
+          : skipped('Baseline', ROUND_TRIP, failed || 'not measured', TARGETS.roundTrip),
+      );
+      for (const spec of specs) {
+        const name = label(spec);
+        const target = targetOf(spec, false);
+        const wall = get(name);
+        rows.push(
+          !chosen.has(spec)
+            ? skipped('Read (HTTP)', name, 'not measured in-process', target)
+            : wall
+              ? row('Read (HTTP)', name, wall, target, { note: 'POST + JSON.parse, from a client process' })
+              : skipped('Read (HTTP)', name, failed || 'not measured', target),
+        );
+      }
+      const unchanged = get(UNCHANGED);
+      if (unchanged)
+        rows.push(
+          row('Read (HTTP)', UNCHANGED, unchanged, TARGETS.readUnchanged, {
+            note: 'no body: the page keeps its copy',
+          }),
+        );
+    } else {
+      rows.push(skipped('Baseline', ROUND_TRIP, 'skipped (--no-http)', TARGETS.roundTrip));
+      for (const spec of specs)
+        rows.push(skipped('Read (HTTP)', label(spec), 'skipped (--no-http)', targetOf(spec, false)));
+    }
+    if (options.browser) {
+      log('Chromium…');
+      rows.push(
+        ...(await measureBrowser({
+          origin: server.origin,
+          url: server.url,
+          blankOrigin: baselines.origin,
+          budget: b.browser,
+        })),
+      );
+    } else {
+      for (const name of BROWSER_ROWS) rows.push(skipped('Chromium', name, 'skipped (--no-browser)'));
+    }
+  } finally {
+    await server.stop();
+    await baselines.stop();
   }
+  log('Launch…');
+  rows.push(...(await measureLaunch(workFile, b.launch)));
+  return rows;
+}
+
+/** The build browser mode serves (and launch runs): built when it is not current. */
+function ensureBuild(): void {
+  if (buildIsCurrent(ROOT)) return;
+  log('  the build is not current: running electron-vite build…');
+  const cli = join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
+  const build = spawnSync(process.execPath, [cli, 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('npm run build failed');
 }
 
 const USAGE = `Usage: npm run bench -- [--quick] [--db FILE] [--years N] [--seed N] [--results FILE] [--no-http] [--no-browser]`;
@@ -417,42 +342,4 @@ if (import.meta.main) {
     console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     process.exit(1);
   });
-}
-
-/**
- * The door's side of an import, as the desktop app and browser mode run the core (worker
- * threads): while the import writes, a trivial read is asked for again and again, each timed
- * from the door's thread until its answer arrives.
- */
-async function readsDuringImport(workDir: string, files: unknown[]): Promise<Row> {
-  const file = join(workDir, 'import-door.db');
-  const clean = () => {
-    for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
-  };
-  clean();
-  const client = await startCore(file);
-  try {
-    await client.call('workspace.info', {}); // both workers warm
-    let importing = true;
-    const imported = client.call('roadmap.import', { files }).finally(() => (importing = false));
-    const samples: number[] = [];
-    while (importing) {
-      const t0 = performance.now();
-      const answer = await client.call('workspace.info', {});
-      if (!answer.ok) throw new Error(answer.error.message);
-      samples.push(performance.now() - t0);
-    }
-    const result = await imported;
-    if (!result.ok) throw new Error(result.error.message);
-    return row(
-      'Import',
-      `workspace.info answered while roadmap.import runs (${files.length} files, worker threads)`,
-      samples,
-      TARGETS.readDuringImport,
-      { note: `${samples.length} reads during the import` },
-    );
-  } finally {
-    await client.close();
-    clean();
-  }
 }

@@ -4,13 +4,15 @@
  * its binary can't be downloaded) or when `--web` asks for it.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultDatabaseFile } from '../src/main/paths.ts';
+import { buildIsCurrent } from './build-check.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const BUILD_STAMP = join(ROOT, 'out', 'renderer', 'index.html');
+const BUILT_MAIN = join(ROOT, 'out', 'main');
 const INSTALL_TIMEOUT_MS = 90_000;
 
 const USAGE = `Usage: npm start -- [options]    (npm run web = npm start -- --web)
@@ -46,18 +48,8 @@ function parseOptions() {
   }
 }
 
-/** The last change to anything the build reads: the sources and the build's own configuration. */
-function newestSourceTime(): number {
-  const files = ['electron.vite.config.ts', 'svelte.config.js'].map((name) => join(ROOT, name));
-  for (const entry of readdirSync(join(ROOT, 'src'), { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) files.push(join(entry.parentPath, entry.name));
-  }
-  return Math.max(...files.filter((file) => existsSync(file)).map((file) => statSync(file).mtimeMs));
-}
-
 function buildIfStale(): void {
-  const built = existsSync(BUILD_STAMP) && existsSync(join(ROOT, 'out', 'main', 'index.js'));
-  if (built && newestSourceTime() <= statSync(BUILD_STAMP).mtimeMs) return;
+  if (buildIsCurrent(ROOT)) return;
   const cli = join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
   const build = spawnSync(process.execPath, [cli, 'build'], { cwd: ROOT, encoding: 'utf8' });
   if (build.status !== 0) {
@@ -153,12 +145,16 @@ async function main(): Promise<void> {
     }
   }
 
-  const { serveBrowserMode } = await import('../src/main/web/serve.ts');
+  // From the build, like the desktop app: one bundled file per thread starts far sooner than
+  // the sources (each of their modules resolved and its types stripped).
+  const web = pathToFileURL(join(BUILT_MAIN, 'web.js')).href;
+  const { serveBrowserMode } = (await import(web)) as typeof import('../src/main/web/serve.ts');
   await serveBrowserMode({
     dbFile: options.db ?? defaultDatabaseFile(),
     port: options.port,
     open: !options['no-open'],
     rendererDir: join(ROOT, 'out', 'renderer'),
+    workerFile: join(BUILT_MAIN, 'core-worker.js'),
   });
 }
 

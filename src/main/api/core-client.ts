@@ -20,6 +20,11 @@ import type { WorkerMessage, WorkerSetup, WorkerStarted } from './core-worker.ts
 export interface CoreClient {
   call<M extends MethodName>(method: M, input: unknown): Promise<Result<Output<M>>>;
   call(method: string, input: unknown): Promise<Result<unknown>>;
+  /**
+   * The workspace's version as a read asked now would see it (`changeLogVersion`): answered
+   * after the reads asked before it, before those asked after it.
+   */
+  version(): Promise<number>;
   /** Waits for the calls under way, then closes the workspace. */
   close(): Promise<void>;
 }
@@ -77,6 +82,11 @@ export async function startCore(file: string, workerFile: string | URL = SOURCE_
   };
   return {
     call: call as CoreClient['call'],
+    version: async () => {
+      const answer = await reader.ask({ version: true });
+      if (!answer.ok) throw new Error(answer.error.message);
+      return answer.value as number;
+    },
     close: async () => {
       while (swapping) await swapping;
       await Promise.all(reader === writer ? [writer.close()] : [reader.close(), writer.close()]);
@@ -88,6 +98,7 @@ interface WorkerCore {
   call(method: string, input: unknown): Promise<Result<unknown>>;
   /** Lets go of the workspace file, or opens it again (a reader, around a restore). */
   connection(to: 'release' | 'reopen'): Promise<Result<unknown>>;
+  ask(question: { version: true }): Promise<Result<unknown>>;
   close(): Promise<void>;
 }
 
@@ -119,6 +130,7 @@ function startWorker(workerFile: string | URL, setup: WorkerSetup): Promise<Work
   const core: WorkerCore = {
     call: (method, input) => send((id) => ({ id, method, input })),
     connection: (to) => send((id) => ({ id, connection: to })),
+    ask: (question) => send((id) => ({ id, ...question })),
     close: () =>
       (ended ??= (async () => {
         worker.postMessage({ close: true } satisfies WorkerMessage);

@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { DamagedWorkspaceError, openReader, openWorkspace } from '../db/open.ts';
 import type { Result } from '../../shared/result.ts';
+import { changeLogVersion } from '../store/version.ts';
 import { createCore, type Core } from './core.ts';
 
 export interface WorkerSetup {
@@ -22,7 +23,8 @@ export type WorkerStarted = { started: true } | { started: false; message: strin
 export type WorkerMessage =
   | { id: number; method: string; input: unknown }
   | { close: true }
-  | { id: number; connection: 'release' | 'reopen' };
+  | { id: number; connection: 'release' | 'reopen' }
+  | { id: number; version: true };
 
 const port = parentPort!;
 const { file, role } = workerData as WorkerSetup;
@@ -44,6 +46,10 @@ port.on('message', (message: WorkerMessage) => {
   if ('close' in message) {
     core.close();
     port.close(); // nothing is left to keep the thread alive: it ends
+    return;
+  }
+  if ('version' in message) {
+    port.postMessage({ id: message.id, result: { ok: true, value: changeLogVersion(core.workspace.db) } });
     return;
   }
   if ('connection' in message) {

@@ -13,6 +13,8 @@ export interface BrowserModeOptions {
   open: boolean;
   /** The built renderer: `out/renderer`. */
   rendererDir: string;
+  /** The core's worker script: the built one beside this file once bundled (see `startCore`). */
+  workerFile?: string | URL;
 }
 
 export interface BrowserMode {
@@ -34,11 +36,12 @@ export async function serveBrowserMode({
   port,
   open,
   rendererDir,
+  workerFile,
 }: BrowserModeOptions): Promise<BrowserMode> {
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`The renderer has not been built (${rendererDir} has no index.html): run npm run build.`);
   }
-  const core = await openCoreOrRecovery(dbFile);
+  const core = await openCoreOrRecovery(dbFile, workerFile);
   const host = await startHost({ core, rendererDir, port: port ?? 0 }).catch(async (error: unknown) => {
     await core.close();
     throw error;

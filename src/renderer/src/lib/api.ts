@@ -24,26 +24,41 @@ function isResult(value: unknown): value is Result<unknown> {
   );
 }
 
+/**
+ * The last answer to each method the host tagged (an `ETag`: the workspace's version and the
+ * input), with the input it answered. Asked again with the same input, the host says 304 when
+ * nothing changed since, and this answer is used again instead of fetching it whole.
+ */
+const tagged = new Map<string, { request: string; tag: string; result: Result<unknown> }>();
+
 async function overHttp(method: string, input: unknown): Promise<Result<unknown>> {
+  const request = JSON.stringify(input ?? {});
+  const kept = tagged.get(method);
+  const known = kept?.request === request ? kept : undefined;
   let response: Response;
   try {
     response = await fetch(`/api/${encodeURIComponent(method)}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(input ?? {}),
+      headers: { 'content-type': 'application/json', ...(known ? { 'if-none-match': known.tag } : {}) },
+      body: request,
       credentials: 'same-origin',
     });
   } catch (error) {
     return failure(`Fortnight could not be reached (${describe(error)}). Is it still running?`);
   }
+  if (response.status === 304 && known) return known.result;
   let body: unknown;
   try {
     body = await response.json();
   } catch {
     return failure(`Fortnight answered ${method} with HTTP ${response.status} and no result.`);
   }
-  if (isResult(body)) return body;
-  return failure(`Fortnight answered ${method} with HTTP ${response.status} and an unexpected body.`);
+  if (!isResult(body)) {
+    return failure(`Fortnight answered ${method} with HTTP ${response.status} and an unexpected body.`);
+  }
+  const tag = response.headers.get('etag');
+  if (tag && body.ok) tagged.set(method, { request, tag, result: body });
+  return body;
 }
 
 async function overBridge(method: string, input: unknown): Promise<Result<unknown>> {
@@ -57,8 +72,27 @@ async function overBridge(method: string, input: unknown): Promise<Result<unknow
   }
 }
 
+const send = (method: string, input: unknown): Promise<Result<unknown>> =>
+  window.fortnight ? overBridge(method, input) : overHttp(method, input);
+
+/**
+ * Reads asked for before the code that needs them has loaded (a screen's data on its first
+ * showing, while its files load and compile), by method. The next call of that method takes the
+ * answer if it asks for the same input, and drops it either way: an early answer is used once,
+ * straight away, or never.
+ */
+const ahead = new Map<string, { request: string; answer: Promise<Result<unknown>> }>();
+
+/** Starts a read now, for the next `call` of its method. */
+export function callAhead<M extends MethodName>(method: M, input: Input<M>): void {
+  if (!ahead.has(method))
+    ahead.set(method, { request: JSON.stringify(input ?? {}), answer: send(method, input) });
+}
+
 /** Calls a contract method; always resolves, to the method's result or to an error. */
 export async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Result<Output<M>>> {
-  const result = window.fortnight ? await overBridge(method, input) : await overHttp(method, input);
-  return result as Result<Output<M>>;
+  const early = ahead.get(method);
+  ahead.delete(method);
+  const answer = early?.request === JSON.stringify(input ?? {}) ? early.answer : send(method, input);
+  return (await answer) as Result<Output<M>>;
 }

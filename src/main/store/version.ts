@@ -1,0 +1,13 @@
+/**
+ * The workspace's version: the change log's last sequence number. Every write appends to the
+ * change log (`write.ts`), from whichever process makes it, and a sequence number is never used
+ * twice, so an answer read at one version is still the answer while the version stays.
+ */
+import type { DB } from '../db/open.ts';
+import { stmt } from './write.ts';
+
+export function changeLogVersion(db: DB): number {
+  const row = stmt(db, "SELECT seq FROM sqlite_sequence WHERE name = 'changes'").get() as
+    { seq: number } | undefined;
+  return row?.seq ?? 0;
+}

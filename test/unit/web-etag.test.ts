@@ -1,0 +1,94 @@
+/**
+ * Browser mode's versioned reads over real HTTP: roadmap.view comes with an ETag, and the same
+ * call sent back with it answers 304 and no body until something is written, from the page or
+ * from another program on the same file (the CLI).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../src/main/api/core.ts';
+import { startHost, type Host } from '../../src/main/web/host.ts';
+import { must, seed, tempCore, tempDir, workerCore } from './helpers.ts';
+
+let core: Core;
+let host: Host;
+let cookie: string;
+
+// A new workspace and host for each test (the helpers close their cores after each).
+beforeEach(async () => {
+  core = await tempCore();
+  seed(core);
+  const rendererDir = join(tempDir(), 'renderer');
+  mkdirSync(rendererDir);
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Fortnight</title>');
+  host = await startHost({ core: await workerCore(core.workspace.file), rendererDir });
+  const login = await fetch(host.url, { redirect: 'manual' });
+  cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+});
+
+afterEach(() => host.close());
+
+function api(method: string, input: unknown, tag?: string) {
+  return fetch(`${host.origin}/api/${method}`, {
+    method: 'POST',
+    headers: {
+      cookie,
+      origin: host.origin,
+      'content-type': 'application/json',
+      ...(tag ? { 'if-none-match': tag } : {}),
+    },
+    body: JSON.stringify(input),
+  });
+}
+
+async function tagOf(method: string, input: unknown): Promise<string> {
+  const reply = await api(method, input);
+  expect(reply.status).toBe(200);
+  expect(((await reply.json()) as { ok: boolean }).ok).toBe(true);
+  const tag = reply.headers.get('etag');
+  expect(tag).toMatch(/^"[\w.-]+"$/);
+  return tag!;
+}
+
+describe('roadmap.view over HTTP', () => {
+  it('answers 304 with no body to its own ETag while nothing changed', async () => {
+    const tag = await tagOf('roadmap.view', {});
+    const again = await api('roadmap.view', {}, tag);
+    expect(again.status).toBe(304);
+    expect(again.headers.get('etag')).toBe(tag);
+    expect(await again.text()).toBe('');
+  });
+
+  it('answers in full to another input, or a tag it never gave', async () => {
+    const tag = await tagOf('roadmap.view', {});
+    const other = await api('roadmap.view', { participantId: null }, tag);
+    expect(other.status).toBe(200);
+    expect(other.headers.get('etag')).not.toBe(tag);
+    expect((await api('roadmap.view', {}, '"an.old.tag"')).status).toBe(200);
+  });
+
+  it('answers in full once the page writes', async () => {
+    const tag = await tagOf('roadmap.view', {});
+    expect((await api('goals.create', { title: 'Smaller installers' })).status).toBe(200);
+    const after = await api('roadmap.view', {}, tag);
+    expect(after.status).toBe(200);
+    const body = (await after.json()) as { value: { goals: { title: string }[] } };
+    expect(body.value.goals.map((g) => g.title)).toContain('Smaller installers');
+    expect(after.headers.get('etag')).not.toBe(tag);
+  });
+
+  it('answers in full once another program writes to the same file', async () => {
+    const tag = await tagOf('roadmap.view', {});
+    must(core, 'goals.create', { title: 'Written by the CLI' });
+    const after = await api('roadmap.view', {}, tag);
+    expect(after.status).toBe(200);
+    const body = (await after.json()) as { value: { goals: { title: string }[] } };
+    expect(body.value.goals.map((g) => g.title)).toContain('Written by the CLI');
+  });
+
+  it('is the only read tagged: the others depend on the clock too', async () => {
+    const reply = await api('sprints.list', {});
+    expect(reply.status).toBe(200);
+    expect(reply.headers.get('etag')).toBeNull();
+  });
+});
