@@ -16,7 +16,13 @@ async function opened() {
     workspace
       .must(await workspace.core.call('sprintGoals.list', { sprintId: goal.sprintId }))
       .find((g) => g.id === goal.id)?.outcome;
-  return { ...workspace, session, outcomeShown, outcomeStored };
+  /** The calls an action made, in order. */
+  const callsOf = async (action: () => Promise<unknown>) => {
+    const before = workspace.calls.length;
+    await action();
+    return workspace.calls.slice(before);
+  };
+  return { ...workspace, session, outcomeShown, outcomeStored, callsOf };
 }
 
 describe('the meeting stores', () => {
@@ -96,17 +102,11 @@ describe('the meeting stores', () => {
   });
 
   it('take one call per meeting action: the step redraws from what the write answered', async () => {
-    const { session, goals, calls, world } = await opened();
+    const { session, goals, callsOf, world } = await opened();
     await people.load();
     await session.polish.load();
     const retro = session.retro;
     const polish = session.polish;
-    /** The calls an action made, checked against what it should show. */
-    const callsOf = async (action: () => Promise<unknown>) => {
-      const before = calls.length;
-      await action();
-      return calls.slice(before);
-    };
     const one = ['meeting.act'];
     const notes = () => retro.view!.notes['went well'];
     const items = () => retro.view!.actionItems;
@@ -144,13 +144,8 @@ describe('the meeting stores', () => {
   });
 
   it('take one call per plan action and per undo: each answer carries the view to redraw', async () => {
-    const { session, goals, calls, world, core, must } = await opened();
+    const { session, goals, callsOf, world, core, must } = await opened();
     const plan = session.plan;
-    const callsOf = async (action: () => Promise<unknown>) => {
-      const before = calls.length;
-      await action();
-      return calls.slice(before);
-    };
     const one = ['meeting.act'];
     await session.retro.setOutcome(goals.cache, 'partial');
     await session.goTo('plan');
