@@ -150,7 +150,7 @@ describe('the meeting stores', () => {
     await session.retro.setOutcome(goals.cache, 'partial');
     await session.goTo('plan');
     await plan.show();
-    await vi.waitFor(() => expect(plan.roadmap).not.toBeNull());
+    await vi.waitFor(() => expect(plan.roadmap).not.toBeNull(), { timeout: 15_000 });
     const owner = (id: string) => plan.view!.owners.find((o) => o.personId === id);
     /** What a fresh read of the step shows equals what the answers drew. */
     const freshPlan = async () => {
