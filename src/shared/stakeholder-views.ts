@@ -7,6 +7,10 @@ import { format } from 'date-fns/format';
 import { parseISO } from 'date-fns/parseISO';
 import type { Person, Poll, PollResponse, State } from './domain.ts';
 
+/** A stakeholder: someone outside the group (the stakeholder role, not a goal owner). */
+export const isStakeholder = (person: Pick<Person, 'roles'>): boolean =>
+  person.roles.includes('stakeholder') && !person.roles.includes('goal owner');
+
 /** What a poll asks about. */
 export interface PollSubject {
   kind: 'goal' | 'initiative';

@@ -18,7 +18,7 @@ import { format } from 'date-fns/format';
 import { parseISO } from 'date-fns/parseISO';
 import { STATE_EMOJI, type Goal, type Outcome, type Person } from '../../shared/domain.ts';
 import type { PollView } from '../../shared/stakeholder-views.ts';
-import { pollStatus } from '../../shared/stakeholder-views.ts';
+import { isStakeholder, pollStatus } from '../../shared/stakeholder-views.ts';
 import { OUTCOME_EMOJI, progressBar } from '../../shared/words.ts';
 import type { MonthFacts } from '../services/month-facts.ts';
 import { inline, title } from './escape.ts';
@@ -246,7 +246,7 @@ function followed(ctx: Context, person: Person): string[] {
 }
 
 function stakeholders(ctx: Context): string {
-  const people = ctx.facts.people.filter((p) => p.roles.includes('stakeholder'));
+  const people = ctx.facts.people.filter(isStakeholder);
   const blocks = ['## For our stakeholders'];
   if (!people.length) return [...blocks, 'No stakeholders are listed yet.'].join('\n\n');
   for (const person of people) {

@@ -3,13 +3,16 @@
  * goals and initiatives. The group identifies five to ten of them.
  */
 import { STAKEHOLDERS_WANTED, type Person } from '../../shared/domain.ts';
-import type { StakeholdersOverview, UnfollowedInitiative } from '../../shared/stakeholder-views.ts';
+import {
+  isStakeholder,
+  type StakeholdersOverview,
+  type UnfollowedInitiative,
+} from '../../shared/stakeholder-views.ts';
 import type { Workspace } from '../db/open.ts';
 import { stmt, update } from '../store/write.ts';
 import { listPeople } from './people.ts';
 import { requireRows } from './rules.ts';
 
-export const isStakeholder = (person: Pick<Person, 'roles'>): boolean => person.roles.includes('stakeholder');
 
 /** The goals and initiatives followed exist. */
 export function requireFollowed(
@@ -41,6 +44,9 @@ export function unfollow(ws: Workspace, kind: 'goal' | 'initiative', id: string)
   }
 }
 
+/** `isStakeholder` in SQL, for a person `p`. */
+const STAKEHOLDER_SQL = `p.roles LIKE '%"stakeholder"%' AND p.roles NOT LIKE '%"goal owner"%'`;
+
 /** Open initiatives (not done) that no stakeholder follows, directly or through their goal. */
 function unfollowedInitiatives(ws: Workspace): UnfollowedInitiative[] {
   return stmt(
@@ -49,9 +55,9 @@ function unfollowedInitiatives(ws: Workspace): UnfollowedInitiative[] {
        FROM initiatives i JOIN goals g ON g.id = i.goal_id
       WHERE i.state != 'done'
         AND NOT EXISTS (SELECT 1 FROM person_follows_initiatives f JOIN people p ON p.id = f.person_id
-                         WHERE f.initiative_id = i.id AND p.roles LIKE '%"stakeholder"%')
+                         WHERE f.initiative_id = i.id AND ${STAKEHOLDER_SQL})
         AND NOT EXISTS (SELECT 1 FROM person_follows_goals f JOIN people p ON p.id = f.person_id
-                         WHERE f.goal_id = i.goal_id AND p.roles LIKE '%"stakeholder"%')
+                         WHERE f.goal_id = i.goal_id AND ${STAKEHOLDER_SQL})
       ORDER BY g.position, i.position`,
   ).all() as UnfollowedInitiative[];
 }
