@@ -61,7 +61,8 @@ function exportTarget([what = '', number]: string[]):
     if (number !== undefined) throw new UsageError(`export ${what} takes no argument (--out says where)`);
     return { what };
   }
-  if (what !== 'sprint') throw new UsageError(`export takes sprint N, update YYYY-MM, roadmap or ics, not ${what}`);
+  if (what !== 'sprint')
+    throw new UsageError(`export takes sprint N, update YYYY-MM, roadmap or ics, not ${what}`);
   if (!/^\d{1,9}$/.test(number ?? ''))
     throw new UsageError(`export sprint takes a sprint number, not ${number}`);
   return { what, number: Number(number) };

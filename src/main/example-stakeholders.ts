@@ -84,8 +84,10 @@ export function loadStakeholders(ws: Workspace, links: StoryLinks): string[] {
     const known = links.personNamed(data.name);
     if (known) return updatePerson(ws, valid('people.update', { id: known, ...fields })).id;
     const { handle, timeZone } = data as { handle: string; timeZone: string };
-    return createPerson(ws, valid('people.create', { name: data.name, handle, timeZone, roles: stakeholder, ...fields }))
-      .id;
+    return createPerson(
+      ws,
+      valid('people.create', { name: data.name, handle, timeZone, roles: stakeholder, ...fields }),
+    ).id;
   });
 }
 

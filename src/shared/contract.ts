@@ -16,7 +16,6 @@ import {
   type Initiative,
   type Meeting,
   type Milestone,
-  type MonthlyUpdate,
   type Ownership,
   type Person,
   type PersonView,
@@ -37,10 +36,11 @@ import type {
   SprintOverview,
   SprintSummary,
 } from './meeting-views.ts';
-import type { CsvImported, CsvPreview, PollView, StakeholdersOverview } from './stakeholder-views.ts';
 import * as entities from './entities/index.ts';
 import * as fields from './entities/fields.ts';
 import { id, ids, nullableId } from './entities/fields.ts';
+import { read, swap, write } from './contract-methods.ts';
+import { stakeholderMethods } from './contract-stakeholders.ts';
 
 // ---- building blocks -------------------------------------------------------------------
 
@@ -104,36 +104,6 @@ export const MEETING_ACTIONS = [
   'meeting.update',
 ] as const;
 export type MeetingAction = (typeof MEETING_ACTIONS)[number];
-
-/** A method: its input schema, its result type (phantom), and whether it writes. */
-interface Method<I extends z.ZodType, O> {
-  input: I;
-  writes: boolean;
-  swapsFile?: true;
-  /** Over HTTP, the largest body its input can take, when more than the host's default (1 MiB). */
-  maxBodyBytes?: number;
-  /** Never read at run time: it carries the result type. */
-  output?: O;
-}
-type MethodOptions = Pick<Method<z.ZodType, unknown>, 'maxBodyBytes'>;
-const read =
-  <O>() =>
-  <I extends z.ZodType>(input: I, options: MethodOptions = {}): Method<I, O> => ({
-    input,
-    writes: false,
-    ...options,
-  });
-const write =
-  <O>() =>
-  <I extends z.ZodType>(input: I, options: MethodOptions = {}): Method<I, O> => ({
-    input,
-    writes: true,
-    ...options,
-  });
-/** A write that replaces the workspace's file: it runs outside a transaction (it closes the database). */
-const swap =
-  <O>() =>
-  <I extends z.ZodType>(input: I): Method<I, O> => ({ input, writes: true, swapsFile: true });
 
 // ---- the entities' writable fields: picked from their definitions --------------------------
 
@@ -221,25 +191,6 @@ const actionItemFields = entities.actionItem.schema.pick({
 const meetingFields = entities.meeting.schema.shape;
 /** Timeboxes to change: any of the steps. */
 const timeboxes = z.partialRecord(meetingFields.step, entities.timebox);
-
-const pollFields = entities.poll.schema.pick({
-  question: true,
-  goalId: true,
-  initiativeId: true,
-  options: true,
-  opensOn: true,
-  closesOn: true,
-  askedIds: true,
-});
-const updateFields = entities.monthlyUpdate.schema.pick({ title: true, authors: true, body: true, status: true });
-const month = entities.monthlyUpdate.schema.shape.month;
-
-/** A poll's responses in a CSV file's text, and (after the preview's guess) which columns hold what. */
-const pollImportInput = z.strictObject({
-  pollId: id,
-  csv: text(2_000_000),
-  mapping: z.strictObject({ respondent: text(500), answer: text(500) }).optional(),
-});
 
 /** Create takes the required fields plus any of the optional ones; update takes an id and any. */
 const update = <S extends z.ZodObject>(fields: S) => fields.partial().extend({ id });
@@ -335,52 +286,10 @@ export const contract = {
   /** How many goals and initiatives each person owns. */
   'people.ownership': read<Ownership[]>()(empty),
 
+  ...stakeholderMethods,
+
   // Goals, initiatives and milestones may be in progress while nobody owns them (real roadmaps
   // have such items): allowed, and flagged wherever they show (`isUnowned`, UNOWNED_FLAG).
-  /** The stakeholders, whether to identify more (or fewer), and open initiatives none follows. */
-  'stakeholders.overview': read<StakeholdersOverview>()(empty),
-
-  /** Polls, newest first: all, or those about one goal or one initiative. */
-  'polls.list': read<PollView[]>()(z.strictObject({ goalId: id.optional(), initiativeId: id.optional() })),
-  'polls.get': read<PollView>()(byId),
-  /** About a goal or an initiative (one of the two); no options makes a free-text question. */
-  'polls.create': write<PollView>()(pollFields.partial().required({ question: true, opensOn: true })),
-  'polls.update': write<PollView>()(update(pollFields)),
-  'polls.delete': write<null>()(byId),
-  /** Records (or with `answer: null` removes) one asked stakeholder's answer. */
-  'polls.respond': write<PollView>()(
-    z.strictObject({
-      pollId: id,
-      personId: id,
-      answer: entities.pollResponse.schema.shape.answer.nullable(),
-    }),
-  ),
-  /** What importing responses from a CSV would do, row by row (and the columns guessed); writes nothing. */
-  'polls.previewImport': read<CsvPreview>()(pollImportInput),
-  /** Imports a CSV's good rows in one transaction; bad rows are reported by line and skipped. */
-  'polls.importResponses': write<CsvImported>()(pollImportInput),
-  /** A poll as Markdown to post; `today` (yyyy-MM-dd, the user's) says whether it is still open. */
-  'polls.export': read<{ fileName: string; content: string }>()(
-    z.strictObject({ id, today: fields.isoDate.optional() }),
-  ),
-
-  /** The monthly updates, newest month first. */
-  'updates.list': read<MonthlyUpdate[]>()(empty),
-  'updates.get': read<MonthlyUpdate>()(byId),
-  /** The month's draft as the workspace would write it now; stores nothing. */
-  'updates.draft': read<{ month: string; title: string; body: string; authors: string[] }>()(
-    z.strictObject({ month, timeZone: timeZone.optional() }),
-  ),
-  /** Starts the month's update from its draft (read in `timeZone`, else the meeting's zone). */
-  'updates.create': write<MonthlyUpdate>()(z.strictObject({ month, timeZone: timeZone.optional() })),
-  /** Edits it; `status: 'published'` records today (in `timeZone`) as its date. */
-  'updates.update': write<MonthlyUpdate>()(update(updateFields).extend({ timeZone: timeZone.optional() })),
-  'updates.delete': write<null>()(byId),
-  /** The month's update (the stored one, else its draft) as a blog post, or as a slide deck. */
-  'updates.export': read<{ fileName: string; content: string }>()(
-    z.strictObject({ month, slides: z.boolean().optional(), timeZone: timeZone.optional() }),
-  ),
-
   'goals.list': read<Goal[]>()(empty),
   'goals.get': read<Goal>()(byId),
   'goals.create': write<Goal>()(goalFields.partial().required({ title: true })),

@@ -58,6 +58,14 @@ export interface StakeholdersOverview {
   unfollowed: UnfollowedInitiative[];
 }
 
+/** A month's update as the workspace would write it now. */
+export interface UpdateDraft {
+  month: string;
+  title: string;
+  body: string;
+  authors: string[];
+}
+
 /** Which columns of a CSV hold the respondent and the answer. */
 export interface CsvMapping {
   respondent: string;

@@ -24,7 +24,11 @@ test('stakeholders, a poll with imported responses, and the monthly update expor
 }) => {
   test.setTimeout(180_000);
   const owner = await api('people.create', { name: 'Olga Owner' });
-  const goal = await api('goals.create', { title: 'Faster builds', ownerIds: [owner.id], state: 'in progress' });
+  const goal = await api('goals.create', {
+    title: 'Faster builds',
+    ownerIds: [owner.id],
+    state: 'in progress',
+  });
   await api('initiatives.create', { goalId: goal.id, title: 'Remote cache' });
   const docs = await api('goals.create', { title: 'Better docs' });
   await api('initiatives.create', { goalId: docs.id, title: 'A getting-started guide' });
@@ -37,17 +41,24 @@ test('stakeholders, a poll with imported responses, and the monthly update expor
   await page.getByLabel('Name').fill('Sofia Marchetti');
   await page.getByLabel('Team or affiliation').fill('Foundation');
   await page.getByLabel('Link').fill('https://example.org/sofia');
-  await page.getByRole('group', { name: 'Follows goals' }).getByRole('checkbox', { name: 'Faster builds' }).check();
+  await page
+    .getByRole('group', { name: 'Follows goals' })
+    .getByRole('checkbox', { name: 'Faster builds' })
+    .check();
   await page.getByRole('button', { name: 'Add stakeholder' }).click();
   await expect(heading(page)).toHaveText('People');
 
   const stakeholders = page.getByRole('region', { name: 'Stakeholders' });
   await expect(stakeholders.getByRole('row', { name: /Sofia Marchetti/ })).toContainText('Foundation');
   await expect(stakeholders.getByRole('row', { name: /Sofia Marchetti/ })).toContainText('1 item');
-  await expect(stakeholders.getByRole('status')).toHaveText('Identify 5–10 stakeholders: the group has 2 yet.');
+  await expect(stakeholders.getByRole('status')).toHaveText(
+    'Identify 5–10 stakeholders: the group has 2 yet.',
+  );
   await expect(stakeholders.getByRole('list')).toContainText('A getting-started guide');
   await expect(stakeholders.getByRole('list')).not.toContainText('Remote cache');
-  await expect(page.getByRole('region', { name: 'Members' }).getByRole('row', { name: /Olga Owner/ })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Members' }).getByRole('row', { name: /Olga Owner/ }),
+  ).toBeVisible();
   expect(await seriousViolations(page), 'People with stakeholders').toEqual([]);
 
   // A poll about the builds goal, asking both stakeholders.
@@ -66,13 +77,17 @@ test('stakeholders, a poll with imported responses, and the monthly update expor
   await page.getByLabel('CSV file of responses').setInputFiles({
     name: 'responses.csv',
     mimeType: 'text/csv',
-    buffer: Buffer.from('Timestamp,Name,Which cache first?\n2026-03-02,Sofia Marchetti,remote\n2026-03-02,Ben Ode,Maybe\n'),
+    buffer: Buffer.from(
+      'Timestamp,Name,Which cache first?\n2026-03-02,Sofia Marchetti,remote\n2026-03-02,Ben Ode,Maybe\n',
+    ),
   });
   const preview = page.getByRole('table', { name: /1 row to import, 1 skipped/ });
   await expect(preview).toContainText('Skipped: “Maybe” is not one of the options (Local, Remote)');
   expect(await seriousViolations(page), 'the import preview').toEqual([]);
   await page.getByRole('button', { name: 'Import 1 answer' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Imported 1 answer (0 replaced); 1 row skipped.' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Imported 1 answer (0 replaced); 1 row skipped.' }),
+  ).toBeVisible();
   const results = page.getByRole('table', { name: 'Results of “Which cache first?”' });
   await expect(results.getByRole('row', { name: /Remote/ })).toContainText('1');
 
@@ -84,7 +99,9 @@ test('stakeholders, a poll with imported responses, and the monthly update expor
 
   // The poll shows on its goal's page too.
   await app.open(`#/goals/${goal.id}`);
-  await expect(page.getByRole('region', { name: 'Polls' }).getByRole('link', { name: 'Which cache first?' })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Polls' }).getByRole('link', { name: 'Which cache first?' }),
+  ).toBeVisible();
 
   // The month's update: its draft, edited, published, exported.
   await app.open('#/updates');
@@ -108,7 +125,9 @@ test('stakeholders, a poll with imported responses, and the monthly update expor
   const postFile = await post;
   expect(postFile.suggestedFilename()).toBe(`update-${month}.md`);
   const postText = readFileSync(await postFile.path(), 'utf8');
-  expect(postText).toMatch(/^---\ntitle: "Monthly update: [^"]+"\ndate: \d{4}-\d\d-\d\d\nauthors:\n {2}- "Olga Owner"\n---\n/);
+  expect(postText).toMatch(
+    /^---\ntitle: "Monthly update: [^"]+"\ndate: \d{4}-\d\d-\d\d\nauthors:\n {2}- "Olga Owner"\n---\n/,
+  );
   expect(postText).toContain('Thanks to **everyone** who answered.');
 
   const slides = page.waitForEvent('download');

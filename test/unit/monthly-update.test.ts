@@ -90,7 +90,11 @@ describe('the monthly update draft', { timeout: 60_000 }, () => {
   it('covers each of the three sprints a month can end', async () => {
     const core = await tempCore();
     const ana = must(core, 'people.create', { name: 'Ana' }).id;
-    const goal = must(core, 'goals.create', { title: 'Faster builds', ownerIds: [ana], state: 'in progress' });
+    const goal = must(core, 'goals.create', {
+      title: 'Faster builds',
+      ownerIds: [ana],
+      state: 'in progress',
+    });
     // Sprints end on 3, 17 and 31 March 2026.
     must(core, 'sprints.createNext', { startDate: '2026-02-18' });
     const outcomes = ['done', 'partial', 'missed'] as const;
@@ -111,7 +115,9 @@ describe('the monthly update draft', { timeout: 60_000 }, () => {
       '- **Sprints ended:** Sprint 1 (18 Feb – 3 Mar 2026), Sprint 2 (4 Mar – 17 Mar 2026), Sprint 3 (18 Mar – 31 Mar 2026)',
     );
     expect(parts.get('Summary')).toContain('- **Sprint goals:** 1 done · 1 partial · 1 missed');
-    expect(parts.get('Sprints')).toContain('### Sprint 1 · 18 Feb 2026 – 3 Mar 2026\n\n1 done\n\n- Cache done (Ana): ✅ done');
+    expect(parts.get('Sprints')).toContain(
+      '### Sprint 1 · 18 Feb 2026 – 3 Mar 2026\n\n1 done\n\n- Cache done (Ana): ✅ done',
+    );
     expect(parts.get('Sprints')).toContain('### Sprint 3 · 18 Mar 2026 – 31 Mar 2026');
     expect(parts.get('Goals')).toContain('### Faster builds');
     expect(parts.get('Goals')).toContain('- Sprint goals: 1 done · 1 partial · 1 missed');
@@ -120,7 +126,11 @@ describe('the monthly update draft', { timeout: 60_000 }, () => {
 
   it('escapes what users typed', async () => {
     const core = await tempCore();
-    const owner = must(core, 'people.create', { name: '# Not a heading', roles: ['stakeholder'], team: '<script>' });
+    const owner = must(core, 'people.create', {
+      name: '# Not a heading',
+      roles: ['stakeholder'],
+      team: '<script>',
+    });
     must(core, 'goals.create', {
       title: '<img src=x onerror=alert(1)> [x](javascript:alert(1))',
       state: 'in progress',
@@ -140,11 +150,18 @@ describe('monthly updates', { timeout: 60_000 }, () => {
     const update = must(core, 'updates.create', { month: '2026-10', timeZone: 'UTC' });
     expect(update).toMatchObject({ month: '2026-10', status: 'draft', publishedOn: null });
     expect(update.body).toContain('# Monthly update: October 2026');
-    expect(refused(core, 'updates.create', { month: '2026-10' })).toMatchObject({ code: 'conflict', field: 'month' });
+    expect(refused(core, 'updates.create', { month: '2026-10' })).toMatchObject({
+      code: 'conflict',
+      field: 'month',
+    });
     expect(refused(core, 'updates.create', { month: '2026-13' })).toMatchObject({ field: 'month' });
     const edited = must(core, 'updates.update', { id: update.id, body: '# October\n\nWe shipped.\n' });
     expect(edited.body).toBe('# October\n\nWe shipped.\n');
-    const published = must(core, 'updates.update', { id: update.id, status: 'published', timeZone: 'Asia/Tokyo' });
+    const published = must(core, 'updates.update', {
+      id: update.id,
+      status: 'published',
+      timeZone: 'Asia/Tokyo',
+    });
     expect(published.publishedOn).toBe('2026-11-18');
     must(core, 'updates.create', { month: '2026-11' });
     expect(must(core, 'updates.list', {}).map((u) => u.month)).toEqual(['2026-11', '2026-10']);
@@ -182,7 +199,9 @@ describe('monthly updates', { timeout: 60_000 }, () => {
 
   it('export as a slide deck: a title slide, a slide per section, a vertical slide per goal, prose as notes', async () => {
     const core = await example();
-    const month = must(core, 'sprints.list', {}).find((s) => s.number === 4)!.endDate.slice(0, 7);
+    const month = must(core, 'sprints.list', {})
+      .find((s) => s.number === 4)!
+      .endDate.slice(0, 7);
     const { body } = must(core, 'updates.draft', { month });
     const { fileName, content } = must(core, 'updates.export', { month, slides: true });
     expect(fileName).toBe(`update-${month}-slides.md`);
@@ -206,7 +225,9 @@ describe('monthly updates', { timeout: 60_000 }, () => {
   it('keep a user’s separators and notes markers from splitting the deck', async () => {
     const core = await tempCore();
     const update = must(core, 'updates.create', { month: '2026-10' });
-    const long = 'This is a long paragraph of prose that the presenter would rather say than show. '.repeat(3);
+    const long = 'This is a long paragraph of prose that the presenter would rather say than show. '.repeat(
+      3,
+    );
     must(core, 'updates.update', {
       id: update.id,
       body: `# Title\n\n## One\n\n- a point\n\n${long}\n\n\`\`\`\n---\nNote: in code\n\`\`\`\n\n***\n\n## Two\n\nNote: short\n`,

@@ -24,8 +24,12 @@ async function pollWorkspace() {
   return { core, goal, poll, ana, ben, cy, outsider };
 }
 
-const importCsv = (core: Core, pollId: string, csv: string, mapping?: { respondent: string; answer: string }) =>
-  core.call('polls.importResponses', { pollId, csv, ...(mapping ? { mapping } : {}) });
+const importCsv = (
+  core: Core,
+  pollId: string,
+  csv: string,
+  mapping?: { respondent: string; answer: string },
+) => core.call('polls.importResponses', { pollId, csv, ...(mapping ? { mapping } : {}) });
 
 describe('the CSV reader', () => {
   it('reads quoted fields with commas, doubled quotes and line breaks, and keeps each record’s line', () => {
@@ -54,10 +58,20 @@ describe('polls', () => {
       field: 'goalId',
     });
     expect(
-      refused(core, 'polls.create', { question: 'Q', goalId: goal.id, opensOn: '2026-03-01', options: ['A', ' a'] }),
+      refused(core, 'polls.create', {
+        question: 'Q',
+        goalId: goal.id,
+        opensOn: '2026-03-01',
+        options: ['A', ' a'],
+      }),
     ).toMatchObject({ field: 'options.1', message: expect.stringContaining('listed twice') });
     expect(
-      refused(core, 'polls.create', { question: 'Q', goalId: goal.id, opensOn: '2026-03-05', closesOn: '2026-03-01' }),
+      refused(core, 'polls.create', {
+        question: 'Q',
+        goalId: goal.id,
+        opensOn: '2026-03-05',
+        closesOn: '2026-03-01',
+      }),
     ).toMatchObject({ field: 'closesOn' });
 
     const answered = must(core, 'polls.respond', { pollId: poll.id, personId: ana, answer: 'remote' });
@@ -66,18 +80,24 @@ describe('polls', () => {
       { option: 'Local', count: 0 },
       { option: 'Remote', count: 1 },
     ]);
-    expect(refused(core, 'polls.respond', { pollId: poll.id, personId: ana, answer: 'Maybe' })).toMatchObject({
-      field: 'answer',
-      message: expect.stringContaining('not one of the options (Local, Remote)'),
-    });
-    expect(refused(core, 'polls.respond', { pollId: poll.id, personId: outsider, answer: 'Local' })).toMatchObject({
+    expect(refused(core, 'polls.respond', { pollId: poll.id, personId: ana, answer: 'Maybe' })).toMatchObject(
+      {
+        field: 'answer',
+        message: expect.stringContaining('not one of the options (Local, Remote)'),
+      },
+    );
+    expect(
+      refused(core, 'polls.respond', { pollId: poll.id, personId: outsider, answer: 'Local' }),
+    ).toMatchObject({
       field: 'personId',
       message: 'Dee Out was not asked in this poll',
     });
     // Answering again replaces; a null answer takes it back.
     must(core, 'polls.respond', { pollId: poll.id, personId: ana, answer: 'Local' });
     expect(must(core, 'polls.get', { id: poll.id }).responses).toMatchObject([{ answer: 'Local' }]);
-    expect(must(core, 'polls.respond', { pollId: poll.id, personId: ana, answer: null }).responses).toEqual([]);
+    expect(must(core, 'polls.respond', { pollId: poll.id, personId: ana, answer: null }).responses).toEqual(
+      [],
+    );
   });
 
   it('lose their stakeholder’s answers and place when the stakeholder is deleted, all in the change log', async () => {
@@ -88,7 +108,9 @@ describe('polls', () => {
     expect(after.responses).toEqual([]);
     expect(after.askedIds).not.toContain(ana);
     const logged = core.workspace.db
-      .prepare(`SELECT entity, field FROM changes WHERE entity IN ('poll', 'pollResponse') ORDER BY seq DESC LIMIT 2`)
+      .prepare(
+        `SELECT entity, field FROM changes WHERE entity IN ('poll', 'pollResponse') ORDER BY seq DESC LIMIT 2`,
+      )
       .all();
     expect(logged).toEqual(
       expect.arrayContaining([
@@ -155,7 +177,9 @@ describe('importing poll responses from a CSV', () => {
     const { core, poll } = await pollWorkspace();
     const csv = 'who,pick,comment\nalima,Local,fine\n';
     const mapping = { respondent: 'who', answer: 'pick' };
-    expect(must(core, 'polls.importResponses', { pollId: poll.id, csv, mapping })).toMatchObject({ created: 1 });
+    expect(must(core, 'polls.importResponses', { pollId: poll.id, csv, mapping })).toMatchObject({
+      created: 1,
+    });
   });
 
   it('refuses a file it cannot read whole, naming why, and changes nothing', async () => {
@@ -166,9 +190,19 @@ describe('importing poll responses from a CSV', () => {
       ['N\u0000a\u0000m\u0000e\u0000', undefined, /looks like UTF-16/, 'csv'],
       ['', undefined, /the file is empty/, 'csv'],
       ['Name\nAna Lima\n', undefined, /needs a column for the respondent and one for the answer/, 'csv'],
-      ['Name,Answer\nAna Lima,Local\n', { respondent: 'Email', answer: 'Answer' }, /no column “Email” \(its columns: Name, Answer\)/, 'mapping.respondent'],
+      [
+        'Name,Answer\nAna Lima,Local\n',
+        { respondent: 'Email', answer: 'Answer' },
+        /no column “Email” \(its columns: Name, Answer\)/,
+        'mapping.respondent',
+      ],
       ['Name,Answer\nAna Lima,"Local\n', undefined, /can't be read as CSV: line 2/, 'csv'],
-      ['Name,Answer\nZed,Local\nAna Lima,Nope\n', undefined, /no row can be imported \(line 2: .*; line 3: .*Nope/, 'csv'],
+      [
+        'Name,Answer\nZed,Local\nAna Lima,Nope\n',
+        undefined,
+        /no row can be imported \(line 2: .*; line 3: .*Nope/,
+        'csv',
+      ],
     ];
     for (const [csv, mapping, message, field] of cases) {
       const result = importCsv(core, poll.id, csv, mapping);

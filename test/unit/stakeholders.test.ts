@@ -57,7 +57,8 @@ describe('stakeholders', () => {
     // The cache is followed through its goal; the guide by nobody; done work is not listed.
     expect(five.unfollowed.map((i) => i.id)).toEqual([guide.id]);
     expect(five.unfollowed.map((i) => i.id)).not.toContain(cache.id);
-    for (let i = 6; i <= 11; i++) must(core, 'people.create', { name: `Stakeholder ${i}`, roles: ['stakeholder'] });
+    for (let i = 6; i <= 11; i++)
+      must(core, 'people.create', { name: `Stakeholder ${i}`, roles: ['stakeholder'] });
     expect(must(core, 'stakeholders.overview', {}).identify).toBe(
       'Identify 5–10 stakeholders: the group has 11, more than it can keep up with.',
     );

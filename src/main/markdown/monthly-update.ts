@@ -160,7 +160,9 @@ function polish(ctx: Context): string {
     .sort(([a, x], [b, y]) => y - x || a.localeCompare(b, 'en'))
     .map(([who, n]) => `${inline(who)} ${n}`);
   blocks.push(`${plural(done.length, 'polish issue')} done: ${tally.join(', ')}.`);
-  blocks.push(done.map((issue) => `- ${polishLine(issue)} (${inline(ctx.name(issue.assigneeId))})`).join('\n'));
+  blocks.push(
+    done.map((issue) => `- ${polishLine(issue)} (${inline(ctx.name(issue.assigneeId))})`).join('\n'),
+  );
   return blocks.join('\n\n');
 }
 

@@ -21,4 +21,5 @@ export function pollMarkdown(poll: PollView, askedNames: readonly string[], toda
   return `${blocks.join('\n\n')}\n`;
 }
 
-export const pollFileName = (poll: Pick<PollView, 'question'>): string => `poll-${slug(poll.question, 'question')}.md`;
+export const pollFileName = (poll: Pick<PollView, 'question'>): string =>
+  `poll-${slug(poll.question, 'question')}.md`;

@@ -43,7 +43,9 @@ export function blogPost(update: Exportable, lastDay: string): string {
     '---',
     `title: ${yaml(update.title)}`,
     `date: ${dateOf(update, lastDay)}`,
-    update.authors.length ? `authors:\n${update.authors.map((a) => `  - ${yaml(a)}`).join('\n')}` : 'authors: []',
+    update.authors.length
+      ? `authors:\n${update.authors.map((a) => `  - ${yaml(a)}`).join('\n')}`
+      : 'authors: []',
     '---',
   ].join('\n');
   const body = safeBody(update.body).replace(/^\s*# [^\n]*\n+/, '');
@@ -91,6 +93,7 @@ export function slideDeck(update: Exportable, lastDay: string): string {
       slide().notes.push(keepInSlide(slice(node)));
     else slide().content.push(keepInSlide(slice(node)));
   }
-  const write = (s: Slide) => [...s.content, ...(s.notes.length ? [`Note:\n${s.notes.join('\n\n')}`] : [])].join('\n\n');
+  const write = (s: Slide) =>
+    [...s.content, ...(s.notes.length ? [`Note:\n${s.notes.join('\n\n')}`] : [])].join('\n\n');
   return `${groups.map((group) => group.map(write).join('\n\n----\n\n')).join('\n\n---\n\n')}\n`;
 }

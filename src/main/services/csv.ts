@@ -75,7 +75,8 @@ export function parseCsv(input: string): CsvRecord[] {
       line++;
       start = line;
     } else if (wasQuoted) {
-      if (c !== ' ' && c !== '\t') throw new CsvError(line, 'a quoted field has text after its closing quote');
+      if (c !== ' ' && c !== '\t')
+        throw new CsvError(line, 'a quoted field has text after its closing quote');
     } else field += c;
   }
   if (quoted) throw new CsvError(start, 'a quoted field is never closed (a `"` is missing)');

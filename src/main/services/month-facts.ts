@@ -96,7 +96,11 @@ export function monthFacts(ws: Workspace, month: string, timeZone?: string): Mon
   const sprints = listSprints(ws);
   const ended = sprints
     .filter((s) => s.status !== 'planned' && s.endDate >= firstDay && s.endDate <= lastDay)
-    .map((sprint) => ({ sprint, goals: sprintGoalsOf(ws, sprint.id), polishDone: polishDoneIn(ws, sprint.id) }));
+    .map((sprint) => ({
+      sprint,
+      goals: sprintGoalsOf(ws, sprint.id),
+      polishDone: polishDoneIn(ws, sprint.id),
+    }));
   const lastEnded = ended.at(-1)?.sprint.number ?? 0;
   const nextSprint =
     sprints.find((s) => s.status !== 'closed' && s.number > lastEnded && s.endDate > lastDay) ??

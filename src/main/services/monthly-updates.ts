@@ -6,6 +6,7 @@
 import { format } from 'date-fns/format';
 import type { ParsedInput } from '../../shared/contract.ts';
 import type { MonthlyUpdate } from '../../shared/domain.ts';
+import type { UpdateDraft } from '../../shared/stakeholder-views.ts';
 import type { Workspace } from '../db/open.ts';
 import { monthlyUpdateDraft, updateTitle } from '../markdown/monthly-update.ts';
 import { blogPost, slideDeck, updateFileName } from '../markdown/update-export.ts';
@@ -34,10 +35,7 @@ function updateOfMonth(ws: Workspace, month: string): MonthlyUpdate | null {
 }
 
 /** The month's draft as the workspace would write it now (nothing is stored). */
-export function draftUpdate(
-  ws: Workspace,
-  { month, timeZone }: ParsedInput<'updates.draft'>,
-): { month: string; title: string; body: string; authors: string[] } {
+export function draftUpdate(ws: Workspace, { month, timeZone }: ParsedInput<'updates.draft'>): UpdateDraft {
   const facts = monthFacts(ws, month, timeZone);
   return { month, title: updateTitle(facts), body: monthlyUpdateDraft(facts), authors: groupAuthors(ws) };
 }
@@ -69,7 +67,10 @@ export function createUpdate(ws: Workspace, input: ParsedInput<'updates.create'>
 }
 
 /** Edits an update; marking it published records today (in `timeZone`) as its date. */
-export function editUpdate(ws: Workspace, { id, timeZone, ...patch }: ParsedInput<'updates.update'>): MonthlyUpdate {
+export function editUpdate(
+  ws: Workspace,
+  { id, timeZone, ...patch }: ParsedInput<'updates.update'>,
+): MonthlyUpdate {
   const before = getUpdate(ws, id);
   const published = patch.status === 'published' && before.status !== 'published';
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: timeZone ?? 'UTC' }).format(ws.now());

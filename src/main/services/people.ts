@@ -42,10 +42,11 @@ export function createPerson(ws: Workspace, input: ParsedInput<'people.create'>)
     handle: input.handle ?? null,
     timeZone: input.timeZone ?? defaultTimeZone(),
     roles: [...new Set<Role>(input.roles ?? ['goal owner'])],
-    team: input.team ?? '',
-    link: input.link ?? null,
-    followsGoalIds: input.followsGoalIds ?? [],
-    followsInitiativeIds: input.followsInitiativeIds ?? [],
+    // A stakeholder's fields, only when given: a member's history stays as it was.
+    team: input.team,
+    link: input.link,
+    followsGoalIds: input.followsGoalIds,
+    followsInitiativeIds: input.followsInitiativeIds,
   });
   return getPerson(ws, id);
 }

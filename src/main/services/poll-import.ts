@@ -15,12 +15,16 @@ import { getPoll, matchOption, recordAnswer, responseOf } from './polls.ts';
 
 type ImportInput = ParsedInput<'polls.previewImport'>;
 
-const refuse = (field: string, message: string) => new DomainError('invalid_input', `${field}: ${message}`, field);
+const refuse = (field: string, message: string) =>
+  new DomainError('invalid_input', `${field}: ${message}`, field);
 
 /** The file's records, refused whole when it isn't UTF-8 text or can't be read as CSV. */
 function recordsOf(csv: string): CsvRecord[] {
   if (csv.includes('\u0000'))
-    throw refuse('csv', 'the file is not UTF-8 text (it looks like UTF-16): save it as “CSV UTF-8” and import it again');
+    throw refuse(
+      'csv',
+      'the file is not UTF-8 text (it looks like UTF-16): save it as “CSV UTF-8” and import it again',
+    );
   if (csv.includes('\uFFFD'))
     throw refuse(
       'csv',
@@ -96,7 +100,8 @@ function previewOf(ws: Workspace, poll: Poll, { csv, mapping }: ImportInput): Cs
     if (!respondent) return problem('names no respondent');
     if (!person) return problem(`names “${respondent}”, who is not among the workspace's people`);
     if (!poll.askedIds.includes(person.id)) return problem(`${person.name} was not asked in this poll`);
-    if (seen.has(person.id)) return problem(`${person.name} answered already, on line ${seen.get(person.id)}`);
+    if (seen.has(person.id))
+      return problem(`${person.name} answered already, on line ${seen.get(person.id)}`);
     seen.set(person.id, line);
     if (!answer) return problem(`${person.name} gave no answer`);
     if (poll.options.length && !matchOption(poll, answer))

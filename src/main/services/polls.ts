@@ -40,7 +40,10 @@ export function responsesTo(ws: Workspace, pollId: string): PollView['responses'
 }
 
 /** How many chose each option, in the poll's order (none for a free-text poll). */
-export function countAnswers(poll: Pick<Poll, 'options'>, responses: readonly { answer: string }[]): PollCount[] {
+export function countAnswers(
+  poll: Pick<Poll, 'options'>,
+  responses: readonly { answer: string }[],
+): PollCount[] {
   return poll.options.map((option) => ({
     option,
     count: responses.filter((r) => r.answer === option).length,
@@ -74,13 +77,23 @@ function requireDistinctOptions(options: readonly string[] | undefined): void {
   });
 }
 
-type PollFields = Partial<Pick<Poll, 'goalId' | 'initiativeId' | 'opensOn' | 'closesOn' | 'askedIds' | 'options'>>;
+type PollFields = Partial<
+  Pick<Poll, 'goalId' | 'initiativeId' | 'opensOn' | 'closesOn' | 'askedIds' | 'options'>
+>;
 
 function requirePollRules(ws: Workspace, poll: PollFields, creating: boolean): void {
   if (poll.goalId && poll.initiativeId)
-    throw new DomainError('invalid_input', 'initiativeId: a poll is about a goal or an initiative, not both', 'initiativeId');
+    throw new DomainError(
+      'invalid_input',
+      'initiativeId: a poll is about a goal or an initiative, not both',
+      'initiativeId',
+    );
   if (creating && !poll.goalId && !poll.initiativeId)
-    throw new DomainError('invalid_input', 'goalId: a poll is about a goal or an initiative: name one', 'goalId');
+    throw new DomainError(
+      'invalid_input',
+      'goalId: a poll is about a goal or an initiative: name one',
+      'goalId',
+    );
   requireRow(ws, 'goals', 'Goal', poll.goalId, 'goalId');
   requireRow(ws, 'initiatives', 'Initiative', poll.initiativeId, 'initiativeId');
   requireRows(ws, 'people', 'Person', poll.askedIds, 'askedIds');

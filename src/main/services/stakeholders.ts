@@ -13,7 +13,6 @@ import { stmt, update } from '../store/write.ts';
 import { listPeople } from './people.ts';
 import { requireRows } from './rules.ts';
 
-
 /** The goals and initiatives followed exist. */
 export function requireFollowed(
   ws: Workspace,
@@ -34,7 +33,9 @@ export function unfollow(ws: Workspace, kind: 'goal' | 'initiative', id: string)
   }[];
   for (const follower of followers) {
     const kept = (
-      stmt(ws.db, `SELECT ${column} AS id FROM ${table} WHERE person_id = ? ORDER BY ord`).all(follower.id) as {
+      stmt(ws.db, `SELECT ${column} AS id FROM ${table} WHERE person_id = ? ORDER BY ord`).all(
+        follower.id,
+      ) as {
         id: string;
       }[]
     )
