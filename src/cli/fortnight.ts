@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Core } from '../main/api/core.ts';
+import type { Result } from '../shared/result.ts';
 import { readRoadmapFolder } from '../main/markdown/roadmap-folder.ts';
 import { defaultDatabaseFile } from '../main/paths.ts';
 
@@ -122,9 +123,8 @@ function exportRoadmap(core: Core, out: string | undefined): ExitCode {
   return 0;
 }
 
-/** `export update YYYY-MM`: the month's update (or its draft) as a blog post, or `--slides` a deck. */
-function exportUpdate(core: Core, month: string, slides: boolean, out: string | undefined): ExitCode {
-  const result = core.call('updates.export', { month, slides });
+/** An exported file's content: to the standard output, or to `out` saying what was written. */
+function printOrWrite(result: Result<{ content: string }>, out: string | undefined, what: string): ExitCode {
   if (!result.ok) {
     console.error(`fortnight: ${result.error.message}`);
     return 1;
@@ -135,25 +135,19 @@ function exportUpdate(core: Core, month: string, slides: boolean, out: string | 
   }
   const target = userPath(out);
   writeCreatingFolders(target, result.value.content);
-  console.log(`Wrote the ${slides ? 'slides' : 'post'} of the ${month} update to ${target}.`);
+  console.log(`Wrote ${what} to ${target}.`);
   return 0;
+}
+
+/** `export update YYYY-MM`: the month's update (or its draft) as a blog post, or `--slides` a deck. */
+function exportUpdate(core: Core, month: string, slides: boolean, out: string | undefined): ExitCode {
+  const what = `the ${slides ? 'slides' : 'post'} of the ${month} update`;
+  return printOrWrite(core.call('updates.export', { month, slides }), out, what);
 }
 
 /** `export ics`: the meeting series as iCalendar. */
 function exportCalendar(core: Core, out: string | undefined): ExitCode {
-  const result = core.call('calendar.export', {});
-  if (!result.ok) {
-    console.error(`fortnight: ${result.error.message}`);
-    return 1;
-  }
-  if (out === undefined) {
-    process.stdout.write(result.value.content);
-    return 0;
-  }
-  const target = userPath(out);
-  writeCreatingFolders(target, result.value.content);
-  console.log(`Wrote the meeting calendar to ${target}.`);
-  return 0;
+  return printOrWrite(core.call('calendar.export', {}), out, 'the meeting calendar');
 }
 
 /**

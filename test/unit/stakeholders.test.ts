@@ -1,5 +1,6 @@
 /** Stakeholders: people with the stakeholder role, what they follow, and the group's flags about them. */
 import { describe, expect, it } from 'vitest';
+import { updateDue } from '../../src/shared/stakeholder-views.ts';
 import { must, refused, tempCore } from './helpers.ts';
 
 describe('stakeholders', () => {
@@ -62,5 +63,14 @@ describe('stakeholders', () => {
     expect(must(core, 'stakeholders.overview', {}).identify).toBe(
       'Identify 5–10 stakeholders: the group has 11, more than it can keep up with.',
     );
+  });
+});
+
+describe('when the monthly update is due', () => {
+  it('is the last meeting before the month ends: the one whose next meeting is in another month', () => {
+    expect(updateDue('2026-03-17')).toEqual({ month: '2026-03', dueNow: false, dueOn: '2026-03-31' });
+    expect(updateDue('2026-03-31')).toEqual({ month: '2026-03', dueNow: true, dueOn: '2026-03-31' });
+    expect(updateDue('2026-02-03')).toEqual({ month: '2026-02', dueNow: false, dueOn: '2026-02-17' });
+    expect(updateDue('2026-02-17').dueNow).toBe(true);
   });
 });
