@@ -15,7 +15,7 @@ import type { MonthlyUpdate } from '../../shared/domain.ts';
 import { inline } from './escape.ts';
 import { day } from './sprint-summary.ts';
 import { parseMarkdown } from './parse.ts';
-import { publishable } from './publishable.ts';
+import { publishable, publishableTree } from './publishable.ts';
 
 /** The body safe to publish; when it can't be made so (never seen), shown as a code block. */
 function safeBody(body: string): string {
@@ -65,8 +65,9 @@ const keepInSlide = (text: string): string =>
 const NOTE_AFTER_CHARS = 160;
 
 export function slideDeck(update: Exportable, lastDay: string): string {
-  const source = safeBody(update.body);
-  const root = parseMarkdown(source);
+  const safe = publishableTree(update.body);
+  const source = safe?.text ?? safeBody(update.body);
+  const root = safe?.root ?? parseMarkdown(source);
   const slice = (node: RootContent) => source.slice(node.position!.start.offset, node.position!.end.offset);
   const headingText = (node: Heading) =>
     node.children.length
