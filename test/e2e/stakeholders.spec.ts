@@ -141,4 +141,14 @@ test('stakeholders, a poll with imported responses, and the monthly update expor
   await app.open('#/updates');
   await expect(page.getByRole('row', { name: /Monthly update/ })).toContainText('Published');
   expect(await seriousViolations(page), 'Updates').toEqual([]);
+
+  // An update can be deleted (its draft written again later).
+  await page
+    .getByRole('row', { name: /Monthly update/ })
+    .getByRole('link')
+    .click();
+  await page.getByRole('button', { name: 'Delete update…' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete update' }).click();
+  await expect(heading(page)).toHaveText('Updates');
+  await expect(page.getByText("No update yet: write the first one's draft above.")).toBeVisible();
 });
