@@ -97,6 +97,19 @@ test('stakeholders, a poll with imported responses, and the monthly update expor
   await expect(results.getByRole('row', { name: /Local/ })).toContainText('1');
   await expect(page.getByText('2 of 2 asked answered.')).toBeVisible();
 
+  // Its details are edited in place; an option someone chose can't be dropped.
+  const details = page.getByRole('region', { name: 'Details' });
+  await details.getByLabel('Options').fill('Local');
+  await details.getByRole('button', { name: 'Save poll' }).click();
+  await expect(
+    details.getByText(/Sofia Marchetti answered “Remote”, which the new options leave out/),
+  ).toBeVisible();
+  await details.getByLabel('Options').fill('Local\nRemote\nBoth');
+  await details.getByLabel('Question').fill('Which cache first?');
+  await details.getByRole('button', { name: 'Save poll' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved the poll.' })).toBeVisible();
+  await expect(results.getByRole('row', { name: /Both/ })).toContainText('0');
+
   // The poll shows on its goal's page too.
   await app.open(`#/goals/${goal.id}`);
   await expect(

@@ -215,3 +215,17 @@ describe('importing poll responses from a CSV', () => {
     expect(dump(core.workspace.db)).toBe(before);
   });
 });
+
+describe('editing a poll', () => {
+  it('keeps the options its answers chose, and lets a poll become free text', async () => {
+    const { core, poll, ana } = await pollWorkspace();
+    must(core, 'polls.respond', { pollId: poll.id, personId: ana, answer: 'Remote' });
+    expect(refused(core, 'polls.update', { id: poll.id, options: ['Local'] })).toMatchObject({
+      code: 'rule_violation',
+      field: 'options',
+    });
+    expect(must(core, 'polls.update', { id: poll.id, options: [] }).responses).toMatchObject([
+      { answer: 'Remote' },
+    ]);
+  });
+});

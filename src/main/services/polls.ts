@@ -125,9 +125,10 @@ export function updatePoll(ws: Workspace, { id, ...patch }: ParsedInput<'polls.u
   if (patch.initiativeId) next.goalId = null;
   requirePollRules(ws, next, false);
   const responses = responsesTo(ws, id);
-  if (patch.options && responses.length) {
+  // Answers must stay among the options; a free-text poll (no options) keeps any answer.
+  if (patch.options?.length && responses.length) {
     const kept = new Set(patch.options);
-    const lost = responses.find((r) => poll.options.length > 0 && !kept.has(r.answer));
+    const lost = responses.find((r) => !kept.has(r.answer));
     if (lost)
       throw new DomainError(
         'rule_violation',
