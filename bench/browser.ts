@@ -37,14 +37,16 @@ const SCREENS = [
 export const BLANK_ROW = 'blank page usable (the baseline: a heading, nothing else)';
 const SWITCH_ROW = (screen: string, key: number) => `switch to ${screen} in the app (Ctrl+${key})`;
 /**
- * The navigation's screens in their order, as Ctrl+1…6 picks them (`SCREENS` in the renderer's
+ * The navigation's screens in their order, as Ctrl+1…7 picks them (`SCREENS` in the renderer's
  * router, which Node can't load): a screen out of place here never shows its marker, and its row
  * says so.
  */
-const SWITCHES = ['meeting', 'roadmap', 'sprints', 'polish', 'people', 'settings'].map((id, i) => ({
+const NAVIGATION = ['meeting', 'roadmap', 'sprints', 'polish', 'people', 'updates', 'settings'];
+/** The screens measured (Updates is not yet), each with its key in the navigation. */
+const SWITCHES = ['meeting', 'roadmap', 'sprints', 'polish', 'people', 'settings'].map((id) => ({
   id,
-  name: SWITCH_ROW(id, i + 1),
-  key: i + 1,
+  name: SWITCH_ROW(id, NAVIGATION.indexOf(id) + 1),
+  key: NAVIGATION.indexOf(id) + 1,
 }));
 const HEAP_ROW = 'JS heap, largest after a screen (after GC)';
 

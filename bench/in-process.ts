@@ -31,11 +31,13 @@ export const label = (spec: ReadSpec) => (spec.label ? `${spec.method} (${spec.l
 export const targetOf = (spec: ReadSpec, inProcess: boolean): Target =>
   spec.kind === 'summary'
     ? TARGETS.summaryExport
-    : spec.kind === 'export'
-      ? TARGETS.roadmapExport
-      : inProcess
-        ? TARGETS.readInProcess
-        : TARGETS.readHttp;
+    : spec.kind === 'update'
+      ? TARGETS.monthlyUpdate
+      : spec.kind === 'export'
+        ? TARGETS.roadmapExport
+        : inProcess
+          ? TARGETS.readInProcess
+          : TARGETS.readHttp;
 
 export function mustCall(core: Core, method: string, input: unknown): unknown {
   const result = core.call(method, input);

@@ -203,6 +203,8 @@ export const TARGETS = {
   launch: { stat: 'median', max: 1000 },
   heap: { stat: 'median', max: 150 },
   summaryExport: { stat: 'median', max: 50 },
+  /** The monthly update's draft (and its exports) for a month of the workspace. */
+  monthlyUpdate: { stat: 'median', max: 100 },
   roadmapExport: { stat: 'median', max: 500 },
   roadmapImport: { stat: 'median', max: 3000 },
   readDuringImport: { stat: 'p95', max: 50 },

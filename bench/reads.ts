@@ -13,6 +13,8 @@ export interface Context {
   activeNumber: number;
   lastClosedId: string;
   lastClosedNumber: number;
+  /** The month (`yyyy-MM`) the last closed sprint ended in: the monthly update's. */
+  lastClosedMonth: string;
   personId: string;
   personName: string;
   /** The done initiative with the most milestones: what opening one on the roadmap loads. */
@@ -24,12 +26,12 @@ export interface Context {
 
 export function readContext(db: DB): Context {
   const one = <T>(sql: string, ...params: unknown[]) => db.prepare(sql).get(...params) as T | undefined;
-  const active = one<{ id: string; number: number }>(
-    `SELECT id, number FROM sprints WHERE status = 'active'`,
+  const active = one<{ id: string; number: number; endDate: string }>(
+    `SELECT id, number, end_date AS endDate FROM sprints WHERE status = 'active'`,
   );
   const closed =
-    one<{ id: string; number: number }>(
-      `SELECT id, number FROM sprints WHERE status = 'closed' ORDER BY number DESC LIMIT 1`,
+    one<{ id: string; number: number; endDate: string }>(
+      `SELECT id, number, end_date AS endDate FROM sprints WHERE status = 'closed' ORDER BY number DESC LIMIT 1`,
     ) ?? active;
   if (!active || !closed)
     throw new Error('The workspace has no active sprint: generate it with bench:generate');
@@ -55,6 +57,7 @@ export function readContext(db: DB): Context {
     activeNumber: active.number,
     lastClosedId: closed.id,
     lastClosedNumber: closed.number,
+    lastClosedMonth: closed.endDate.slice(0, 7),
     personId: person.id,
     personName: person.name,
     doneInitiativeId: initiative.id,
@@ -73,7 +76,7 @@ export interface ReadSpec {
   /** The key of the bare-SQL twin in `bare.ts`, for the main list reads. */
   bare?: string;
   /** An export or import (its own target) rather than a read behind a screen. */
-  kind?: 'summary' | 'export';
+  kind?: 'summary' | 'export' | 'update';
 }
 
 export function readSpecs(c: Context): ReadSpec[] {
@@ -189,6 +192,22 @@ export function readSpecs(c: Context): ReadSpec[] {
     { method: 'roadmap.export', label: 'single file', inputs: [{ variant: 'single' }], kind: 'export' },
     // No target of its own in the issue: held to the summary export's (both leave the wrap-up).
     { method: 'calendar.export', label: 'iCalendar', inputs: [{}], kind: 'summary' },
+    // The monthly update of the month the last closed sprint ended in: its draft, and as slides.
+    {
+      method: 'updates.draft',
+      label: c.lastClosedMonth,
+      inputs: [{ month: c.lastClosedMonth, timeZone: 'UTC' }],
+      kind: 'update',
+    },
+    {
+      method: 'updates.export',
+      label: `${c.lastClosedMonth}, slides`,
+      inputs: [{ month: c.lastClosedMonth, slides: true, timeZone: 'UTC' }],
+      kind: 'update',
+    },
+    { method: 'stakeholders.overview', label: 'the People screen', inputs: [{}] },
+    { method: 'updates.list', label: 'the Updates screen', inputs: [{}] },
+    { method: 'polls.list', label: 'the Updates screen', inputs: [{}] },
   ];
 }
 
@@ -210,6 +229,12 @@ export function unmeasuredReads(specs: readonly ReadSpec[]): string[] {
     'goals.get',
     'milestones.get',
     'roadmap.previewImport',
+    // A poll's and an update's page, its CSV preview and its Markdown: the generated workspace
+    // has no polls or updates yet.
+    'polls.get',
+    'polls.previewImport',
+    'polls.export',
+    'updates.get',
     // Native file dialogs (the desktop shell's), not reads behind a screen.
     'files.saveAs',
     'files.open',

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Core } from '../main/api/core.ts';
+import type { Result } from '../shared/result.ts';
 import { readRoadmapFolder } from '../main/markdown/roadmap-folder.ts';
 import { defaultDatabaseFile } from '../main/paths.ts';
 
@@ -15,6 +16,7 @@ type ExitCode = 0 | 1 | 2;
 
 interface Options {
   out?: string;
+  slides?: boolean;
   dryRun?: boolean;
   keepMissing?: boolean;
 }
@@ -48,14 +50,20 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** What `export` writes: `sprint N`, `roadmap` or `ics`; anything else is a usage error. */
+/** What `export` writes: `sprint N`, `update YYYY-MM`, `roadmap` or `ics`; anything else is a usage error. */
 function exportTarget([what = '', number]: string[]):
-  { what: 'sprint'; number: number } | { what: 'roadmap' | 'ics' } {
+  { what: 'sprint'; number: number } | { what: 'update'; month: string } | { what: 'roadmap' | 'ics' } {
+  if (what === 'update') {
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(number ?? ''))
+      throw new UsageError(`export update takes a month as YYYY-MM, not ${number ?? 'nothing'}`);
+    return { what, month: number! };
+  }
   if (what === 'roadmap' || what === 'ics') {
     if (number !== undefined) throw new UsageError(`export ${what} takes no argument (--out says where)`);
     return { what };
   }
-  if (what !== 'sprint') throw new UsageError(`export takes sprint N, roadmap or ics, not ${what}`);
+  if (what !== 'sprint')
+    throw new UsageError(`export takes sprint N, update YYYY-MM, roadmap or ics, not ${what}`);
   if (!/^\d{1,9}$/.test(number ?? ''))
     throw new UsageError(`export sprint takes a sprint number, not ${number}`);
   return { what, number: Number(number) };
@@ -115,9 +123,8 @@ function exportRoadmap(core: Core, out: string | undefined): ExitCode {
   return 0;
 }
 
-/** `export ics`: the meeting series as iCalendar. */
-function exportCalendar(core: Core, out: string | undefined): ExitCode {
-  const result = core.call('calendar.export', {});
+/** An exported file's content: to the standard output, or to `out` saying what was written. */
+function printOrWrite(result: Result<{ content: string }>, out: string | undefined, what: string): ExitCode {
   if (!result.ok) {
     console.error(`fortnight: ${result.error.message}`);
     return 1;
@@ -128,8 +135,19 @@ function exportCalendar(core: Core, out: string | undefined): ExitCode {
   }
   const target = userPath(out);
   writeCreatingFolders(target, result.value.content);
-  console.log(`Wrote the meeting calendar to ${target}.`);
+  console.log(`Wrote ${what} to ${target}.`);
   return 0;
+}
+
+/** `export update YYYY-MM`: the month's update (or its draft) as a blog post, or `--slides` a deck. */
+function exportUpdate(core: Core, month: string, slides: boolean, out: string | undefined): ExitCode {
+  const what = `the ${slides ? 'slides' : 'post'} of the ${month} update`;
+  return printOrWrite(core.call('updates.export', { month, slides }), out, what);
+}
+
+/** `export ics`: the meeting series as iCalendar. */
+function exportCalendar(core: Core, out: string | undefined): ExitCode {
+  return printOrWrite(core.call('calendar.export', {}), out, 'the meeting calendar');
 }
 
 /**
@@ -309,15 +327,20 @@ const COMMANDS: Record<string, Command> = {
   },
   export: {
     args: ['WHAT', '[N]'],
-    summary: 'print or write sprint N, the roadmap or the meeting calendar',
+    summary: 'print or write sprint N, a monthly update, the roadmap or the meeting calendar',
     forms: [
       ['export sprint N [--out FILE]', 'the summary of sprint N as Markdown'],
+      [
+        'export update YYYY-MM [--slides] [--out FILE]',
+        "the month's update (or its draft) as a blog post; --slides: a slide deck",
+      ],
       ['export roadmap [--out DIR|FILE]', 'the roadmap: a folder, or one file when FILE ends in .md'],
       ['export ics [--out FILE]', 'the sprint meetings as an iCalendar file'],
     ],
     needsDatabase: true,
-    run: (core, args, _dbFile, { out }) => {
+    run: (core, args, _dbFile, { out, slides }) => {
       const what = exportTarget(args);
+      if (what.what === 'update') return exportUpdate(core, what.month, slides === true, out);
       if (what.what !== 'sprint')
         return what.what === 'roadmap' ? exportRoadmap(core, out) : exportCalendar(core, out);
       const number = what.number;
@@ -371,6 +394,7 @@ function usage(): string {
     '',
     `--db FILE  the workspace database (default: ${defaultDatabaseFile()})`,
     '--out      where export writes (default: the standard output)',
+    '--slides   export update writes a slide deck (HackMD, reveal.js)',
     '--dry-run  import only prints what would change',
     '--keep-missing  import keeps what the files no longer have',
   ].join('\n');
@@ -382,6 +406,7 @@ async function main(argv: string[]): Promise<ExitCode> {
     options: {
       db: { type: 'string' },
       out: { type: 'string' },
+      slides: { type: 'boolean' },
       'dry-run': { type: 'boolean' },
       'keep-missing': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -397,6 +422,8 @@ async function main(argv: string[]): Promise<ExitCode> {
   const command = COMMANDS[name];
   if (!command) throw new UsageError(`Unknown command: ${name}`);
   if (values.out !== undefined && name !== 'export') throw new UsageError(`--out is for export only`);
+  if (values.slides !== undefined && !(name === 'export' && args[0] === 'update'))
+    throw new UsageError(`--slides is for export update only`);
   if (values['dry-run'] !== undefined && name !== 'import')
     throw new UsageError(`--dry-run is for import only`);
   if (values['keep-missing'] !== undefined && name !== 'import')
@@ -421,6 +448,7 @@ async function main(argv: string[]): Promise<ExitCode> {
   try {
     return await command.run!(core, args, dbFile, {
       out: values.out,
+      slides: values.slides,
       dryRun: values['dry-run'],
       keepMissing: values['keep-missing'],
     });

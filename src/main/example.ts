@@ -37,6 +37,7 @@ import { createRetroNote, voteRetroNote } from './services/retro-notes.ts';
 import { carryOverSprintGoal, createSprintGoal, updateSprintGoal } from './services/sprint-goals.ts';
 import { SPRINT_DAYS, addCalendarDays, createNextSprint } from './services/sprints.ts';
 import { requireEmpty } from './services/workspace.ts';
+import { loadPoll, loadPublishedUpdate, loadStakeholders, type StoryLinks } from './example-stakeholders.ts';
 
 const MEETING_ZONE = 'America/New_York';
 /**
@@ -45,6 +46,8 @@ const MEETING_ZONE = 'America/New_York';
  */
 const MEETING_DAY = SPRINT_DAYS - 1;
 const MEETING_HOUR = 11;
+/** The sprint the example's poll runs in. */
+const POLL_SPRINT = 4;
 const TIMEBOXES = { retrospective: 20, polish: 10, plan: 20, 'wrap-up': 5 };
 
 /** An input checked by the contract, as the API would pass it to the handler. */
@@ -139,6 +142,13 @@ function load(ws: Workspace, today: Date, setTime: (at: Date) => void): void {
     }
   }
 
+  const links: StoryLinks = {
+    personNamed: (name) => [...people].find(([key]) => PEOPLE[key].name === name)?.[1],
+    goal: (key) => lookup(goals, key),
+    initiative: (key) => lookup(initiatives, key),
+  };
+  const stakeholders = loadStakeholders(ws, links);
+
   // 2. Sprint 1, with the meeting series; every later sprint follows it.
   setTime(at(1, -3));
   const meetingDate = addCalendarDays(startOf(1), MEETING_DAY);
@@ -154,9 +164,16 @@ function load(ws: Workspace, today: Date, setTime: (at: Date) => void): void {
 
   // 3. Each sprint: its work, then (for the past ones) its meeting.
   for (let number = 1; number <= activeNumber; number++) {
+    if (number === POLL_SPRINT) {
+      const sprint = sprints.get(number)!;
+      loadPoll(ws, links, stakeholders, sprint, (day) => setTime(at(number, day, 16)));
+    }
     work(number);
     if (number < activeNumber) meeting(number);
   }
+  // The monthly update of the month the poll's sprint ended in, published after that month.
+  const pollSprint = sprints.get(POLL_SPRINT)!;
+  loadPublishedUpdate(ws, pollSprint.endDate.slice(0, 7), MEETING_ZONE);
 
   /** Sprint goals and capacities of a sprint, and the milestones targeted at it. */
   function plan(number: number): void {

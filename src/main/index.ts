@@ -25,7 +25,7 @@ import { readRoadmapFolder } from './markdown/roadmap-folder.ts';
 import { defaultDatabaseFile, userDataDir } from './paths.ts';
 import { SECURITY_HEADERS } from './web/security.ts';
 
-const SCREENS = ['meeting', 'roadmap', 'sprints', 'polish', 'people', 'settings'] as const;
+const SCREENS = ['meeting', 'roadmap', 'sprints', 'polish', 'people', 'updates', 'settings'] as const;
 const rendererDir = join(import.meta.dirname, '../renderer');
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 

@@ -41,6 +41,8 @@ import type {
 import * as entities from './entities/index.ts';
 import * as fields from './entities/fields.ts';
 import { id, ids, nullableId } from './entities/fields.ts';
+import { read, swap, write } from './contract-methods.ts';
+import { stakeholderMethods } from './contract-stakeholders.ts';
 
 // ---- building blocks -------------------------------------------------------------------
 
@@ -105,39 +107,18 @@ export const MEETING_ACTIONS = [
 ] as const;
 export type MeetingAction = (typeof MEETING_ACTIONS)[number];
 
-/** A method: its input schema, its result type (phantom), and whether it writes. */
-interface Method<I extends z.ZodType, O> {
-  input: I;
-  writes: boolean;
-  swapsFile?: true;
-  /** Over HTTP, the largest body its input can take, when more than the host's default (1 MiB). */
-  maxBodyBytes?: number;
-  /** Never read at run time: it carries the result type. */
-  output?: O;
-}
-type MethodOptions = Pick<Method<z.ZodType, unknown>, 'maxBodyBytes'>;
-const read =
-  <O>() =>
-  <I extends z.ZodType>(input: I, options: MethodOptions = {}): Method<I, O> => ({
-    input,
-    writes: false,
-    ...options,
-  });
-const write =
-  <O>() =>
-  <I extends z.ZodType>(input: I, options: MethodOptions = {}): Method<I, O> => ({
-    input,
-    writes: true,
-    ...options,
-  });
-/** A write that replaces the workspace's file: it runs outside a transaction (it closes the database). */
-const swap =
-  <O>() =>
-  <I extends z.ZodType>(input: I): Method<I, O> => ({ input, writes: true, swapsFile: true });
-
 // ---- the entities' writable fields: picked from their definitions --------------------------
 
-const personFields = entities.person.schema.pick({ name: true, handle: true, timeZone: true, roles: true });
+const personFields = entities.person.schema.pick({
+  name: true,
+  handle: true,
+  timeZone: true,
+  roles: true,
+  team: true,
+  link: true,
+  followsGoalIds: true,
+  followsInitiativeIds: true,
+});
 
 const goalFields = entities.goal.schema.pick({
   title: true,
@@ -306,6 +287,8 @@ export const contract = {
   'people.view': read<PersonView>()(byId),
   /** How many goals and initiatives each person owns. */
   'people.ownership': read<Ownership[]>()(empty),
+
+  ...stakeholderMethods,
 
   // Goals, initiatives and milestones may be in progress while nobody owns them (real roadmaps
   // have such items): allowed, and flagged wherever they show (`isUnowned`, UNOWNED_FLAG).

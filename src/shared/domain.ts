@@ -54,7 +54,17 @@ export const LIMITS = {
   sprintDays: 14,
   /** A meeting step's timebox, in minutes. */
   timeboxMinutes: 240,
+  /** The options of a poll. */
+  pollOptions: 20,
+  /** A monthly update's Markdown. */
+  updateBody: 200_000,
 } as const;
+
+export const UPDATE_STATUSES = ['draft', 'published'] as const;
+export type UpdateStatus = (typeof UPDATE_STATUSES)[number];
+
+/** The group identifies five to ten stakeholders: fewer or more is flagged. */
+export const STAKEHOLDERS_WANTED = { min: 5, max: 10 } as const;
 
 export type Person = EntityRow<'person'>;
 
@@ -101,6 +111,12 @@ export type ActionItem = EntityRow<'actionItem'>;
 export type Attendee = Meeting['attendees'][number];
 
 export type Meeting = EntityRow<'meeting'>;
+
+export type Poll = EntityRow<'poll'>;
+
+export type PollResponse = EntityRow<'pollResponse'>;
+
+export type MonthlyUpdate = EntityRow<'monthlyUpdate'>;
 
 /** One entry of the change log: the item history and the unit of sync. */
 export interface Change {

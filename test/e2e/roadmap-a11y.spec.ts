@@ -111,7 +111,7 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(page.getByRole('region', { name: 'Sprint goals' })).toBeVisible();
     await scan(page, `person page, ${theme}`);
 
-    await page.keyboard.press('Control+6');
+    await page.keyboard.press('Control+7');
     await scan(page, `settings, ${theme}`);
   });
 }

@@ -8,6 +8,7 @@ const SCREENS = [
   { hash: '#/sprints', title: 'Sprints' },
   { hash: '#/polish', title: 'Polish' },
   { hash: '#/people', title: 'People' },
+  { hash: '#/updates', title: 'Updates' },
   { hash: '#/settings', title: 'Settings' },
 ] as const;
 

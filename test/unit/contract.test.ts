@@ -39,6 +39,7 @@ function sample(schema: Schema, name = ''): unknown {
       if (/timeZone/i.test(name)) return 'UTC';
       if (name === 'link') return 'https://example.com/issue/1';
       if (name === 'handle') return 'ada';
+      if (name === 'month') return '2026-11';
       if (name === 'entity') return 'goal';
       if (name === 'cursor') return '2026-11-10T15:00:00.000Z~01890a5d-ac96-774b-bcce-b302099a8057';
       return 'x';

@@ -171,6 +171,8 @@ const WRITES: Record<string, EntityName> = {
   retroNotes: 'retroNote',
   actionItems: 'actionItem',
   meeting: 'meeting',
+  polls: 'poll',
+  updates: 'monthlyUpdate',
 };
 
 describe('the contract', () => {

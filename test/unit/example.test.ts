@@ -24,7 +24,7 @@ describe('the example workspace', () => {
     const info = must(core, 'workspace.loadExample', {});
 
     expect(info.isEmpty).toBe(false);
-    expect(info.counts.person).toBe(8);
+    expect(info.counts.person).toBe(11);
     expect(info.counts.goal).toBe(6);
     expect(info.counts.initiative).toBe(15);
     expect(info.counts.sprint).toBe(7);
@@ -34,7 +34,11 @@ describe('the example workspace', () => {
     const people = must(core, 'people.list', {});
     expect(
       people.filter((p) => p.roles.includes('stakeholder') && !p.roles.includes('goal owner')),
-    ).toHaveLength(2);
+    ).toHaveLength(5);
+    expect(info.counts.poll).toBe(1);
+    expect(info.counts.pollResponse).toBe(4);
+    expect(must(core, 'updates.list', {})).toMatchObject([{ status: 'published' }]);
+    expect(must(core, 'stakeholders.overview', {}).identify).toBeNull();
     expect(new Set(people.map((p) => p.timeZone.split('/')[0]))).toEqual(
       new Set(['America', 'Europe', 'Asia']),
     );

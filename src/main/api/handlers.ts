@@ -83,6 +83,27 @@ import { polishView } from '../services/polish-view.ts';
 import { retrospectiveView } from '../services/retrospective.ts';
 import { sprintsOverview } from '../services/sprint-overview.ts';
 import { sprintSummary } from '../markdown/sprint-summary.ts';
+import { pollFileName, pollMarkdown } from '../markdown/poll-export.ts';
+import {
+  createUpdate,
+  deleteUpdate,
+  draftUpdate,
+  editUpdate,
+  exportUpdate,
+  getUpdate,
+  listUpdates,
+} from '../services/monthly-updates.ts';
+import { importPollResponses, previewPollImport } from '../services/poll-import.ts';
+import {
+  createPoll,
+  deletePoll,
+  getPoll,
+  listPolls,
+  pollView,
+  respondToPoll,
+  updatePoll,
+} from '../services/polls.ts';
+import { stakeholdersOverview } from '../services/stakeholders.ts';
 
 const desktopOnly = (what: string): never => {
   throw new DomainError('unsupported', `${what} works in the desktop app only`);
@@ -111,6 +132,34 @@ export const handlers: Handlers = {
   'people.delete': (ws, { id }) => deletePerson(ws, id),
   'people.view': (ws, { id }) => personView(ws, id),
   'people.ownership': (ws) => ownership(ws),
+
+  'stakeholders.overview': (ws) => stakeholdersOverview(ws),
+
+  'polls.list': listPolls,
+  'polls.get': (ws, { id }) => pollView(ws, getPoll(ws, id)),
+  'polls.create': createPoll,
+  'polls.update': updatePoll,
+  'polls.delete': (ws, { id }) => deletePoll(ws, id),
+  'polls.respond': respondToPoll,
+  'polls.previewImport': previewPollImport,
+  'polls.importResponses': (ws, input) => {
+    backUpBefore(ws, 'import');
+    return importPollResponses(ws, input);
+  },
+  'polls.export': (ws, { id, today }) => {
+    const poll = pollView(ws, getPoll(ws, id));
+    const asked = poll.askedIds.map((personId) => getPerson(ws, personId).name);
+    const day = today ?? ws.now().toISOString().slice(0, 10);
+    return { fileName: pollFileName(poll), content: pollMarkdown(poll, asked, day) };
+  },
+
+  'updates.list': (ws) => listUpdates(ws),
+  'updates.get': (ws, { id }) => getUpdate(ws, id),
+  'updates.draft': draftUpdate,
+  'updates.create': createUpdate,
+  'updates.update': editUpdate,
+  'updates.delete': (ws, { id }) => deleteUpdate(ws, id),
+  'updates.export': exportUpdate,
 
   'goals.list': (ws) => listGoals(ws),
   'goals.get': (ws, { id }) => getGoal(ws, id),

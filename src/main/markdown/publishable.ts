@@ -15,7 +15,7 @@
  * Each change is made on the source at the node's position and the result parsed again until
  * nothing is left to change (removing a tag can join what was around it into new markup).
  */
-import type { Nodes } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import { sanitizeUri } from 'micromark-util-sanitize-uri';
 import { inline } from './escape.ts';
 import { parseMarkdown, textOf } from './parse.ts';
@@ -66,10 +66,10 @@ function editOf(node: Nodes, source: string): Edit | null {
   }
 }
 
-/** The edits one pass makes: outermost first, none inside another. */
-function editsOf(source: string): Edit[] {
+/** The edits one pass makes on `source` (parsed as `root`): outermost first, none inside another. */
+function editsOf(source: string, root: Root): Edit[] {
   const edits: Edit[] = [];
-  const stack: Nodes[] = [parseMarkdown(source)];
+  const stack: Nodes[] = [root];
   while (stack.length) {
     const node = stack.pop()!;
     const edit = editOf(node, source);
@@ -84,11 +84,20 @@ function editsOf(source: string): Edit[] {
  * it could not be made so in a few passes (never seen; the caller then shows it as code).
  */
 export function publishable(markdown: string): string | null {
+  if (!MAY_BE_UNSAFE.test(markdown)) return markdown;
+  return publishableTree(markdown)?.text ?? null;
+}
+
+/**
+ * `publishable(markdown)` with its parsed tree, for a caller that reads the tree next (the
+ * slide deck): the text is parsed once when nothing needed changing.
+ */
+export function publishableTree(markdown: string): { text: string; root: Root } | null {
   let out = markdown;
   for (let pass = 0; pass < 20; pass++) {
-    if (!MAY_BE_UNSAFE.test(out)) return out;
-    const edits = editsOf(out);
-    if (!edits.length) return out;
+    const root = parseMarkdown(out);
+    const edits = MAY_BE_UNSAFE.test(out) ? editsOf(out, root) : [];
+    if (!edits.length) return { text: out, root };
     for (const { start, end, text } of edits.reverse()) out = out.slice(0, start) + text + out.slice(end);
   }
   return null;

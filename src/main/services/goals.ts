@@ -6,6 +6,7 @@ import { decodeRow, insert, remove, stmt, update } from '../store/write.ts';
 import { DomainError, notFound } from './errors.ts';
 import { deleteInitiative } from './initiatives.ts';
 import { nextPosition, requireRows, requireSameSet, unlink } from './rules.ts';
+import { unfollow } from './stakeholders.ts';
 
 const SELECT = () =>
   `SELECT t.*, p.progress AS progress FROM (${selectSql('goal')}) t JOIN goal_progress p ON p.goal_id = t.id`;
@@ -74,6 +75,8 @@ export function deleteGoal(ws: Workspace, { id, cascade }: ParsedInput<'goals.de
   for (const initiative of initiatives) deleteInitiative(ws, { id: initiative.id, cascade: true });
   unlink(ws, 'sprint_goals', 'sprintGoal', 'goalId', 'goal_id', id);
   unlink(ws, 'polish_issues', 'polishIssue', 'goalId', 'goal_id', id);
+  unlink(ws, 'polls', 'poll', 'goalId', 'goal_id', id);
+  unfollow(ws, 'goal', id);
   remove(ws, 'goal', id);
   return null;
 }

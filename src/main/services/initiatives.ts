@@ -5,6 +5,7 @@ import { selectSql } from '../store/read.ts';
 import { decodeRow, insert, remove, stmt, update } from '../store/write.ts';
 import { DomainError, notFound } from './errors.ts';
 import { deleteMilestone } from './milestones.ts';
+import { unfollow } from './stakeholders.ts';
 import {
   nextPosition,
   dependenciesOf,
@@ -122,6 +123,8 @@ export function deleteInitiative(ws: Workspace, { id, cascade }: ParsedInput<'in
     });
   }
   unlink(ws, 'sprint_goals', 'sprintGoal', 'initiativeId', 'initiative_id', id);
+  unlink(ws, 'polls', 'poll', 'initiativeId', 'initiative_id', id);
+  unfollow(ws, 'initiative', id);
   remove(ws, 'initiative', id);
   return null;
 }

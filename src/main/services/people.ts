@@ -4,6 +4,8 @@ import type { Workspace } from '../db/open.ts';
 import { selectSql } from '../store/read.ts';
 import { current, decodeRow, insert, remove, stmt, update } from '../store/write.ts';
 import { DomainError, notFound } from './errors.ts';
+import { forgetRespondent } from './polls.ts';
+import { requireFollowed } from './stakeholders.ts';
 
 export function listPeople(ws: Workspace): Person[] {
   const rows = stmt(ws.db, `${selectSql('person')} ORDER BY t.name COLLATE NOCASE, t.id`).all() as Record<
@@ -34,11 +36,17 @@ export function defaultTimeZone(): string {
 
 export function createPerson(ws: Workspace, input: ParsedInput<'people.create'>): Person {
   refuseTakenHandle(ws, input.handle);
+  requireFollowed(ws, input);
   const id = insert(ws, 'person', {
     name: input.name,
     handle: input.handle ?? null,
     timeZone: input.timeZone ?? defaultTimeZone(),
     roles: [...new Set<Role>(input.roles ?? ['goal owner'])],
+    // A stakeholder's fields, only when given: a member's history stays as it was.
+    team: input.team,
+    link: input.link,
+    followsGoalIds: input.followsGoalIds,
+    followsInitiativeIds: input.followsInitiativeIds,
   });
   return getPerson(ws, id);
 }
@@ -46,6 +54,7 @@ export function createPerson(ws: Workspace, input: ParsedInput<'people.create'>)
 export function updatePerson(ws: Workspace, { id, ...patch }: ParsedInput<'people.update'>): Person {
   getPerson(ws, id);
   refuseTakenHandle(ws, patch.handle, id);
+  requireFollowed(ws, patch);
   update(ws, 'person', id, { ...patch, ...(patch.roles ? { roles: [...new Set<Role>(patch.roles)] } : {}) });
   return getPerson(ws, id);
 }
@@ -87,7 +96,10 @@ function referencesTo(ws: Workspace, id: string): string[] {
   return found;
 }
 
-/** Refused while anything refers to the person: reassign first, never orphan. */
+/**
+ * Refused while anything refers to the person: reassign first, never orphan. What a stakeholder
+ * follows and their poll answers go with them.
+ */
 export function deletePerson(ws: Workspace, id: string): null {
   const person = getPerson(ws, id);
   const references = referencesTo(ws, id);
@@ -98,6 +110,7 @@ export function deletePerson(ws: Workspace, id: string): null {
       'id',
     );
   }
+  forgetRespondent(ws, id);
   remove(ws, 'person', id);
   return null;
 }

@@ -119,7 +119,7 @@ function capacities(ws: Workspace, sprint: Sprint) {
   return new Map(rows.map((r) => [r.personId, r]));
 }
 
-function dueMilestones(ws: Workspace, sprint: Sprint): DueMilestone[] {
+export function dueMilestones(ws: Workspace, sprint: Sprint): DueMilestone[] {
   const rows = stmt(
     ws.db,
     `SELECT m.*, s.number AS targetSprintNumber, i.title AS initiativeTitle, g.id AS goalId, g.title AS goalTitle

@@ -127,7 +127,7 @@ export function nextPosition(ws: Workspace, table: string, where = '1', ...param
 export function unlink(
   ws: Workspace,
   table: string,
-  entity: 'sprintGoal' | 'polishIssue' | 'milestone',
+  entity: 'sprintGoal' | 'polishIssue' | 'milestone' | 'poll',
   field: string,
   column: string,
   id: string,

@@ -17,6 +17,8 @@ export const oneLine = (max: number) =>
   text(max)
     .overwrite((s) => s.replace(/\s+/g, ' ').trim())
     .min(1, { error: 'must not be empty' });
+/** One line (as `oneLine`) that may be empty: an optional name such as a team. */
+export const oneLineOrEmpty = (max: number) => text(max).overwrite((s) => s.replace(/\s+/g, ' ').trim());
 /** Trimmed text that must say something (a retrospective note, an action item). */
 export const someText = (max: number) => text(max).trim().min(1, { error: 'must not be empty' });
 export const title = oneLine(LIMITS.title);
@@ -68,3 +70,5 @@ export const isoDate = z.iso.date({ error: 'must be a date (yyyy-MM-dd)' });
 export const isoInstant = z.iso
   .datetime({ offset: true, error: 'must be a date and time (ISO 8601)' })
   .max(LIMITS.instant, { error: `must be at most ${LIMITS.instant} characters` });
+/** A calendar month, `yyyy-MM`. */
+export const month = text(7).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a month (yyyy-MM)' });

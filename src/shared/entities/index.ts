@@ -19,6 +19,7 @@ import {
   ROLES,
   SPRINT_STATUSES,
   STATES,
+  UPDATE_STATUSES,
 } from '../domain.ts';
 import {
   entity,
@@ -38,8 +39,10 @@ import {
   issueLink,
   link,
   longText,
+  month,
   nullableId,
   oneLine,
+  oneLineOrEmpty,
   percent,
   position,
   someText,
@@ -62,6 +65,13 @@ export const person = entity('people', {
   ),
   timeZone: textColumn('time_zone', timeZone),
   roles: jsonColumn('roles', z.array(z.enum(ROLES)).max(ROLES.length)),
+  /** A stakeholder's team or affiliation ('' when not said). */
+  team: textColumn('team', oneLineOrEmpty(LIMITS.name)),
+  /** A stakeholder's page (a profile, a team page). */
+  link: textColumn('link', link),
+  /** The goals and initiatives a stakeholder follows: what the monthly update tells them about. */
+  followsGoalIds: linkTable('person_follows_goals', 'person_id', 'goal_id', ids),
+  followsInitiativeIds: linkTable('person_follows_initiatives', 'person_id', 'initiative_id', ids),
 });
 
 /** An installation of Fortnight, and whose it is (so the history can name who changed what). */
@@ -187,6 +197,43 @@ export const meeting = entity('meetings', {
   endedAt: textColumn('ended_at', isoInstant.nullable()),
 });
 
+/** A question to stakeholders about a goal or an initiative (exactly one of the two). */
+export const poll = entity('polls', {
+  question: textColumn('question', title),
+  goalId: textColumn('goal_id', nullableId),
+  initiativeId: textColumn('initiative_id', nullableId),
+  /** The answers to choose from; none: a free-text question. */
+  options: jsonColumn(
+    'options',
+    z.array(title).max(LIMITS.pollOptions, { error: `must list at most ${LIMITS.pollOptions} options` }),
+  ),
+  opensOn: textColumn('opens_on', isoDate),
+  closesOn: textColumn('closes_on', isoDate.nullable()),
+  /** The stakeholders asked. */
+  askedIds: linkTable('poll_asked', 'poll_id', 'person_id', ids),
+  createdAt: textColumn('created_at', isoInstant),
+});
+
+/** One person's answer to a poll (one per person and poll). */
+export const pollResponse = entity('poll_responses', {
+  pollId: textColumn('poll_id', id),
+  personId: textColumn('person_id', id),
+  answer: textColumn('answer', someText(LIMITS.text)),
+  answeredAt: textColumn('answered_at', isoInstant),
+});
+
+/** The group's report to its stakeholders for one month: Markdown, a draft until published. */
+export const monthlyUpdate = entity('monthly_updates', {
+  /** `yyyy-MM`. */
+  month: textColumn('month', month),
+  title: textColumn('title', title),
+  authors: jsonColumn('authors', z.array(oneLine(LIMITS.name)).max(LIMITS.list)),
+  body: textColumn('body', text(LIMITS.updateBody)),
+  status: textColumn('status', z.enum(UPDATE_STATUSES)),
+  publishedOn: textColumn('published_on', isoDate.nullable()),
+  createdAt: textColumn('created_at', isoInstant),
+});
+
 export const ENTITIES = {
   person,
   replica,
@@ -200,6 +247,9 @@ export const ENTITIES = {
   retroNote,
   actionItem,
   meeting,
+  poll,
+  pollResponse,
+  monthlyUpdate,
 } as const satisfies Record<string, Entity>;
 
 export type EntityName = keyof typeof ENTITIES;

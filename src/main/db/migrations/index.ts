@@ -4,6 +4,7 @@ import * as m001 from './001-initial.ts';
 import * as m002 from './002-read-indexes.ts';
 import * as m003 from './003-milestone-progress.ts';
 import * as m004 from './004-meeting-actions.ts';
+import * as m007 from './007-stakeholders.ts';
 
 export interface Migration {
   version: number;
@@ -15,5 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, up: m002.up },
   { version: 3, up: m003.up },
   { version: 4, up: m004.up },
+  // Numbered 007 in its file name; versions stay consecutive (renumber on merging others' migrations).
+  { version: 5, up: m007.up },
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;

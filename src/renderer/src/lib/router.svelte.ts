@@ -6,6 +6,7 @@ export const SCREENS = [
   { id: 'sprints', label: 'Sprints' },
   { id: 'polish', label: 'Polish' },
   { id: 'people', label: 'People' },
+  { id: 'updates', label: 'Updates' },
   { id: 'settings', label: 'Settings' },
 ] as const;
 
@@ -19,7 +20,10 @@ export type Route =
   | { screen: 'roadmap'; page: 'help-wanted' }
   | { screen: 'roadmap'; page: 'dependencies'; id: string | null }
   | { screen: 'roadmap'; page: 'publish' }
-  | { screen: 'people'; page: 'new-person' }
+  | { screen: 'people'; page: 'new-person'; stakeholder: boolean }
+  | { screen: 'updates'; page: 'update'; id: string }
+  | { screen: 'updates'; page: 'poll'; id: string }
+  | { screen: 'updates'; page: 'new-poll'; about: { kind: 'goal' | 'initiative'; id: string } | null }
   | { screen: 'people'; page: 'person'; id: string }
   | { screen: 'sprints'; page: 'sprint'; number: number };
 
@@ -39,7 +43,15 @@ export function parseHash(hash: string): Route {
   if (head === 'roadmap' && second === 'help-wanted') return { screen: 'roadmap', page: 'help-wanted' };
   if (head === 'dependencies') return { screen: 'roadmap', page: 'dependencies', id: second ?? null };
   if (head === 'publish') return { screen: 'roadmap', page: 'publish' };
-  if (head === 'people' && second === 'new') return { screen: 'people', page: 'new-person' };
+  if (head === 'people' && (second === 'new' || second === 'new-stakeholder'))
+    return { screen: 'people', page: 'new-person', stakeholder: second === 'new-stakeholder' };
+  if (head === 'updates' && second) return { screen: 'updates', page: 'update', id: second };
+  if (head === 'polls' && second === 'new') {
+    const [kind, id] = (third ?? '').split(':');
+    const about = (kind === 'goal' || kind === 'initiative') && id ? { kind, id } : null;
+    return { screen: 'updates', page: 'new-poll', about } as Route;
+  }
+  if (head === 'polls' && second) return { screen: 'updates', page: 'poll', id: second };
   if (head === 'people' && second) return { screen: 'people', page: 'person', id: second };
   if (head === 'sprints' && second && /^\d+$/.test(second))
     return { screen: 'sprints', page: 'sprint', number: Number(second) };
@@ -58,6 +70,11 @@ export const paths = {
     initiativeId ? `#/dependencies/${encodeURIComponent(initiativeId)}` : '#/dependencies',
   person: (id: string) => `#/people/${encodeURIComponent(id)}`,
   newPerson: () => '#/people/new',
+  newStakeholder: () => '#/people/new-stakeholder',
+  update: (id: string) => `#/updates/${encodeURIComponent(id)}`,
+  poll: (id: string) => `#/polls/${encodeURIComponent(id)}`,
+  newPoll: (about?: { kind: 'goal' | 'initiative'; id: string }) =>
+    about ? `#/polls/new/${about.kind}:${encodeURIComponent(about.id)}` : '#/polls/new',
   sprint: (number: number) => `#/sprints/${number}`,
   publish: () => '#/publish',
 };
