@@ -10,6 +10,7 @@ import type { Attendee, Meeting, MeetingStep, Sprint } from '../../../shared/dom
 import type { ApiError } from '../../../shared/result.ts';
 import { call } from './api.ts';
 import { WriteQueue } from './in-order.ts';
+import { lock } from './lock.svelte.ts';
 import { PlanStore } from './meeting-plan.svelte.ts';
 import { PolishStore } from './meeting-polish.svelte.ts';
 import { RetroStore } from './meeting-retro.svelte.ts';
@@ -151,6 +152,10 @@ export class MeetingSession {
     if (!sprint) return null;
     const found = await call('sprints.byNumber', { number: sprint.number + 1 });
     if (found.ok && found.value) return (this.nextSprint = found.value);
+    if (lock.reason) {
+      this.failure = { code: 'read_only', message: lock.reason };
+      return null;
+    }
     const created = await call('sprints.createNext', {});
     if (!created.ok) {
       this.failure = created.error;
@@ -185,6 +190,8 @@ export class MeetingSession {
       stepStartedAt: new Date(now).toISOString(),
       secondsSpent: { ...meeting.secondsSpent, [meeting.step]: meeting.secondsSpent[meeting.step] + elapsed },
     };
+    // A read-only workspace can't save the step: the steps are still there to be read.
+    if (lock.locked) return;
     const result = await call('meeting.goTo', { id: meeting.id, step });
     if (result.ok) {
       this.meeting = result.value;
