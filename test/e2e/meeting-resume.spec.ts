@@ -5,7 +5,6 @@
 import { expect, test } from './fixtures.ts';
 import { meetingUnderWay, row, stepHeading } from './meeting-helpers.ts';
 
-
 test('a reload in the middle of the retrospective resumes it with nothing lost', async ({
   page,
   app,

@@ -122,7 +122,10 @@ describe('a read-only workspace', { timeout: 60_000 }, () => {
       expect(restore.stderr).toContain(`can't write to ${file}, so it is open read-only`);
       // The commands that write name the file and what to do, as the others do.
       const folder = tempDir();
-      writeFileSync(join(folder, 'roadmap.md'), '# Roadmap\n\n| Goal | State |\n|---|---|\n| Smaller installers | :crab: |\n');
+      writeFileSync(
+        join(folder, 'roadmap.md'),
+        '# Roadmap\n\n| Goal | State |\n|---|---|\n| Smaller installers | :crab: |\n',
+      );
       for (const command of [['example'], ['import', 'roadmap', folder]]) {
         const refusal = spawnSync(process.execPath, [CLI, '--db', file, ...command], { encoding: 'utf8' });
         expect(refusal.status, command.join(' ')).toBe(1);

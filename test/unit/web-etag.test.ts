@@ -108,7 +108,9 @@ describe('roadmap.view over HTTP', () => {
     const tag = await tagOf('roadmap.view', {});
     const tagged = changeLogVersion(file);
 
-    const list = (await (await api('backups.list', {})).json()) as { value: { name: string; reason: string }[] };
+    const list = (await (await api('backups.list', {})).json()) as {
+      value: { name: string; reason: string }[];
+    };
     const backup = list.value.find((b) => b.reason === 'import')!;
     expect((await api('backups.restore', { name: backup.name })).status).toBe(200);
     expect(changeLogVersion(file)).toBeLessThan(tagged);
