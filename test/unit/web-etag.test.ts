@@ -26,7 +26,7 @@ beforeEach(async () => {
   host = await startHost({ core: await workerCore(core.workspace.file), rendererDir });
   const login = await fetch(host.url, { redirect: 'manual' });
   cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
-});
+}, 60_000); // two worker threads start for each test: slow on a loaded machine
 
 afterEach(() => host.close());
 
