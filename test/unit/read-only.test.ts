@@ -100,7 +100,7 @@ async function expectReadOnlyDoors(file: string, named: string) {
   }
 }
 
-describe('a read-only workspace', { timeout: 60_000 }, () => {
+describe('a read-only workspace', { timeout: 180_000 }, () => {
   it('whose file is read-only opens read-only, refuses writes, and keeps its bytes', async (context) => {
     const { file, content } = await seededWorkspace();
     const bytes = readFileSync(file);
