@@ -1,12 +1,9 @@
 /** Settings → Backups: the list, a restore in one click, and its undo; a damaged workspace's backups. */
 import AxeBuilder from '@axe-core/playwright';
-import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { expect, heading, nodeBinary, startServer, stopServer, test } from './fixtures.ts';
-
-const ROOT = resolve(import.meta.dirname, '../..');
+import { join } from 'node:path';
+import { expect, fortnight, heading, startServer, stopServer, test } from './fixtures.ts';
 
 test('a backup is listed, restored in one click, and the restore undone', async ({ page, app, api }) => {
   await api('goals.create', { title: 'Kept goal' });
@@ -41,10 +38,8 @@ test('a damaged workspace opens on its backups, and one click brings the app bac
   test.setTimeout(240_000); // it starts a browser-mode Fortnight of its own, which may take two minutes
   const dir = mkdtempSync(join(tmpdir(), 'fortnight-e2e-'));
   const db = join(dir, 'ws.db');
-  const fortnight = (...args: string[]) =>
-    execFileSync(nodeBinary(), ['src/cli/fortnight.ts', '--db', db, ...args], { cwd: ROOT, stdio: 'pipe' });
-  fortnight('example');
-  fortnight('check'); // the second open takes the day's backup: the example workspace
+  fortnight(db, 'example');
+  fortnight(db, 'check'); // the second open takes the day's backup: the example workspace
   writeFileSync(db, Buffer.alloc(8192, 7)); // no longer a database SQLite can read
 
   const server = await startServer(dir);
@@ -64,43 +59,6 @@ test('a damaged workspace opens on its backups, and one click brings the app bac
     await expect(heading(page)).toHaveText('Roadmap');
     await expect(page.getByRole('main').getByRole('link').first()).toBeVisible();
   } finally {
-    await stopServer(server);
-  }
-});
-
-test('a read-only workspace says why in a banner and disables its forms', async ({ page }) => {
-  test.setTimeout(240_000); // it starts a browser-mode Fortnight of its own, which may take two minutes
-  const dir = mkdtempSync(join(tmpdir(), 'fortnight-e2e-'));
-  const db = join(dir, 'ws.db');
-  execFileSync(nodeBinary(), ['src/cli/fortnight.ts', '--db', db, 'example'], { cwd: ROOT, stdio: 'pipe' });
-  // Root ignores permission bits: only an immutable file stops it; anyone else loses the write bits.
-  const asRoot = process.getuid?.() === 0;
-  try {
-    if (asRoot) execFileSync('chattr', ['+i', db], { stdio: 'pipe' });
-    else chmodSync(db, 0o444);
-  } catch (error) {
-    test.skip(true, `Skipped: chattr +i (needed as root to make ${db} read-only) failed: ${String(error)}`);
-  }
-  const server = await startServer(dir).catch(async (error: unknown) => {
-    unlock();
-    throw error;
-  });
-  function unlock() {
-    if (asRoot) execFileSync('chattr', ['-i', db]);
-    else chmodSync(db, 0o644);
-  }
-  try {
-    await page.goto(`${server.url}#/people/new`);
-    const banner = page.getByRole('status').filter({ hasText: 'Read-only:' });
-    await expect(banner).toContainText(`can't write to ${db}, so it is open read-only`);
-    const form = page.locator('main form');
-    await expect(form.getByRole('button', { name: 'Add person' })).toBeDisabled();
-    await expect(form.getByRole('textbox').first()).toBeDisabled();
-    await expect(form.getByRole('alert')).toContainText('make the file writable and open Fortnight again');
-    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-    expect(violations).toEqual([]);
-  } finally {
-    unlock();
     await stopServer(server);
   }
 });

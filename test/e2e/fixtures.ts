@@ -10,8 +10,8 @@ import {
   type Locator,
   type Page,
 } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Input, MethodName, Output } from '../../src/shared/contract.ts';
@@ -81,6 +81,78 @@ export async function stopServer(server: Server): Promise<void> {
     clearTimeout(timer);
   }
   rmSync(server.dir, { recursive: true, force: true });
+}
+
+/**
+ * Makes a file or folder unwritable for this process. Root ignores permission bits, so as root it
+ * is made immutable (`chattr +i`, which stops root too); anyone else removes its write bits.
+ * Returns how to undo it, or why it can't be done.
+ */
+export function makeReadOnly(path: string, folder: boolean): { undo: () => void } | { cannot: string } {
+  if (process.getuid?.() !== 0) {
+    chmodSync(path, folder ? 0o555 : 0o444);
+    return { undo: () => chmodSync(path, folder ? 0o755 : 0o644) };
+  }
+  try {
+    execFileSync('chattr', ['+i', path], { stdio: 'pipe' });
+    return { undo: () => execFileSync('chattr', ['-i', path], { stdio: 'pipe' }) };
+  } catch (error) {
+    return { cannot: `as root, only chattr +i makes ${path} read-only, and it failed: ${String(error)}` };
+  }
+}
+
+/** Runs the command line on a workspace file and returns what it printed. */
+export function fortnight(db: string, ...args: string[]): string {
+  return execFileSync(nodeBinary(), ['src/cli/fortnight.ts', '--db', db, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: 'pipe',
+  });
+}
+
+export interface ReadOnlyServer {
+  server: Server;
+  /** The workspace file. */
+  db: string;
+  /** Its bytes when it was made read-only. */
+  bytes: Buffer;
+  /** Makes it writable again, stops the server and removes its folder. */
+  stop: () => Promise<void>;
+}
+
+/**
+ * Browser mode on a workspace whose file (or folder) is read-only: `prepare` fills it through the
+ * command line first. Skips the test, saying why, where it can't be made read-only.
+ */
+export async function startReadOnlyServer(
+  what: 'file' | 'folder',
+  prepare: (db: string) => void,
+): Promise<ReadOnlyServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'fortnight-e2e-'));
+  const db = join(dir, 'ws.db');
+  prepare(db);
+  const bytes = readFileSync(db);
+  const locked = makeReadOnly(what === 'file' ? db : dir, what === 'folder');
+  if ('cannot' in locked) {
+    rmSync(dir, { recursive: true, force: true });
+    console.log(`Skipped: ${locked.cannot}`);
+    base.skip(true, locked.cannot);
+    throw new Error('unreachable: the test is skipped');
+  }
+  const server = await startServer(dir).catch((error: unknown) => {
+    locked.undo();
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  });
+  return {
+    server,
+    db,
+    bytes,
+    stop: async () => {
+      locked.undo();
+      await stopServer(server);
+    },
+  };
 }
 
 /** One server per test file: started by the file's first test, stopped when the next file starts. */

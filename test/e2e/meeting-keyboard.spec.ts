@@ -3,20 +3,10 @@
  * action leaves the focus, N writes in the focused note's column, Escape leaves a field for its
  * list, a new action item's owner is chosen anew, and focus follows an item that moves.
  */
-import type { Locator, Page } from '@playwright/test';
-import { expect, test, type Api } from './fixtures.ts';
+import { expect, test } from './fixtures.ts';
+import { meetingUnderWay, row, stepHeading } from './meeting-helpers.ts';
 
-const stepHeading = (page: Page) => page.locator('#step-heading');
-const row = (scope: Page | Locator, text: string | RegExp) =>
-  scope.locator('[data-row]').filter({ hasText: text });
 const undoKey = process.platform === 'darwin' ? 'Meta+z' : 'Control+z';
-
-/** The example workspace with sprint 7's meeting started (once per file). */
-async function meetingUnderWay(api: Api): Promise<void> {
-  if ((await api('workspace.info', {})).isEmpty) await api('workspace.loadExample', {});
-  const sprintId = (await api('workspace.info', {})).activeSprintId!;
-  if (!(await api('meeting.get', { sprintId }))) await api('meeting.start', { sprintId });
-}
 
 test("Ctrl/⌘+Z undoes deleting a column's only note, from the empty field the focus lands in", async ({
   page,

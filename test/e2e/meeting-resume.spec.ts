@@ -2,19 +2,8 @@
  * The meeting can't lose work: every action is saved as it happens, a reload comes back to the
  * same step with everything entered, and undo takes back the last action and says which.
  */
-import type { Locator, Page } from '@playwright/test';
-import { expect, test, type Api } from './fixtures.ts';
-
-const stepHeading = (page: Page) => page.locator('#step-heading');
-const row = (scope: Page | Locator, text: string | RegExp) =>
-  scope.locator('[data-row]').filter({ hasText: text });
-
-/** The example workspace with sprint 7's meeting started (once per file). */
-async function meetingUnderWay(api: Api): Promise<void> {
-  if ((await api('workspace.info', {})).isEmpty) await api('workspace.loadExample', {});
-  const sprintId = (await api('workspace.info', {})).activeSprintId!;
-  if (!(await api('meeting.get', { sprintId }))) await api('meeting.start', { sprintId });
-}
+import { expect, test } from './fixtures.ts';
+import { meetingUnderWay, row, stepHeading } from './meeting-helpers.ts';
 
 test('a reload in the middle of the retrospective resumes it with nothing lost', async ({
   page,

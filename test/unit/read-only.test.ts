@@ -100,7 +100,7 @@ async function expectReadOnlyDoors(file: string, named: string) {
   }
 }
 
-describe('a read-only workspace', { timeout: 60_000 }, () => {
+describe('a read-only workspace', { timeout: 180_000 }, () => {
   it('whose file is read-only opens read-only, refuses writes, and keeps its bytes', async (context) => {
     const { file, content } = await seededWorkspace();
     const bytes = readFileSync(file);
@@ -120,6 +120,19 @@ describe('a read-only workspace', { timeout: 60_000 }, () => {
       const restore = spawnSync(process.execPath, [CLI, '--db', file, 'restore', file], { encoding: 'utf8' });
       expect(restore.status).toBe(1);
       expect(restore.stderr).toContain(`can't write to ${file}, so it is open read-only`);
+      // The commands that write name the file and what to do, as the others do.
+      const folder = tempDir();
+      writeFileSync(
+        join(folder, 'roadmap.md'),
+        '# Roadmap\n\n| Goal | State |\n|---|---|\n| Smaller installers | :crab: |\n',
+      );
+      for (const command of [['example'], ['import', 'roadmap', folder]]) {
+        const refusal = spawnSync(process.execPath, [CLI, '--db', file, ...command], { encoding: 'utf8' });
+        expect(refusal.status, command.join(' ')).toBe(1);
+        expect(refusal.stderr).toContain(
+          `fortnight: Fortnight can't write to ${file}, so it is open read-only: to edit it, make the file writable`,
+        );
+      }
       await expectReadOnlyDoors(file, file);
     } finally {
       unlock();

@@ -1,12 +1,14 @@
 /**
  * Browser mode's versioned reads over real HTTP: roadmap.view comes with an ETag, and the same
  * call sent back with it answers 304 and no body until something is written, from the page or
- * from another program on the same file (the CLI).
+ * from another program on the same file (the CLI), or the file is restored from a backup.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import type { Core } from '../../src/main/api/core.ts';
+import { changeLogVersion as versionOf } from '../../src/main/store/version.ts';
 import { startHost, type Host } from '../../src/main/web/host.ts';
 import { must, seed, tempCore, tempDir, workerCore } from './helpers.ts';
 
@@ -24,9 +26,19 @@ beforeEach(async () => {
   host = await startHost({ core: await workerCore(core.workspace.file), rendererDir });
   const login = await fetch(host.url, { redirect: 'manual' });
   cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
-});
+}, 60_000); // two worker threads start for each test: slow on a loaded machine
 
 afterEach(() => host.close());
+
+/** The change log's last number in the workspace file, read beside the host's core. */
+function changeLogVersion(file: string): number {
+  const db = new Database(file, { readonly: true });
+  try {
+    return versionOf(db);
+  } finally {
+    db.close();
+  }
+}
 
 function api(method: string, input: unknown, tag?: string) {
   return fetch(`${host.origin}/api/${method}`, {
@@ -84,6 +96,36 @@ describe('roadmap.view over HTTP', () => {
     expect(after.status).toBe(200);
     const body = (await after.json()) as { value: { goals: { title: string }[] } };
     expect(body.value.goals.map((g) => g.title)).toContain('Written by the CLI');
+  });
+
+  it('answers in full after a restore, even once the restored change log is back at the same number', async () => {
+    const file = core.workspace.file;
+    core.close(); // only the host's core has the file open, as in browser mode
+    // An import backs the workspace up first: restoring that backup brings back its change log.
+    const roadmap = '# Roadmap\n\n| Goal | State | Owner |\n|---|---|---|\n| Imported goal | :crab: | |\n';
+    const files = [{ path: 'roadmap.md', content: roadmap }];
+    expect((await api('roadmap.import', { files, keepMissing: true })).status).toBe(200);
+    const tag = await tagOf('roadmap.view', {});
+    const tagged = changeLogVersion(file);
+
+    const list = (await (await api('backups.list', {})).json()) as {
+      value: { name: string; reason: string }[];
+    };
+    const backup = list.value.find((b) => b.reason === 'import')!;
+    expect((await api('backups.restore', { name: backup.name })).status).toBe(200);
+    expect(changeLogVersion(file)).toBeLessThan(tagged);
+    // Other writes bring the restored file's change log to the number the tag was given at.
+    for (let n = 1; changeLogVersion(file) < tagged; n++) {
+      expect((await api('goals.create', { title: `Written after the restore ${n}` })).status).toBe(200);
+    }
+    expect(changeLogVersion(file)).toBe(tagged);
+
+    const after = await api('roadmap.view', {}, tag);
+    expect(after.status).toBe(200);
+    const body = (await after.json()) as { value: { goals: { title: string }[] } };
+    const titles = body.value.goals.map((g) => g.title);
+    expect(titles).toContain('Written after the restore 1');
+    expect(titles).not.toContain('Imported goal');
   });
 
   it('is the only read tagged: the others depend on the clock too', async () => {

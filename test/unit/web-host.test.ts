@@ -166,7 +166,7 @@ beforeAll(async () => {
   port = Number(new URL(host.origin).port);
   const login = await request(`/?token=${host.token}`);
   cookie = String(login.headers['set-cookie']?.[0]).split(';')[0]!;
-});
+}, 60_000); // two worker threads start: slow on a loaded machine
 
 afterAll(async () => {
   await host.close();

@@ -21,10 +21,13 @@ export interface CoreClient {
   call<M extends MethodName>(method: M, input: unknown): Promise<Result<Output<M>>>;
   call(method: string, input: unknown): Promise<Result<unknown>>;
   /**
-   * The workspace's version as a read asked now would see it (`changeLogVersion`): answered
+   * The workspace's version as a read asked now would see it: `<file>.<change>`, the number of
+   * file swaps (restores) this client has made, then the change log's last sequence number
+   * (`changeLogVersion`). A restored file has a change log of its own, whose numbers may come
+   * back to where the replaced one's were: the swap count keeps its versions apart. Answered
    * after the reads asked before it, before those asked after it.
    */
-  version(): Promise<number>;
+  version(): Promise<string>;
   /** Waits for the calls under way, then closes the workspace. */
   close(): Promise<void>;
 }
@@ -56,6 +59,8 @@ export async function startCore(file: string, workerFile: string | URL = SOURCE_
         });
   /** The file swap under way, which every call waits for. */
   let swapping: Promise<unknown> | null = null;
+  /** How many times the workspace's file was swapped: part of its version. */
+  let swaps = 0;
 
   const swapFile = async (method: string, input: unknown) => {
     const separate = reader !== writer;
@@ -63,6 +68,7 @@ export async function startCore(file: string, workerFile: string | URL = SOURCE_
     try {
       return await writer.call(method, input);
     } finally {
+      swaps++;
       // Should the new file not open for reading, the writer answers the reads: slower, not wrong.
       if (separate && !(await reader.connection('reopen')).ok) {
         await reader.close();
@@ -83,9 +89,12 @@ export async function startCore(file: string, workerFile: string | URL = SOURCE_
   return {
     call: call as CoreClient['call'],
     version: async () => {
+      while (swapping) await swapping;
+      // Counted before asking: a swap meanwhile can make the tag older than the answer, never newer.
+      const file = swaps;
       const answer = await reader.ask({ version: true });
       if (!answer.ok) throw new Error(answer.error.message);
-      return answer.value as number;
+      return `${file}.${answer.value as number}`;
     },
     close: async () => {
       while (swapping) await swapping;

@@ -67,7 +67,7 @@ export function recoveryCore(file: string, damaged: string, workerFile?: string 
   return {
     call: call as CoreClient['call'],
     // No version while damaged: nothing can be cached from a workspace that can't be read.
-    version: async () => (core ? core.version() : -1),
+    version: async () => (core ? core.version() : 'damaged'),
     close: async () => {
       while (restoring) await restoring;
       await core?.close();

@@ -103,31 +103,27 @@ export function previewImport(
       person.setHandle ? ['handle'] : [],
     );
   }
+  /** What changes of a planned item: its fields, its dependencies, its place among its siblings. */
+  const changes = (planned: {
+    existing: { id: string; dependsOnIds?: readonly string[] } | null;
+    fields: object;
+    dependsOn?: ({ id: string | null } | { id: string })[] | undefined;
+  }): string[] => {
+    const { existing } = planned;
+    if (!existing) return Object.keys(planned.fields);
+    const deps = existing.dependsOnIds && dependencyChange(planned.dependsOn, existing.dependsOnIds);
+    return [
+      ...Object.keys(planned.fields),
+      ...(deps ? ['dependsOnIds'] : []),
+      ...(p.moved.has(existing.id) ? ['position'] : []),
+    ];
+  };
   for (const g of p.goals) {
-    const moved = g.existing && p.moved.has(g.existing.id) ? ['position'] : [];
-    item('goal', g.fields.title ?? g.existing?.title ?? g.read.title, null, g.existing, [
-      ...Object.keys(g.fields),
-      ...moved,
-    ]);
+    item('goal', g.fields.title ?? g.existing?.title ?? g.read.title, null, g.existing, changes(g));
     for (const i of g.initiatives) {
-      const deps =
-        i.existing && dependencyChange(i.dependsOn, i.existing.dependsOnIds) ? ['dependsOnIds'] : [];
-      const imoved = i.existing && p.moved.has(i.existing.id) ? ['position'] : [];
-      item('initiative', i.fields.title ?? i.read.title, g.read.title, i.existing, [
-        ...Object.keys(i.fields),
-        ...deps,
-        ...imoved,
-      ]);
-      for (const m of i.milestones) {
-        const mdeps =
-          m.existing && dependencyChange(m.dependsOn, m.existing.dependsOnIds) ? ['dependsOnIds'] : [];
-        const mmoved = m.existing && p.moved.has(m.existing.id) ? ['position'] : [];
-        item('milestone', m.fields.title ?? m.read.title, i.read.title, m.existing, [
-          ...Object.keys(m.fields),
-          ...mdeps,
-          ...mmoved,
-        ]);
-      }
+      item('initiative', i.fields.title ?? i.read.title, g.read.title, i.existing, changes(i));
+      for (const m of i.milestones)
+        item('milestone', m.fields.title ?? m.read.title, i.read.title, m.existing, changes(m));
     }
   }
   const removed = p.removed.map((r) => ({ kind: r.kind, title: r.title, within: r.within, fields: [] }));

@@ -5,14 +5,14 @@
  */
 import { tick } from 'svelte';
 import type { ApiError, Result } from '../../../shared/result.ts';
+import { lock, type EditAttributes } from './lock.svelte.ts';
 
 let forms = 0;
 
-export interface FieldAttrs {
+export interface FieldAttrs extends EditAttributes {
   id: string;
   name: string;
   'aria-invalid': 'true' | undefined;
-  'aria-describedby': string | undefined;
 }
 
 export class FormState<F extends string = string> {
@@ -53,7 +53,10 @@ export class FormState<F extends string = string> {
     return message.charAt(0).toUpperCase() + message.slice(1);
   }
 
-  /** What an input needs: its id and name, and the ARIA that ties it to its error. */
+  /**
+   * What an input needs: its id and name, the ARIA that ties it to its error, and the lock (a
+   * field of a read-only workspace is disabled, described by the banner that says why).
+   */
   attrs(field: F, describedBy?: string): FieldAttrs {
     const invalid = this.errorField === field;
     const ids = [describedBy, invalid ? this.errorId(field) : undefined].filter(Boolean).join(' ');
@@ -61,7 +64,7 @@ export class FormState<F extends string = string> {
       id: this.id(field),
       name: field,
       'aria-invalid': invalid ? 'true' : undefined,
-      'aria-describedby': ids || undefined,
+      ...lock.edit(false, ids),
     };
   }
 

@@ -11,6 +11,7 @@ import type { SprintSummary, StepRedraw } from '../../../shared/meeting-views.ts
 import type { ApiError } from '../../../shared/result.ts';
 import { call } from './api.ts';
 import { WriteQueue } from './in-order.ts';
+import { lock } from './lock.svelte.ts';
 import { PlanStore } from './meeting-plan.svelte.ts';
 import { PolishStore } from './meeting-polish.svelte.ts';
 import { RetroStore } from './meeting-retro.svelte.ts';
@@ -155,6 +156,10 @@ export class MeetingSession {
     if (!sprint) return null;
     const found = await call('sprints.byNumber', { number: sprint.number + 1 });
     if (found.ok && found.value) return (this.nextSprint = found.value);
+    if (lock.reason) {
+      this.failure = { code: 'read_only', message: lock.reason };
+      return null;
+    }
     const created = await call('sprints.createNext', {});
     if (!created.ok) {
       this.failure = created.error;
@@ -189,6 +194,8 @@ export class MeetingSession {
       stepStartedAt: new Date(now).toISOString(),
       secondsSpent: { ...meeting.secondsSpent, [meeting.step]: meeting.secondsSpent[meeting.step] + elapsed },
     };
+    // A read-only workspace can't save the step: the steps are still there to be read.
+    if (lock.locked) return;
     const result = await call('meeting.goTo', { id: meeting.id, step });
     if (result.ok) {
       this.meeting = result.value;

@@ -6,6 +6,7 @@
  */
 import type { Attachment } from 'svelte/attachments';
 
+import { lock } from '../../lib/lock.svelte.ts';
 import { isTextField, isTyping } from '../../lib/typing.ts';
 
 /** Meeting keys leave typing alone: the app's one answer to "is the user typing". */
@@ -134,7 +135,8 @@ export function rowKeys(keys: Record<string, (row: HTMLElement) => void>): Attac
       const action = keys[event.key] ?? keys[event.key.toLowerCase()];
       if (!action) return;
       event.preventDefault();
-      action(row);
+      // Every row key is an edit (an outcome, a vote, done…): a read-only workspace refuses it.
+      if (lock.allows()) action(row);
     };
     row.addEventListener('keydown', onkeydown);
     return () => row.removeEventListener('keydown', onkeydown);
