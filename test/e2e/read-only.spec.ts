@@ -147,7 +147,8 @@ test('a read-only workspace file: every screen says why and disables its edits',
     await expectLocked(page.getByRole('textbox', { name: 'Title', exact: true }));
     await expectLocked(page.getByRole('button', { name: 'Create goal' }));
 
-    // People, a person's page; polish and sprints (nothing to edit there); settings; import.
+    // People, a person's page; polish and sprints (nothing to edit there); settings; import;
+    // updates and a poll.
     await open(page, server, '#/people');
     await expect(page.getByRole('link', { name: 'Add person' })).toHaveAttribute('aria-disabled', 'true');
     await expectLocked(page.getByRole('button', { name: /^Delete / }).first());
@@ -163,6 +164,11 @@ test('a read-only workspace file: every screen says why and disables its edits',
     await open(page, server, '#/publish');
     await expectLocked(page.getByRole('button', { name: 'Choose a folder…' }));
     await expectLocked(page.getByRole('button', { name: 'Choose roadmap.md…' }));
+    await open(page, server, '#/updates');
+    await expect(page.getByRole('link', { name: 'New poll' })).toHaveAttribute('aria-disabled', 'true');
+    await expectLocked(page.getByRole('button', { name: 'Write the draft' }));
+    await page.locator('main a[href^="#/polls/"]:not([href="#/polls/new"])').first().click();
+    await expectLocked(page.getByRole('button', { name: 'Delete poll…' }));
 
     expect(asked, 'writing calls the page made').toEqual([]);
     expect(readFileSync(server.db).equals(server.bytes), 'the file is unchanged').toBe(true);
