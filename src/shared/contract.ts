@@ -39,6 +39,7 @@ import type {
 import * as entities from './entities/index.ts';
 import * as fields from './entities/fields.ts';
 import { id, ids, nullableId } from './entities/fields.ts';
+import { absolutePathProblem, CHANGES_FILE_EXTENSION, gitRemoteProblem } from './sync-places.ts';
 
 // ---- building blocks -------------------------------------------------------------------
 
@@ -108,6 +109,7 @@ interface Method<I extends z.ZodType, O> {
   input: I;
   writes: boolean;
   swapsFile?: true;
+  chunked?: true;
   /** Over HTTP, the largest body its input can take, when more than the host's default (1 MiB). */
   maxBodyBytes?: number;
   /** Never read at run time: it carries the result type. */
@@ -128,6 +130,13 @@ const write =
     writes: true,
     ...options,
   });
+/**
+ * A write that runs its own transactions, one per chunk (a sync applies each segment in one):
+ * the core runs it outside a transaction, so it never holds the write lock for long.
+ */
+const chunked =
+  <O>() =>
+  <I extends z.ZodType>(input: I): Method<I, O> => ({ input, writes: true, chunked: true });
 /** A write that replaces the workspace's file: it runs outside a transaction (it closes the database). */
 const swap =
   <O>() =>
@@ -211,6 +220,17 @@ const meetingFields = entities.meeting.schema.shape;
 /** Timeboxes to change: any of the steps. */
 const timeboxes = z.partialRecord(meetingFields.step, entities.timebox);
 
+/** A place to sync through, refused with the rule it breaks. */
+const absolutePath = text(4096).refine((path) => absolutePathProblem(path) === null, {
+  error: (issue) => absolutePathProblem(String(issue.input)) ?? 'must be an absolute path',
+});
+const changesFile = absolutePath.refine((path) => path.endsWith(CHANGES_FILE_EXTENSION), {
+  error: `must end in ${CHANGES_FILE_EXTENSION}`,
+});
+const gitRemote = text(2000).refine((remote) => gitRemoteProblem(remote) === null, {
+  error: (issue) => gitRemoteProblem(String(issue.input)) ?? 'must be a git remote',
+});
+
 /** Create takes the required fields plus any of the optional ones; update takes an id and any. */
 const update = <S extends z.ZodObject>(fields: S) => fields.partial().extend({ id });
 
@@ -246,6 +266,38 @@ export interface BackupInfo {
   sprints: number | null;
 }
 
+/** Something of an incoming file or segment that was skipped (line null: the whole file). */
+export interface SyncProblem {
+  file: string;
+  line: number | null;
+  message: string;
+}
+/** What a sync, or an import of changes, did. */
+export interface SyncSummary {
+  /** The workspace synced: this one's, or the one an empty workspace joined. */
+  workspaceId: string;
+  /** True when this (empty) workspace joined the workspace found there. */
+  joined: boolean;
+  /** Changes written for the others. */
+  sent: number;
+  /** Changes received that were new here… */
+  received: number;
+  /** …and those already here. */
+  duplicates: number;
+  /** How many installations the new changes came from. */
+  installations: number;
+  /** Concurrent edits of one field: the winner shows, the other value is recorded. */
+  conflicts: number;
+  /** Changes made by a newer Fortnight: kept, applied once this one is upgraded. */
+  newerVersion: number;
+  /** Segments not complete yet (a syncing tool still copying them): read by a later sync. */
+  waiting: string[];
+  /** The first problems (skipped lines and files), by file and line… */
+  problems: SyncProblem[];
+  /** …and how many there were in all. */
+  problemCount: number;
+}
+
 export const contract = {
   'workspace.info': read<WorkspaceInfo>()(empty),
   'workspace.loadExample': write<WorkspaceInfo>()(empty),
@@ -260,6 +312,23 @@ export const contract = {
       name: text(200).regex(/^[^/\\]+$/, { error: 'must be the file name of a backup' }),
     }),
   ),
+
+  /**
+   * Sync (every installation is a replica of one workspace): exchanges changes through a folder
+   * every installation can reach (a synced folder), a git remote, or a file. An empty workspace
+   * joins the workspace it finds; one with data never merges with another workspace.
+   */
+  'sync.folder': chunked<SyncSummary>()(z.strictObject({ folder: absolutePath })),
+  /** Through a git remote: a URL git can push to (the user's own git and credentials), or a repository's path. */
+  'sync.git': chunked<SyncSummary>()(z.strictObject({ remote: gitRemote })),
+  /**
+   * Writes every change (or those made since `since`) to one file for email or a USB stick;
+   * importing it elsewhere merges them.
+   */
+  'sync.exportChanges': chunked<{ file: string; sent: number; bytes: number; workspaceId: string }>()(
+    z.strictObject({ file: changesFile, since: z.iso.datetime({ offset: true }).optional() }),
+  ),
+  'sync.importChanges': chunked<SyncSummary>()(z.strictObject({ file: absolutePath })),
 
   /**
    * The roadmap for its screen: goals, initiatives (without their Markdown texts:

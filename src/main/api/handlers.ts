@@ -82,6 +82,9 @@ import { polishView } from '../services/polish-view.ts';
 import { retrospectiveView } from '../services/retrospective.ts';
 import { sprintsOverview } from '../services/sprint-overview.ts';
 import { sprintSummary } from '../markdown/sprint-summary.ts';
+import { exportChanges, importChanges } from '../sync/changes-file.ts';
+import { syncFolder } from '../sync/folder.ts';
+import { syncGit } from '../sync/git.ts';
 
 const desktopOnly = (what: string): never => {
   throw new DomainError('unsupported', `${what} works in the desktop app only`);
@@ -97,6 +100,11 @@ export const handlers: Handlers = {
 
   'backups.list': (ws) => listWorkspaceBackups(ws),
   'backups.restore': restoreWorkspaceBackup,
+  'sync.folder': (ws, { folder }) => syncFolder(ws, folder),
+  'sync.git': (ws, { remote }) => syncGit(ws, remote),
+  'sync.exportChanges': (ws, { file, since }) => exportChanges(ws, file, since),
+  'sync.importChanges': (ws, { file }) => importChanges(ws, file),
+
   'roadmap.view': roadmapView,
   'search.quick': quickSearch,
 
