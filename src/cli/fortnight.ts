@@ -468,10 +468,12 @@ async function main(argv: string[]): Promise<ExitCode> {
 /** `sync` takes exactly one of --folder DIR and --git REMOTE (a local repository's path made absolute). */
 function syncPlace(command: string, folder: string | undefined, git: string | undefined) {
   if (command !== 'sync') {
-    if (folder !== undefined || git !== undefined) throw new UsageError('--folder and --git are for sync only');
+    if (folder !== undefined || git !== undefined)
+      throw new UsageError('--folder and --git are for sync only');
     return {};
   }
-  if ((folder === undefined) === (git === undefined)) throw new UsageError('sync takes --folder DIR or --git REMOTE');
+  if ((folder === undefined) === (git === undefined))
+    throw new UsageError('sync takes --folder DIR or --git REMOTE');
   if (folder !== undefined) return { folder: userPath(folder) };
   return { git: existsSync(userPath(git!)) ? userPath(git!) : git };
 }

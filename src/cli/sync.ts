@@ -28,11 +28,14 @@ export function detailLines(summary: SyncSummary): string[] {
     );
   }
   if (summary.waiting.length > 0) {
-    lines.push(`${plural(summary.waiting.length, 'segment')} not complete yet (still being copied), read on a later sync:`);
+    lines.push(
+      `${plural(summary.waiting.length, 'segment')} not complete yet (still being copied), read on a later sync:`,
+    );
     for (const file of summary.waiting.slice(0, 20)) lines.push(`  ${file}`);
   }
   if (summary.problemCount > 0) lines.push(`Skipped, by file and line (${summary.problemCount}):`);
-  for (const { file, line, message } of summary.problems) lines.push(`  ${file}${line === null ? '' : `:${line}`}: ${message}`);
+  for (const { file, line, message } of summary.problems)
+    lines.push(`  ${file}${line === null ? '' : `:${line}`}: ${message}`);
   if (summary.problemCount > summary.problems.length) {
     lines.push(`  … and ${summary.problemCount - summary.problems.length} more.`);
   }
@@ -65,7 +68,9 @@ export function exportChangesCommand(core: Core, file: string, since: string | u
   const result = core.call('sync.exportChanges', { file, ...(since === undefined ? {} : { since }) });
   if (!result.ok) return failed(result.error.message);
   const { sent, bytes } = result.value;
-  console.log(`Sent ${plural(sent, 'change')} to ${file} (${Math.ceil(bytes / 1024).toLocaleString('en')} KB).`);
+  console.log(
+    `Sent ${plural(sent, 'change')} to ${file} (${Math.ceil(bytes / 1024).toLocaleString('en')} KB).`,
+  );
   return 0;
 }
 
@@ -80,6 +85,7 @@ export function importChangesCommand(core: Core, file: string): ExitCode {
 
 /** What `--out` of `export changes` must end in, said before the database opens. */
 export function changesFileProblem(file: string | undefined): string | null {
-  if (file === undefined) return `export changes needs --out FILE (a file ending in ${CHANGES_FILE_EXTENSION})`;
+  if (file === undefined)
+    return `export changes needs --out FILE (a file ending in ${CHANGES_FILE_EXTENSION})`;
   return file.endsWith(CHANGES_FILE_EXTENSION) ? null : `--out must end in ${CHANGES_FILE_EXTENSION}`;
 }

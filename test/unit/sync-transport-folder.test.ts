@@ -75,7 +75,9 @@ describe('sync through a folder', () => {
 
     const error = refused(other, 'sync.folder', { folder });
     expect(error.code).toBe('rule_violation');
-    expect(error.message).toMatch(new RegExp(`^This workspace \\([0-9a-f-]{36}\\) is not the one in ${folder} \\(${workspaceId}\\)`));
+    expect(error.message).toMatch(
+      new RegExp(`^This workspace \\([0-9a-f-]{36}\\) is not the one in ${folder} \\(${workspaceId}\\)`),
+    );
     expect(dump(other.workspace.db)).toBe(before);
     expect(readdirSync(folder)).toEqual([workspaceId]);
   });
@@ -175,7 +177,9 @@ describe('sync through a folder', () => {
     try {
       const error = refused(a, 'sync.folder', { folder });
       expect(error.code).toBe('unavailable');
-      expect(error.message).toMatch(/^Fortnight can't write .*: it is read-only or belongs to someone else\./);
+      expect(error.message).toMatch(
+        /^Fortnight can't write .*: it is read-only or belongs to someone else\./,
+      );
     } finally {
       unlock();
     }

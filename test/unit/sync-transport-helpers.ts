@@ -16,7 +16,9 @@ const LOCAL = /^(sqlite_|sync_)|^(meta|changes|actions|replicas)$/;
 /** Every row of every synced table, in a stable order: equal dumps mean the replicas converged. */
 export function syncedDump(db: DB): Record<string, unknown[]> {
   const tables = (
-    db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).all() as { name: string }[]
+    db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).all() as {
+      name: string;
+    }[]
   )
     .map((row) => row.name)
     .filter((name) => !LOCAL.test(name));

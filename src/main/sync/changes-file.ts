@@ -22,7 +22,9 @@ const PAGE = 50_000;
 /** The point `since` as a `seen`: every installation's changes from that time on. */
 function seenBefore(ws: Workspace, since: string): Seen {
   const before = new Date(since).getTime() - 1;
-  return Object.fromEntries(Object.keys(seen(ws)).map((replica) => [replica, formatHlc(before, 99_999, replica)]));
+  return Object.fromEntries(
+    Object.keys(seen(ws)).map((replica) => [replica, formatHlc(before, 99_999, replica)]),
+  );
 }
 
 /** `sync.exportChanges`: writes the file (a new one: an existing file is never replaced). */
@@ -49,15 +51,25 @@ export function exportChanges(ws: Workspace, file: string, since?: string) {
 /** `sync.importChanges`: merges the changes of a file exported by any installation of this workspace. */
 export function importChanges(ws: Workspace, file: string): SyncSummary {
   const stat = fileSystem(file, 'read', () => statSync(file));
-  if (!stat.isFile()) throw new DomainError('unavailable', `${file} is a folder, not a file of changes.`, 'file');
+  if (!stat.isFile())
+    throw new DomainError('unavailable', `${file} is a folder, not a file of changes.`, 'file');
   if (stat.size > SEGMENT_LIMITS.fileBytes) {
-    throw new DomainError('unavailable', `${file} is larger than ${SEGMENT_LIMITS.fileBytes / 1024 / 1024} MB: it is not a file Fortnight wrote.`, 'file');
+    throw new DomainError(
+      'unavailable',
+      `${file} is larger than ${SEGMENT_LIMITS.fileBytes / 1024 / 1024} MB: it is not a file Fortnight wrote.`,
+      'file',
+    );
   }
   const decoded = decode(fileSystem(file, 'read', () => readFileSync(file)));
   if (decoded.kind === 'incomplete') {
-    throw new DomainError('unavailable', `${file} is not complete (cut short while it was copied?): copy it again, then import it.`, 'file');
+    throw new DomainError(
+      'unavailable',
+      `${file} is not complete (cut short while it was copied?): copy it again, then import it.`,
+      'file',
+    );
   }
-  if (decoded.kind === 'invalid') throw new DomainError('unavailable', `${file} can't be imported: ${decoded.reason}.`, 'file');
+  if (decoded.kind === 'invalid')
+    throw new DomainError('unavailable', `${file} can't be imported: ${decoded.reason}.`, 'file');
   const { id, joined } = joinWorkspace(ws, [decoded.header.workspace], file);
   const summary = emptySummary(id);
   summary.joined = joined;

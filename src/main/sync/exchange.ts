@@ -37,7 +37,11 @@ export function emptySummary(workspace: string): SyncSummary {
 }
 
 /** Adds a problem of `file` (line null: the whole file) to the summary. */
-export function report(summary: SyncSummary, file: string, problem: Problem | { line: null; message: string }): void {
+export function report(
+  summary: SyncSummary,
+  file: string,
+  problem: Problem | { line: null; message: string },
+): void {
   summary.problemCount++;
   if (summary.problems.length < LISTED_PROBLEMS) summary.problems.push({ file, ...problem });
 }
@@ -47,7 +51,11 @@ export function report(summary: SyncSummary, file: string, problem: Problem | { 
  * it is there or nothing is; another one only when this workspace is empty (it joins it, and
  * says so); otherwise refused, naming both.
  */
-export function joinWorkspace(ws: Workspace, found: readonly string[], where: string): { id: string; joined: boolean } {
+export function joinWorkspace(
+  ws: Workspace,
+  found: readonly string[],
+  where: string,
+): { id: string; joined: boolean } {
   const mine = ws.db.transaction(() => workspaceId(ws))();
   if (found.length === 0 || found.includes(mine)) return { id: mine, joined: false };
   if (!isEmpty(ws)) {
@@ -85,7 +93,8 @@ export function applyChanges(
   summary.duplicates += result.duplicates;
   summary.conflicts += result.conflicts;
   summary.newerVersion += result.newerVersion;
-  for (const { index, reason } of result.invalid) report(summary, file, { line: lines[index] ?? null, message: reason });
+  for (const { index, reason } of result.invalid)
+    report(summary, file, { line: lines[index] ?? null, message: reason });
 }
 
 /** Counts the installations whose changes a sync brought. */

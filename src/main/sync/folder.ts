@@ -10,7 +10,13 @@ import { DomainError } from '../services/errors.ts';
 import { changesAfter } from './log.ts';
 import { emptySummary, joinWorkspace, Origins, receiveSegments } from './exchange.ts';
 import { encode, SEGMENT_LIMITS } from './segment.ts';
-import { nextSegmentNumber, requireSyncFolder, segmentName, workspacesIn, writeNewFile } from './segment-files.ts';
+import {
+  nextSegmentNumber,
+  requireSyncFolder,
+  segmentName,
+  workspacesIn,
+  writeNewFile,
+} from './segment-files.ts';
 import { changeLogVersion } from '../store/version.ts';
 import {
   coverOf,

@@ -91,7 +91,11 @@ function prepareClone(dir: string, remote: string): boolean {
   ];
   for (const step of steps) {
     const ran = git(dir, step);
-    if (!ran.ok) throw new DomainError('unavailable', `git could not prepare a clone in ${dir}: ${firstLine(ran.stderr)}`);
+    if (!ran.ok)
+      throw new DomainError(
+        'unavailable',
+        `git could not prepare a clone in ${dir}: ${firstLine(ran.stderr)}`,
+      );
   }
   return true;
 }
@@ -107,7 +111,10 @@ function fetchAndMerge(dir: string, remote: string): void {
     ? git(dir, ['merge', '--quiet', '--no-edit', '--no-verify', REMOTE_BRANCH])
     : git(dir, ['checkout', '--quiet', '-B', BRANCH, REMOTE_BRANCH]);
   if (!merged.ok) {
-    throw new DomainError('unavailable', `git could not merge what ${remote} holds into ${dir}: ${firstLine(merged.stderr)}`);
+    throw new DomainError(
+      'unavailable',
+      `git could not merge what ${remote} holds into ${dir}: ${firstLine(merged.stderr)}`,
+    );
   }
 }
 
@@ -116,8 +123,15 @@ function commitOwn(dir: string, path: string, sent: number): void {
   if (!existsSync(join(dir, path))) return;
   git(dir, ['add', '--all', '--', path]);
   if (git(dir, ['diff', '--cached', '--quiet']).ok) return; // nothing staged
-  const committed = git(dir, ['commit', '--quiet', '--no-verify', '-m', `Fortnight: ${sent} changes from ${basename(path)}`]);
-  if (!committed.ok) throw new DomainError('unavailable', `git could not commit in ${dir}: ${firstLine(committed.stderr)}`);
+  const committed = git(dir, [
+    'commit',
+    '--quiet',
+    '--no-verify',
+    '-m',
+    `Fortnight: ${sent} changes from ${basename(path)}`,
+  ]);
+  if (!committed.ok)
+    throw new DomainError('unavailable', `git could not commit in ${dir}: ${firstLine(committed.stderr)}`);
 }
 
 /** Whether the clone has commits the remote lacks. */
@@ -137,7 +151,8 @@ function pause(attempt: number): void {
 export function syncGit(ws: Workspace, remote: string): SyncSummary {
   const problem = gitRemoteProblem(remote);
   if (problem) throw new DomainError('invalid_input', `remote: ${problem}`, 'remote');
-  if (ws.file === ':memory:') throw new DomainError('unsupported', 'An in-memory workspace has no folder for a git clone');
+  if (ws.file === ':memory:')
+    throw new DomainError('unsupported', 'An in-memory workspace has no folder for a git clone');
   git(tmpCwd(ws), ['--version']); // a missing git is said before anything is made
   const dir = cloneFolder(ws, remote);
   const created = prepareClone(dir, remote);
@@ -161,8 +176,14 @@ export function syncGit(ws: Workspace, remote: string): SyncSummary {
     const pushed = git(dir, ['push', '--quiet', '--no-verify', 'origin', `HEAD:refs/heads/${BRANCH}`]);
     if (pushed.ok) break;
     if (attempt === PUSH_ATTEMPTS) {
-      const kept = summary.received > 0 ? ` (the ${summary.received} changes received are kept; sync again to send yours)` : '';
-      throw new DomainError('unavailable', `The remote ${remote} refused the push: ${firstLine(pushed.stderr)}${kept}`);
+      const kept =
+        summary.received > 0
+          ? ` (the ${summary.received} changes received are kept; sync again to send yours)`
+          : '';
+      throw new DomainError(
+        'unavailable',
+        `The remote ${remote} refused the push: ${firstLine(pushed.stderr)}${kept}`,
+      );
     }
     // Someone pushed first (or holds the remote's lock): take theirs, then push again.
     pause(attempt);

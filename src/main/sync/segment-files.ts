@@ -62,11 +62,20 @@ export function fileSystem<T>(path: string, doing: 'read' | 'write', io: () => T
 export function requireSyncFolder(folder: string): void {
   const stat = fileSystem(folder, 'read', () => (existsSync(folder) ? statSync(folder) : null));
   if (!stat) {
-    throw new DomainError('unavailable', `There is no folder at ${folder}: create it (or choose your synced folder) first.`, 'folder');
+    throw new DomainError(
+      'unavailable',
+      `There is no folder at ${folder}: create it (or choose your synced folder) first.`,
+      'folder',
+    );
   }
-  if (!stat.isDirectory()) throw new DomainError('unavailable', `${folder} is a file, not a folder.`, 'folder');
+  if (!stat.isDirectory())
+    throw new DomainError('unavailable', `${folder} is a file, not a folder.`, 'folder');
   if (parse(folder).root === folder) {
-    throw new DomainError('unavailable', `${folder} is the root of a disk: choose a folder inside it.`, 'folder');
+    throw new DomainError(
+      'unavailable',
+      `${folder} is the root of a disk: choose a folder inside it.`,
+      'folder',
+    );
   }
 }
 

@@ -54,7 +54,10 @@ const ID = /^[0-9A-Za-z_-]{1,80}$/;
 const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,39}$/;
 
 /** The text of a segment: the header, a line per change, the end line. */
-export function encode(header: Omit<Header, 'format' | 'version' | 'count'>, changes: readonly Change[]): Buffer {
+export function encode(
+  header: Omit<Header, 'format' | 'version' | 'count'>,
+  changes: readonly Change[],
+): Buffer {
   const head: Header = { format: FORMAT, version: FORMAT_VERSION, ...header, count: changes.length };
   const lines = [JSON.stringify(head)];
   for (const c of changes) {
@@ -81,7 +84,10 @@ export function decode(bytes: Buffer): Decoded {
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'ERR_BUFFER_TOO_LARGE') {
-      return { kind: 'invalid', reason: `it holds more than ${SEGMENT_LIMITS.textBytes / 1024 / 1024} MB of text` };
+      return {
+        kind: 'invalid',
+        reason: `it holds more than ${SEGMENT_LIMITS.textBytes / 1024 / 1024} MB of text`,
+      };
     }
     // Cut short (Z_BUF_ERROR, "unexpected end of file") or not yet whole: the checksum fails.
     return { kind: 'incomplete', reason: 'it is not complete (still being copied, or cut short)' };
@@ -92,7 +98,8 @@ export function decode(bytes: Buffer): Decoded {
   if (typeof header === 'string') return { kind: 'invalid', reason: header };
   const last = lines.length > 1 ? parseJson(lines.at(-1)!) : undefined;
   const ended = isEndLine(last) && last.end === lines.length - 2;
-  if (!ended) return { kind: 'invalid', reason: 'its end line is missing or wrong: it was not written whole' };
+  if (!ended)
+    return { kind: 'invalid', reason: 'its end line is missing or wrong: it was not written whole' };
   const changes: Change[] = [];
   const lineOf: number[] = [];
   const problems: Problem[] = [];
@@ -116,7 +123,10 @@ function parseJson(line: string): unknown {
 }
 
 const isEndLine = (value: unknown): value is { end: number } =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { end?: unknown }).end === 'number';
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  typeof (value as { end?: unknown }).end === 'number';
 
 function parseHeader(line: string): Header | string {
   const value = parseJson(line) as Partial<Header> | undefined;
@@ -126,7 +136,8 @@ function parseHeader(line: string): Header | string {
   if (typeof value.version !== 'number' || value.version > FORMAT_VERSION) {
     return `it was written by a newer Fortnight (format version ${String(value.version)}); update Fortnight to read it`;
   }
-  if (typeof value.workspace !== 'string' || !ID.test(value.workspace)) return 'its header names no workspace';
+  if (typeof value.workspace !== 'string' || !ID.test(value.workspace))
+    return 'its header names no workspace';
   if (typeof value.replica !== 'string' || !ID.test(value.replica)) return 'its header names no installation';
   if (typeof value.count !== 'number') return 'its header gives no count';
   return value as Header;
@@ -137,7 +148,8 @@ function parseHeader(line: string): Header | string {
  * value it replaced, or null); its shape only (receive checks the rest).
  */
 function parseChange(line: string): Change | string {
-  if (line.length > SEGMENT_LIMITS.lineChars) return `the line is longer than ${SEGMENT_LIMITS.lineChars} characters`;
+  if (line.length > SEGMENT_LIMITS.lineChars)
+    return `the line is longer than ${SEGMENT_LIMITS.lineChars} characters`;
   const value = parseJson(line);
   if (!Array.isArray(value) || value.length !== 7) return 'the line is not a change';
   const [entity, id, field, text, hlc, replica, base] = value as unknown[];
@@ -151,6 +163,7 @@ function parseChange(line: string): Change | string {
   if (typeof replica !== 'string' || match[1] !== replica) {
     return "the change's installation is not the one its clock time names";
   }
-  if (base !== null && (typeof base !== 'string' || !HLC.test(base))) return "the change's base is not a clock time";
+  if (base !== null && (typeof base !== 'string' || !HLC.test(base)))
+    return "the change's base is not a clock time";
   return { entity, id, field, value: text, hlc, replica, base };
 }
