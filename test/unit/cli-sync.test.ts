@@ -118,7 +118,7 @@ describe('fortnight sync, export changes, import changes', { timeout: 300_000 },
     const a = join(dir, 'a.db');
     // Enough changes for several segments, so that a kill can land between two of them.
     await edit(a, (core) => {
-      for (let i = 0; i < 4000; i++) must(core, 'people.create', { name: `Person ${i}`, timeZone: 'UTC' });
+      for (let i = 0; i < 2500; i++) must(core, 'people.create', { name: `Person ${i}`, timeZone: 'UTC' });
       someWork(core, 'a');
     });
     expect(fortnight(['--db', a, 'sync', '--folder', folder]).code).toBe(0);
@@ -132,7 +132,7 @@ describe('fortnight sync, export changes, import changes', { timeout: 300_000 },
     expect(contentOf(b)).toEqual(expected);
 
     let killed = 0;
-    for (const fraction of [0.3, 0.5, 0.7, 0.85, 0.95]) {
+    for (const fraction of [0.4, 0.65, 0.9]) {
       const c = join(dir, `c-${fraction}.db`);
       const run = fortnightAsync(['--db', c, 'sync', '--folder', folder]);
       const timer = setTimeout(run.kill, whole * fraction);
@@ -146,7 +146,7 @@ describe('fortnight sync, export changes, import changes', { timeout: 300_000 },
       rmSync(c, { force: true });
     }
     console.log(
-      `kill -9 during a sync: ${killed} of 5 runs killed midway (a whole sync took ${Math.round(whole)} ms)`,
+      `kill -9 during a sync: ${killed} of 3 runs killed midway (a whole sync took ${Math.round(whole)} ms)`,
     );
     expect(killed).toBeGreaterThan(0);
   });

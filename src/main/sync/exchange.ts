@@ -56,23 +56,25 @@ export function joinWorkspace(
   found: readonly string[],
   where: string,
 ): { id: string; joined: boolean } {
-  const mine = ws.db.transaction(() => workspaceId(ws))();
-  if (found.length === 0 || found.includes(mine)) return { id: mine, joined: false };
-  if (!isEmpty(ws)) {
-    throw new DomainError(
-      'rule_violation',
-      `This workspace (${mine}) is not the one in ${where} (${found.join(', ')}): a workspace that has data never merges with another workspace's changes. Sync with a folder, remote or file of this workspace, or join from an empty workspace.`,
-    );
-  }
-  if (found.length > 1) {
-    throw new DomainError(
-      'rule_violation',
-      `${where} holds several workspaces (${found.join(', ')}), and this empty workspace can join only one: sync it with a folder that holds just the one to join.`,
-    );
-  }
-  const joined = found[0]!;
-  ws.db.transaction(() => adopt(ws, joined))();
-  return { id: joined, joined: true };
+  // One transaction: a refusal rolls back even the making of this workspace's id.
+  return ws.db.transaction(() => {
+    const mine = workspaceId(ws);
+    if (found.length === 0 || found.includes(mine)) return { id: mine, joined: false };
+    if (!isEmpty(ws)) {
+      throw new DomainError(
+        'rule_violation',
+        `This workspace (${mine}) is not the one in ${where} (${found.join(', ')}): a workspace that has data never merges with another workspace's changes. Sync with a folder, remote or file of this workspace, or join from an empty workspace.`,
+      );
+    }
+    if (found.length > 1) {
+      throw new DomainError(
+        'rule_violation',
+        `${where} holds several workspaces (${found.join(', ')}), and this empty workspace can join only one: sync it with a folder that holds just the one to join.`,
+      );
+    }
+    adopt(ws, found[0]!);
+    return { id: found[0]!, joined: true };
+  })();
 }
 
 /** Applies `changes` read from `file` in one transaction, with `remember` (in the same transaction). */
