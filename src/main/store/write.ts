@@ -74,12 +74,15 @@ function logChange(ws: Workspace, entity: EntityName, id: string, field: string,
   );
 }
 
-function writeLinks(ws: Workspace, storage: Storage, id: string, ids: readonly string[]): void {
+/** Replaces an item's link rows; returns the ids as stored (in order, each once). */
+function writeLinks(ws: Workspace, storage: Storage, id: string, ids: readonly string[]): string[] {
   if (!('link' in storage)) throw new Error('not a link field');
   const { table, key, other } = storage.link;
   stmt(ws.db, `DELETE FROM ${table} WHERE ${key} = ?`).run(id);
   const insert = stmt(ws.db, `INSERT INTO ${table} (${key}, ${other}, ord) VALUES (?, ?, ?)`);
-  [...new Set(ids)].forEach((other, ord) => insert.run(id, other, ord));
+  const stored = [...new Set(ids)];
+  stored.forEach((other, ord) => insert.run(id, other, ord));
+  return stored;
 }
 
 export function newId(): string {
@@ -165,17 +168,22 @@ function layoutOf(entity: EntityName): { fields: string[]; encoded: string[] } {
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
-/** Updates the fields that differ from the stored row and logs exactly those. Returns them. */
+/**
+ * Updates the fields that differ from the stored row and logs exactly those. `before` is the row
+ * as stored, when the caller has just read it (else it is read here). Returns the row as it is
+ * now, without reading it again.
+ */
 export function update<E extends EntityName>(
   ws: Workspace,
   entity: E,
   id: string,
   values: EntityValues<E>,
-): string[] {
-  const before: Values | undefined = current(ws, entity, id);
+  before: EntityRow<E> | undefined = current(ws, entity, id),
+): EntityRow<E> {
   if (!before) throw new Error(`${entity} ${id} does not exist`);
+  const stored: Values = before;
   const patch: Values = values;
-  const changed = Object.keys(patch).filter((f) => patch[f] !== undefined && !same(before[f], patch[f]));
+  const changed = Object.keys(patch).filter((f) => patch[f] !== undefined && !same(stored[f], patch[f]));
   const fields = changed.map((field) => [field, storageOf(entity, field)] as const);
   const columns = fields.flatMap(([field, storage]) => ('link' in storage ? [] : [{ field, storage }]));
   if (columns.length) {
@@ -186,11 +194,13 @@ export function update<E extends EntityName>(
       id,
     );
   }
+  const after: Values = { ...stored };
   for (const [field, storage] of fields) {
-    if ('link' in storage) writeLinks(ws, storage, id, patch[field] as string[]);
+    if ('link' in storage) after[field] = writeLinks(ws, storage, id, patch[field] as string[]);
+    else after[field] = patch[field];
   }
   for (const field of changed) logChange(ws, entity, id, field, patch[field]);
-  return changed;
+  return after as EntityRow<E>;
 }
 
 /** Deletes a row (its link rows go with it) and logs a tombstone. */
