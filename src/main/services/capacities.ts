@@ -5,6 +5,7 @@ import { selectSql } from '../store/read.ts';
 import { decodeRow, insert, stmt, update } from '../store/write.ts';
 import { getPerson } from './people.ts';
 import { getSprint } from './sprints.ts';
+import { capacityIdFor } from '../sync/natural-ids.ts';
 
 const toCapacity = (row: Record<string, unknown>) => decodeRow('capacity', row);
 
@@ -30,6 +31,6 @@ export function setCapacity(
     ) as Record<string, unknown> | undefined;
   const existing = find();
   if (existing) update(ws, 'capacity', existing.id as string, { days });
-  else insert(ws, 'capacity', { sprintId, personId, days });
+  else insert(ws, 'capacity', { sprintId, personId, days }, capacityIdFor(sprintId, personId));
   return toCapacity(find()!);
 }
