@@ -6,6 +6,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     testTimeout: 20_000,
+    // Hooks start workspaces and worker threads from the sources: seconds each on a loaded machine.
+    hookTimeout: 60_000,
     projects: [
       {
         extends: true,

@@ -30,6 +30,8 @@ import {
 } from './domain.ts';
 import type {
   CurrentMeeting,
+  MeetingActed,
+  MeetingUndone,
   PlanningView,
   PolishView,
   RetrospectiveView,
@@ -433,14 +435,23 @@ export const contract = {
   'meeting.goTo': write<Meeting>()(z.strictObject({ id, step: meetingFields.step })),
   'meeting.end': write<Meeting>()(byId),
   /**
-   * One action of the meeting (`method`, one of MEETING_ACTIONS, with its own `input` and result),
-   * recorded with the meeting so that the meeting's undo can take it back.
+   * One action of the meeting (`method`, one of MEETING_ACTIONS, with its own `input`; its result
+   * is the answer's `value`), recorded with the meeting so that the meeting's undo can take it
+   * back. With `redraw`, the answer carries that step's view as the write left it.
    */
-  'meeting.act': write<unknown>()(
-    z.strictObject({ id, method: z.enum(MEETING_ACTIONS), input: z.record(z.string(), z.unknown()) }),
+  'meeting.act': write<MeetingActed>()(
+    z.strictObject({
+      id,
+      method: z.enum(MEETING_ACTIONS),
+      input: z.record(z.string(), z.unknown()),
+      redraw: meetingFields.step.optional(),
+    }),
   ),
-  /** Takes back the meeting's last action; `undone` names its method, null when none is left. */
-  'meeting.undo': write<{ undone: string | null }>()(byId),
+  /**
+   * Takes back the meeting's last action; `undone` names its method, null when none is left. The
+   * answer carries the meeting and the view of its step as the undo left them.
+   */
+  'meeting.undo': write<MeetingUndone>()(byId),
 
   'history.list': read<Change[]>()(
     z.strictObject({ entity: z.string().max(40), id, limit: fields.whole(1, 1000).optional() }),

@@ -199,3 +199,25 @@ export interface CurrentMeeting {
   nextSprint: Sprint | null;
   previous: { sprint: Sprint; meeting: Meeting } | null;
 }
+
+/** A meeting step's view, read in the same call as a write or an undo, for the step to redraw. */
+export type StepRedraw =
+  | { step: 'retrospective'; view: RetrospectiveView }
+  | { step: 'polish'; view: PolishView }
+  | { step: 'plan'; view: PlanningView }
+  | { step: 'wrap-up'; view: SprintSummary };
+
+/** What a meeting action answers: its method's own answer, and the step view it was asked to redraw. */
+export interface MeetingActed {
+  value: unknown;
+  /** The view of the step named by the action's `redraw`; null when none was asked for. */
+  redraw: StepRedraw | null;
+}
+
+/** What an undo answers: the method it took back (null: nothing left), the meeting, and its step's view. */
+export interface MeetingUndone {
+  undone: string | null;
+  meeting: Meeting;
+  /** The view of the meeting's step as it is now; null when nothing was undone. */
+  redraw: StepRedraw | null;
+}

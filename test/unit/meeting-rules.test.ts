@@ -142,15 +142,21 @@ describe('undo in the meeting', () => {
       id,
       method: 'retroNotes.create',
       input: { sprintId: world.sprint.id, column: 'went well', text: 'Cache landed' },
-    }) as { id: string };
+    }).value as { id: string };
     must(core, 'meeting.act', { id, method: 'retroNotes.vote', input: { id: note.id, delta: 1 } });
     must(core, 'meeting.goTo', { id, step: 'polish' });
-    expect(must(core, 'meeting.undo', { id })).toEqual({ undone: 'retroNotes.vote' });
+    // The answer carries what the step on screen redraws from: the meeting and the polish view.
+    const undone = must(core, 'meeting.undo', { id });
+    expect(undone).toEqual({
+      undone: 'retroNotes.vote',
+      meeting: must(core, 'meeting.get', { sprintId: world.sprint.id }),
+      redraw: { step: 'polish', view: must(core, 'polish.view', { sprintId: world.sprint.id }) },
+    });
     expect(must(core, 'retroNotes.list', { sprintId: world.sprint.id })[0]!.votes).toBe(0);
     expect(must(core, 'meeting.get', { sprintId: world.sprint.id })!.step).toBe('polish');
-    expect(must(core, 'meeting.undo', { id })).toEqual({ undone: 'retroNotes.create' });
+    expect(must(core, 'meeting.undo', { id })).toMatchObject({ undone: 'retroNotes.create' });
     expect(must(core, 'retroNotes.list', { sprintId: world.sprint.id })).toEqual([]);
-    expect(must(core, 'meeting.undo', { id })).toEqual({ undone: null });
+    expect(must(core, 'meeting.undo', { id })).toMatchObject({ undone: null });
   });
 
   it('restores an outcome and its note as they were', async () => {
@@ -224,7 +230,7 @@ describe('undo in the meeting', () => {
     });
     advance(60);
     const { id } = must(core, 'meeting.start', { sprintId: world.sprint.id });
-    expect(must(core, 'meeting.undo', { id })).toEqual({ undone: null });
+    expect(must(core, 'meeting.undo', { id })).toMatchObject({ undone: null });
     expect(must(core, 'retroNotes.list', { sprintId: world.sprint.id })).toHaveLength(1);
   });
 
@@ -241,11 +247,11 @@ describe('undo in the meeting', () => {
     must(core, 'goals.update', { id: world.goal.id, title: 'Faster builds, everywhere' });
     const cli = await tempCore(file);
     must(cli, 'polish.create', { title: 'From the terminal' });
-    expect(must(core, 'meeting.undo', { id })).toEqual({ undone: 'retroNotes.create' });
+    expect(must(core, 'meeting.undo', { id })).toMatchObject({ undone: 'retroNotes.create' });
     expect(must(core, 'retroNotes.list', { sprintId: world.sprint.id })).toEqual([]);
     expect(must(core, 'goals.get', { id: world.goal.id }).title).toBe('Faster builds, everywhere');
     expect(must(core, 'polish.list', {}).map((p) => p.title)).toEqual(['From the terminal']);
-    expect(must(core, 'meeting.undo', { id })).toEqual({ undone: null });
+    expect(must(core, 'meeting.undo', { id })).toMatchObject({ undone: null });
   });
 
   it("keeps each meeting's undo to its own actions", async () => {
@@ -260,7 +266,7 @@ describe('undo in the meeting', () => {
     must(core, 'meeting.end', { id: first.id });
     const active = must(core, 'meeting.current', {}).sprint!;
     const second = must(core, 'meeting.start', { sprintId: active.id });
-    expect(must(core, 'meeting.undo', { id: second.id })).toEqual({ undone: null });
+    expect(must(core, 'meeting.undo', { id: second.id })).toMatchObject({ undone: null, redraw: null });
     expect(must(core, 'retroNotes.list', { sprintId: world.sprint.id })).toHaveLength(1);
   });
 

@@ -78,6 +78,7 @@ import { meetingCalendar } from '../calendar/ics.ts';
 import { exportRoadmap } from '../markdown/roadmap-export.ts';
 import { importRoadmap, previewImport } from '../markdown/roadmap-import.ts';
 import { planningView } from '../services/planning.ts';
+import { stepRedraw } from '../services/meeting-redraw.ts';
 import { polishView } from '../services/polish-view.ts';
 import { retrospectiveView } from '../services/retrospective.ts';
 import { sprintsOverview } from '../services/sprint-overview.ts';
@@ -174,17 +175,21 @@ export const handlers: Handlers = {
   'meeting.update': updateMeeting,
   'meeting.goTo': goToStep,
   'meeting.end': (ws, { id }) => endMeeting(ws, id),
-  'meeting.act': (ws, { id, method, input }) => {
-    recordAsMeetingAction(ws, id, method);
+  'meeting.act': (ws, { id, method, input, redraw }) => {
+    const meeting = recordAsMeetingAction(ws, id, method);
     const parsed = contract[method].input.safeParse(input);
     if (!parsed.success) {
       const { code, message, field } = describeIssue(parsed.error.issues[0]!, input);
       // The method's own input sits under `input`: name its fields from there.
       throw new DomainError(code, field ? `input.${message}` : message, field && `input.${field}`);
     }
-    return (handlers[method] as (ws: Workspace, input: unknown) => unknown)(ws, parsed.data);
+    const value = (handlers[method] as (ws: Workspace, input: unknown) => unknown)(ws, parsed.data);
+    return { value, redraw: redraw ? stepRedraw(ws, meeting, redraw) : null };
   },
-  'meeting.undo': (ws, { id }) => undoLastAction(ws, id),
+  'meeting.undo': (ws, { id }) => {
+    const { undone, meeting } = undoLastAction(ws, id);
+    return { undone, meeting, redraw: undone ? stepRedraw(ws, meeting, meeting.step) : null };
+  },
 
   'history.list': itemHistory,
 

@@ -50,8 +50,7 @@ export function updateActionItem(
   requireRow(ws, 'people', 'Person', patch.ownerId, 'ownerId');
   const status = patch.status ?? item.status;
   const doneSprintId = status === 'done' ? (item.doneSprintId ?? activeSprint(ws)?.id ?? null) : null;
-  update(ws, 'actionItem', id, { ...patch, doneSprintId });
-  return getActionItem(ws, id);
+  return update(ws, 'actionItem', id, { ...patch, doneSprintId }, item);
 }
 
 export function deleteActionItem(ws: Workspace, id: string): null {

@@ -24,13 +24,14 @@ export function setCapacity(
 ): Capacity {
   getSprint(ws, sprintId, 'sprintId');
   getPerson(ws, personId, 'personId');
-  const find = () =>
-    stmt(ws.db, `${selectSql('capacity')} WHERE t.sprint_id = ? AND t.person_id = ?`).get(
-      sprintId,
-      personId,
-    ) as Record<string, unknown> | undefined;
-  const existing = find();
-  if (existing) update(ws, 'capacity', existing.id as string, { days });
-  else insert(ws, 'capacity', { sprintId, personId, days }, capacityIdFor(sprintId, personId));
-  return toCapacity(find()!);
+  const row = stmt(ws.db, `${selectSql('capacity')} WHERE t.sprint_id = ? AND t.person_id = ?`).get(
+    sprintId,
+    personId,
+  ) as Record<string, unknown> | undefined;
+  if (row) {
+    const existing = toCapacity(row);
+    return update(ws, 'capacity', existing.id, { days }, existing);
+  }
+  const id = insert(ws, 'capacity', { sprintId, personId, days }, capacityIdFor(sprintId, personId));
+  return { id, sprintId, personId, days };
 }

@@ -110,11 +110,8 @@ export function updateMeeting(
     attendees?.map((a) => a.personId),
     'attendees',
   );
-  update(ws, 'meeting', id, {
-    attendees,
-    timeboxes: timeboxes ? { ...meeting.timeboxes, ...timeboxes } : undefined,
-  });
-  return getMeeting(ws, id);
+  const patch = { attendees, timeboxes: timeboxes ? { ...meeting.timeboxes, ...timeboxes } : undefined };
+  return update(ws, 'meeting', id, patch, meeting);
 }
 
 /** The time spent so far, with the current visit of the current step added in. */
@@ -146,28 +143,32 @@ export function endMeeting(ws: Workspace, id: string): Meeting {
 
 /**
  * Makes the call being written an action of meeting `id` (which must be under way), recorded as
- * `method`: what the meeting's undo may take back.
+ * `method`: what the meeting's undo may take back. Returns the meeting.
  */
-export function recordAsMeetingAction(ws: Workspace, id: string, method: string): void {
-  requireOpen(getMeeting(ws, id));
+export function recordAsMeetingAction(ws: Workspace, id: string, method: string): Meeting {
+  const meeting = getMeeting(ws, id);
+  requireOpen(meeting);
   if (ws.action) Object.assign(ws.action, { method, meetingId: id });
+  return meeting;
 }
 
 /**
  * Takes back the last action of this meeting (an outcome, a note, a vote, polish done…): only
- * actions recorded with it, never an edit made elsewhere meanwhile. Returns the method that was
- * undone, or null when there is nothing left to undo.
+ * actions recorded with it, never an edit made elsewhere meanwhile. Answers the method that was
+ * undone (null when there is nothing left to undo) and the meeting as it is now.
  */
-export function undoLastAction(ws: Workspace, id: string): { undone: string | null } {
-  requireOpen(getMeeting(ws, id));
+export function undoLastAction(ws: Workspace, id: string): { undone: string | null; meeting: Meeting } {
+  const meeting = getMeeting(ws, id);
+  requireOpen(meeting);
   const last = stmt(
     ws.db,
     'SELECT id, method FROM actions WHERE meeting_id = ? AND undone_by IS NULL ORDER BY id DESC LIMIT 1',
   ).get(id) as { id: number; method: string } | undefined;
-  if (!last) return { undone: null };
+  if (!last) return { undone: null, meeting };
   undoAction(ws, last.id);
   const undo = actionId(ws);
   stmt(ws.db, 'UPDATE actions SET undoes = ? WHERE id = ?').run(last.id, undo);
   stmt(ws.db, 'UPDATE actions SET undone_by = ? WHERE id = ?').run(undo, last.id);
-  return { undone: last.method };
+  // Read again: the undo may have taken back a change of the meeting itself (its attendees…).
+  return { undone: last.method, meeting: getMeeting(ws, id) };
 }

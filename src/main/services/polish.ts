@@ -150,8 +150,8 @@ export function updatePolish(ws: Workspace, { id, ...patch }: ParsedInput<'polis
   const issue = getPolish(ws, id);
   checkReferences(ws, patch, issue);
   const status = patch.status ?? issue.status;
-  update(ws, 'polishIssue', id, { ...patch, doneSprintId: doneSprintFor(ws, status, issue.doneSprintId) });
-  return getPolish(ws, id);
+  const doneSprintId = doneSprintFor(ws, status, issue.doneSprintId);
+  return update(ws, 'polishIssue', id, { ...patch, doneSprintId }, issue);
 }
 
 export function deletePolish(ws: Workspace, id: string): null {

@@ -39,9 +39,7 @@ export function updateRetroNote(
   ws: Workspace,
   { id, ...patch }: ParsedInput<'retroNotes.update'>,
 ): RetroNote {
-  getRetroNote(ws, id);
-  update(ws, 'retroNote', id, patch);
-  return getRetroNote(ws, id);
+  return update(ws, 'retroNote', id, patch, getRetroNote(ws, id));
 }
 
 export function deleteRetroNote(ws: Workspace, id: string): null {
@@ -54,6 +52,5 @@ export function voteRetroNote(ws: Workspace, { id, delta }: ParsedInput<'retroNo
   const note = getRetroNote(ws, id);
   if (note.votes + delta < 0)
     throw new DomainError('rule_violation', 'Votes: the note has no vote to take back', 'delta');
-  update(ws, 'retroNote', id, { votes: note.votes + delta });
-  return getRetroNote(ws, id);
+  return update(ws, 'retroNote', id, { votes: note.votes + delta }, note);
 }

@@ -128,8 +128,7 @@ export function updateSprintGoal(
   requireRow(ws, 'people', 'Person', patch.ownerId, 'ownerId');
   const links = changedLinks(ws, goal, patch);
   refuseOutcomeBeforeSprintEnds(ws, goal.sprintId, patch.outcome);
-  update(ws, 'sprintGoal', id, { ...patch, ...links });
-  return getSprintGoal(ws, id);
+  return update(ws, 'sprintGoal', id, { ...patch, ...links }, goal);
 }
 
 export function deleteSprintGoal(ws: Workspace, id: string): null {

@@ -85,7 +85,8 @@ export function undoAction(ws: Workspace, action: number): void {
   }
   // 2. Changed fields get their old values, one update per item so checks see the row whole.
   for (const [id, { entity, patch }] of patches) {
-    if (current(ws, entity, id)) update(ws, entity, id, patch);
+    const row = current(ws, entity, id);
+    if (row) update(ws, entity, id, patch, row);
   }
   // 3. Created items go, children first.
   for (const [id, { entity }] of [...created].sort(([, a], [, b]) => b.seq - a.seq)) {

@@ -61,6 +61,11 @@ function isDeleted(ws: Workspace, id: string): boolean {
   return row?.value === 'true';
 }
 
+/** Whether the item has a row (cheaper than reading it). */
+function shown(ws: Workspace, entity: EntityName, id: string): boolean {
+  return stmt(ws.db, `SELECT 1 FROM ${ENTITIES[entity].table} WHERE id = ?`).get(id) !== undefined;
+}
+
 export function newId(): string {
   return uuidv7();
 }
@@ -75,13 +80,13 @@ export function insert<E extends EntityName>(
   values: EntityValues<E>,
   id = newId(),
 ): string {
-  if (current(ws, entity, id)) throw new Error(`${entity} ${id} already exists`);
+  if (shown(ws, entity, id)) throw new Error(`${entity} ${id} already exists`);
   const given = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
   for (const field of Object.keys(given)) {
     if (!findField(entity, field)) throw new Error(`${entity} has no field ${field}`);
   }
   write(ws, entity, id, { ...(isDeleted(ws, id) ? { [DELETED_FIELD]: false } : {}), ...given });
-  if (!current(ws, entity, id)) throw new Error(`${entity} ${id} could not be created`);
+  if (!shown(ws, entity, id)) throw new Error(`${entity} ${id} could not be created`);
   return id;
 }
 
@@ -134,22 +139,25 @@ function layoutOf(entity: EntityName): { fields: string[]; encoded: string[] } {
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /**
- * Updates the fields that differ from the stored row and logs exactly those. Returns them. A
- * counter (a note's votes) is logged as the difference from the stored value.
+ * Updates the fields that differ from the stored row and logs exactly those. `before` is the row
+ * as stored, when the caller has just read it (else it is read here). Returns the row as it is
+ * now, without reading it again.
  */
 export function update<E extends EntityName>(
   ws: Workspace,
   entity: E,
   id: string,
   values: EntityValues<E>,
-): string[] {
-  const before: Values | undefined = current(ws, entity, id);
+  before: EntityRow<E> | undefined = current(ws, entity, id),
+): EntityRow<E> {
   if (!before) throw new Error(`${entity} ${id} does not exist`);
+  const stored: Values = before;
   const patch: Values = values;
-  const changed = Object.keys(patch).filter((f) => patch[f] !== undefined && !same(before[f], patch[f]));
+  const changed = Object.keys(patch).filter((f) => patch[f] !== undefined && !same(stored[f], patch[f]));
   for (const field of changed) {
     if (!findField(entity, field)) throw new Error(`${entity} has no field ${field}`);
   }
+  const counted = (field: string) => isCounter(entity, field);
   write(
     ws,
     entity,
@@ -157,11 +165,21 @@ export function update<E extends EntityName>(
     Object.fromEntries(
       changed.map((field) => [
         field,
-        isCounter(entity, field) ? Number(patch[field]) - Number(before[field]) : patch[field],
+        counted(field) ? Number(patch[field]) - Number(stored[field]) : patch[field],
       ]),
     ),
   );
-  return changed;
+  // The row as the apply path left it: the values written (lists each id once, counters never below 0).
+  const after: Values = { ...stored };
+  for (const field of changed) {
+    const value = patch[field];
+    after[field] = Array.isArray(value)
+      ? [...new Set(value)]
+      : counted(field)
+        ? Math.max(0, Number(value))
+        : value;
+  }
+  return after as EntityRow<E>;
 }
 
 /** Deletes a row (its link rows go with it) and logs a tombstone. */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { SprintGoal } from '../../../src/shared/domain.ts';
 import { MeetingSession } from '../../../src/renderer/src/lib/meeting.svelte.ts';
 import { people } from '../../../src/renderer/src/lib/people.svelte.ts';
@@ -16,7 +16,13 @@ async function opened() {
     workspace
       .must(await workspace.core.call('sprintGoals.list', { sprintId: goal.sprintId }))
       .find((g) => g.id === goal.id)?.outcome;
-  return { ...workspace, session, outcomeShown, outcomeStored };
+  /** The calls an action made, in order. */
+  const callsOf = async (action: () => Promise<unknown>) => {
+    const before = workspace.calls.length;
+    await action();
+    return workspace.calls.slice(before);
+  };
+  return { ...workspace, session, outcomeShown, outcomeStored, callsOf };
 }
 
 describe('the meeting stores', () => {
@@ -96,17 +102,11 @@ describe('the meeting stores', () => {
   });
 
   it('take one call per meeting action: the step redraws from what the write answered', async () => {
-    const { session, goals, calls, world } = await opened();
+    const { session, goals, callsOf, world } = await opened();
     await people.load();
     await session.polish.load();
     const retro = session.retro;
     const polish = session.polish;
-    /** The calls an action made, checked against what it should show. */
-    const callsOf = async (action: () => Promise<unknown>) => {
-      const before = calls.length;
-      await action();
-      return calls.slice(before);
-    };
     const one = ['meeting.act'];
     const notes = () => retro.view!.notes['went well'];
     const items = () => retro.view!.actionItems;
@@ -141,5 +141,67 @@ describe('the meeting stores', () => {
     const shownPolish = polish.view;
     await polish.load();
     expect(polish.view).toEqual(shownPolish);
+  });
+
+  it('take one call per plan action and per undo: each answer carries the view to redraw', async () => {
+    const { session, goals, callsOf, world, core, must } = await opened();
+    const plan = session.plan;
+    const one = ['meeting.act'];
+    await session.retro.setOutcome(goals.cache, 'partial');
+    await session.goTo('plan');
+    await plan.show();
+    await vi.waitFor(() => expect(plan.roadmap).not.toBeNull(), { timeout: 15_000 });
+    const owner = (id: string) => plan.view!.owners.find((o) => o.personId === id);
+    /** What a fresh read of the step shows equals what the answers drew. */
+    const freshPlan = async () => {
+      const shown = plan.view;
+      expect(shown).not.toBeNull();
+      await plan.load();
+      expect(plan.view).toEqual(shown);
+    };
+
+    expect(await callsOf(() => plan.carryOver(goals.cache))).toEqual(one);
+    expect(plan.view!.carryOverCandidates).toEqual([]);
+    expect(plan.view!.sprintGoals.map((g) => g.title)).toEqual(['Ship the cache']);
+    expect(
+      await callsOf(() => plan.addGoal({ title: 'Docs site', ownerId: world.bo.id, estimate: 3 })),
+    ).toEqual(one);
+    expect(await callsOf(() => plan.setCapacity(world.bo.id, 2, 'Bo'))).toEqual(one);
+    expect(owner(world.bo.id)).toMatchObject({ capacity: 2, totalEstimate: 3, overCapacity: true });
+    expect(await callsOf(() => plan.setCapacity(world.bo.id, 4, 'Bo'))).toEqual(one);
+    expect(owner(world.bo.id)).toMatchObject({ capacity: 4, overCapacity: false });
+    await freshPlan();
+    const added = plan.view!.sprintGoals.find((g) => g.title === 'Docs site')!;
+    expect(await callsOf(() => plan.removeGoal(added))).toEqual(one);
+    expect(plan.view!.sprintGoals.map((g) => g.title)).toEqual(['Ship the cache']);
+    expect(owner(world.bo.id)).toMatchObject({ totalEstimate: 0, sprintGoalIds: [] });
+    await freshPlan();
+    // A refused write changes nothing on screen, and is still one call.
+    const before = plan.view;
+    expect(await callsOf(() => plan.removeGoal({ ...added, id: 'no-such-goal' }))).toEqual(one);
+    expect(plan.view).toBe(before);
+
+    // Undo: one call; its answer redraws the step on screen and the meeting.
+    expect(await callsOf(() => session.undo())).toEqual(['meeting.undo']);
+    expect(session.status).toBe('Undone: removing sprint goal “Docs site”.');
+    expect(plan.view!.sprintGoals.map((g) => g.title)).toEqual(['Ship the cache', 'Docs site']);
+    await freshPlan();
+    expect(await callsOf(() => session.undo())).toEqual(['meeting.undo']);
+    expect(owner(world.bo.id)?.capacity).toBe(2);
+    await freshPlan();
+    expect(session.meeting).toEqual(must(await core.call('meeting.get', { sprintId: world.sprint.id })));
+
+    await session.goTo('retrospective');
+    await session.retro.show();
+    expect(await callsOf(() => session.undo())).toEqual(['meeting.undo']);
+    const shownRetro = session.retro.view;
+    await session.retro.load();
+    expect(session.retro.view).toEqual(shownRetro);
+
+    // The wrap-up's summary comes with the undo too.
+    await session.goTo('wrap-up');
+    expect(await callsOf(() => session.undo())).toEqual(['meeting.undo']);
+    expect(session.status).toBe('Undone: sprint goal “Docs site”.');
+    expect(session.summary).toEqual(must(await core.call('sprints.summary', { sprintId: world.sprint.id })));
   });
 });

@@ -75,7 +75,7 @@ export async function meetingWorkspace() {
         method: 'sprintGoals.create',
         input: { sprintId: world.sprint.id, title, ownerId },
       }),
-    ) as SprintGoal;
+    ).value as SprintGoal;
   const cache = await addGoal('Ship the cache', world.ada.id);
   const docs = await addGoal('Write the docs', world.bo.id);
   return { ...b, world, meeting, goals: { cache, docs }, must };

@@ -1,9 +1,10 @@
 /**
  * The plan step: the next sprint (created when it doesn't exist yet), carry-over of unfinished
  * sprint goals, new sprint goals, per-owner capacity and the checks on each owner's plan, and
- * the milestones due.
+ * the milestones due. Every change is one meeting action, one call: its answer carries the plan
+ * as the write left it.
  */
-import type { Input } from '../../../shared/contract.ts';
+import type { Input, MeetingAction } from '../../../shared/contract.ts';
 import type { Roadmap, SprintGoal } from '../../../shared/domain.ts';
 import type { PlanningView } from '../../../shared/meeting-views.ts';
 import type { ApiError } from '../../../shared/result.ts';
@@ -55,50 +56,62 @@ export class PlanStore extends StepView {
     }
   }
 
+  /** Shows the plan as a write or an undo answered it; loads on their way would show an older one. */
+  redraw(view: PlanningView): void {
+    this.#loads.invalidate();
+    this.view = view;
+    this.error = null;
+  }
+
+  /**
+   * Writes one action of the plan step; its answer carries the plan as the write left it, so the
+   * step redraws from it: one call. Null when the write was refused.
+   */
+  async #act<M extends MeetingAction>(method: M, input: Input<M>, label: string) {
+    const done = await this.#session.act(method, input, label, 'plan');
+    if (done?.redraw?.step === 'plan') this.redraw(done.redraw.view);
+    return done;
+  }
+
   async carryOver(goal: SprintGoal): Promise<boolean> {
     const next = this.view?.sprint;
     if (!next) return false;
-    const done = await this.#session.act(
+    const done = await this.#act(
       'sprintGoals.carryOver',
       { id: goal.id, toSprintId: next.id },
       `${quote(goal.title)} carried over to sprint ${next.number}`,
     );
-    if (done) await this.load();
     return done !== null;
   }
 
   async addGoal(input: Omit<Input<'sprintGoals.create'>, 'sprintId'>): Promise<ApiError | null> {
     const next = this.view?.sprint;
     if (!next) return null;
-    const done = await this.#session.act(
+    const done = await this.#act(
       'sprintGoals.create',
       { ...input, sprintId: next.id },
       `sprint goal ${quote(input.title)}`,
     );
-    if (!done) return this.#session.failure;
-    await this.load();
-    return null;
+    return done ? null : this.#session.failure;
   }
 
   async removeGoal(goal: SprintGoal): Promise<boolean> {
-    const done = await this.#session.act(
+    const done = await this.#act(
       'sprintGoals.delete',
       { id: goal.id },
       `removing sprint goal ${quote(goal.title)}`,
     );
-    if (done) await this.load();
     return done !== null;
   }
 
   async setCapacity(personId: string, days: number, name: string): Promise<boolean> {
     const next = this.view?.sprint;
     if (!next) return false;
-    const done = await this.#session.act(
+    const done = await this.#act(
       'capacities.set',
       { sprintId: next.id, personId, days },
       `${name} has ${days} days in sprint ${next.number}`,
     );
-    if (done) await this.load();
     return done !== null;
   }
 }

@@ -2,7 +2,7 @@
  * The polish step: the open polish issues grouped by goal or by assignee, what can be done with
  * each (done, won't fix, reassign, take for the next sprint), adding one from a pasted link, and
  * the tally and chart of polish done. Every change is one meeting action, one call: the view is
- * patched with the issue the write answered (it is read again only after an undo).
+ * patched with the issue the write answered (an undo answers the whole view).
  */
 import type { Input } from '../../../shared/contract.ts';
 import type { PolishIssue } from '../../../shared/domain.ts';
@@ -55,7 +55,7 @@ export class PolishStore extends StepView {
     if (!sprintId) return;
     if (this.view && this.view.sprint.id !== sprintId) this.view = null; // another sprint's
     const latest = this.#loads.begin();
-    const result = await call('polish.view', { sprintId, lastSprints: 8 });
+    const result = await call('polish.view', { sprintId });
     if (!latest()) return;
     if (result.ok) {
       this.view = result.value;
@@ -65,11 +65,18 @@ export class PolishStore extends StepView {
     }
   }
 
+  /** Shows the view an undo answered; loads on their way would show an older one. */
+  redraw(view: PolishView): void {
+    this.#loads.invalidate();
+    this.view = view;
+    this.error = null;
+  }
+
   /**
    * Redraws after a write from the issue it answered: one call per key press. Without the
    * people (needed for the tally) the view is read again instead.
    */
-  async #redraw(before: PolishIssue | null, issue: PolishIssue): Promise<void> {
+  async #patch(before: PolishIssue | null, issue: PolishIssue): Promise<void> {
     if (!this.view) return;
     if (!people.loaded) return this.load();
     const everyone = people.list.map((p) => ({
@@ -82,7 +89,7 @@ export class PolishStore extends StepView {
 
   async #update(issue: PolishIssue, patch: Omit<Input<'polish.update'>, 'id'>, label: string) {
     const done = await this.#session.act('polish.update', { id: issue.id, ...patch }, label);
-    if (done) await this.#redraw(issue, done.value);
+    if (done) await this.#patch(issue, done.value);
     return done !== null;
   }
 
@@ -118,7 +125,7 @@ export class PolishStore extends StepView {
   async add(input: Input<'polish.create'>): Promise<ApiError | null> {
     const done = await this.#session.act('polish.create', input, `polish issue ${quote(input.title)}`);
     if (!done) return this.#session.failure;
-    await this.#redraw(null, done.value);
+    await this.#patch(null, done.value);
     return null;
   }
 }

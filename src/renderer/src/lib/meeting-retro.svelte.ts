@@ -1,8 +1,8 @@
 /**
  * The retrospective step: the ending sprint's goals with their outcomes, the action items, the
  * notes in four columns (sortable by votes) and what changed on the roadmap. Every change is one
- * meeting action, one call: the view is patched with what the write answered (it is read again
- * only after an undo).
+ * meeting action, one call: the view is patched with what the write answered (an undo answers
+ * the whole view).
  */
 import type { ActionItem, Outcome, RetroColumn, RetroNote, SprintGoal } from '../../../shared/domain.ts';
 import { RETRO_COLUMNS } from '../../../shared/domain.ts';
@@ -64,6 +64,13 @@ export class RetroStore extends StepView {
     } else {
       this.error = result.error;
     }
+  }
+
+  /** Shows the view an undo answered; loads on their way would show an older one. */
+  redraw(view: RetrospectiveView): void {
+    this.#loads.invalidate();
+    this.view = view;
+    this.error = null;
   }
 
   /** Redraws after a write from what it answered; false when it was refused. */

@@ -3,10 +3,11 @@
  * attendees, timeboxes — all saved in the database, so a reload resumes), the next sprint, and
  * the one way every meeting action is written (`act`): in order, one at a time, with what it did
  * said in a polite status line and a refusal kept as an alert. Undo takes back the last action
- * and reloads the step on screen.
+ * and redraws the step on screen from its answer: one call, as every action.
  */
 import type { Input, MeetingAction, Output } from '../../../shared/contract.ts';
 import type { Attendee, Meeting, MeetingStep, Sprint } from '../../../shared/domain.ts';
+import type { SprintSummary, StepRedraw } from '../../../shared/meeting-views.ts';
 import type { ApiError } from '../../../shared/result.ts';
 import { call } from './api.ts';
 import { WriteQueue } from './in-order.ts';
@@ -38,8 +39,8 @@ export class MeetingSession {
   failure = $state.raw<ApiError | null>(null);
   /** Set while the session writes, so the screen can say "Saving…". */
   pending = $state(0);
-  /** Counts undos: views that aren't a step's store (the summary preview) read again on a change. */
-  undos = $state(0);
+  /** The sprint summary the wrap-up shows: read as the step opens, answered again by an undo. */
+  summary = $state.raw<SprintSummary | null>(null);
 
   readonly retro: RetroStore = new RetroStore(this);
   readonly polish: PolishStore = new PolishStore(this);
@@ -91,6 +92,7 @@ export class MeetingSession {
   async leaveEnded(): Promise<void> {
     if (this.meeting?.endedAt) {
       this.meeting = null;
+      this.summary = null;
       this.#done = [];
       this.status = '';
     }
@@ -104,14 +106,15 @@ export class MeetingSession {
 
   /**
    * Writes one meeting action, recorded with the meeting so that its undo can take it back. On
-   * success remembers `label` for undo and says it; on a refusal keeps the error for the alert and
-   * returns null.
+   * success remembers `label` for undo and says it, and answers the method's result (and the
+   * view of step `redraw`, when named); on a refusal keeps the error for the alert and returns null.
    */
   act<M extends MeetingAction>(
     method: M,
     input: Input<M>,
     label: string,
-  ): Promise<{ value: Output<M> } | null> {
+    redraw?: MeetingStep,
+  ): Promise<{ value: Output<M>; redraw: StepRedraw | null } | null> {
     return this.#writes.run(async () => {
       const meeting = this.meeting;
       if (!meeting) return null;
@@ -121,6 +124,7 @@ export class MeetingSession {
           id: meeting.id,
           method,
           input: input as Record<string, unknown>,
+          ...(redraw ? { redraw } : {}),
         });
         if (!result.ok) {
           this.failure = result.error;
@@ -131,7 +135,7 @@ export class MeetingSession {
         this.#done.push({ method, label });
         if (this.#done.length > 200) this.#done.shift();
         this.say(`Saved: ${label}.`, 'saved');
-        return { value: result.value as Output<M> };
+        return { value: result.value.value as Output<M>, redraw: result.value.redraw };
       } finally {
         this.pending--;
       }
@@ -213,7 +217,7 @@ export class MeetingSession {
     if (updated) this.meeting = updated.value;
   }
 
-  /** Takes back the meeting's last action and shows the step as it is now. */
+  /** Takes back the meeting's last action and shows the step as the undo's answer has it. */
   async undo(): Promise<void> {
     const meeting = this.meeting;
     if (!meeting || meeting.endedAt) return;
@@ -223,7 +227,7 @@ export class MeetingSession {
       return;
     }
     this.failure = null;
-    const method = result.value.undone;
+    const { undone: method, meeting: now, redraw } = result.value;
     if (!method) {
       this.say('Nothing left to undo.');
       return;
@@ -231,18 +235,11 @@ export class MeetingSession {
     const index = this.#done.findLastIndex((a) => a.method === method);
     const label = index >= 0 ? this.#done.splice(index, 1)[0]!.label : describeUndone(method);
     this.say(`Undone: ${label}.`, 'undone');
-    this.undos++;
-    await this.refresh();
-  }
-
-  /** Reloads the meeting and the step on screen (after an undo, or to catch up). */
-  async refresh(): Promise<void> {
-    const meeting = this.meeting;
-    if (meeting) {
-      const fresh = await call('meeting.get', { sprintId: meeting.sprintId });
-      if (fresh.ok && fresh.value) this.meeting = fresh.value;
-    }
-    await this.#store(this.step)?.load();
+    this.meeting = now;
+    if (redraw?.step === 'retrospective') this.retro.redraw(redraw.view);
+    else if (redraw?.step === 'polish') this.polish.redraw(redraw.view);
+    else if (redraw?.step === 'plan') this.plan.redraw(redraw.view);
+    else if (redraw?.step === 'wrap-up') this.summary = redraw.view;
   }
 
   /** Ends the meeting: the sprint closes and the next becomes active. */
