@@ -4,6 +4,7 @@ import * as m001 from './001-initial.ts';
 import * as m002 from './002-read-indexes.ts';
 import * as m003 from './003-milestone-progress.ts';
 import * as m004 from './004-meeting-actions.ts';
+import * as m005 from './005-sync.ts';
 
 export interface Migration {
   version: number;
@@ -15,5 +16,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, up: m002.up },
   { version: 3, up: m003.up },
   { version: 4, up: m004.up },
+  { version: 5, up: m005.up },
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
