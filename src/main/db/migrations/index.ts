@@ -5,6 +5,7 @@ import * as m002 from './002-read-indexes.ts';
 import * as m003 from './003-milestone-progress.ts';
 import * as m004 from './004-meeting-actions.ts';
 import * as m005 from './005-sync.ts';
+import * as m006 from './006-sync-sources.ts';
 
 export interface Migration {
   version: number;
@@ -17,5 +18,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, up: m003.up },
   { version: 4, up: m004.up },
   { version: 5, up: m005.up },
+  { version: 6, up: m006.up },
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
