@@ -56,10 +56,7 @@ export function listConflicts(ws: Workspace): Conflict[] {
 }
 
 /** Keeps the value shown, or takes the other one as a new edit; either way the conflict closes. */
-export function resolveConflict(
-  ws: Workspace,
-  { id, choice }: ParsedInput<'conflicts.resolve'>,
-): Conflict[] {
+export function resolveConflict(ws: Workspace, { id, choice }: ParsedInput<'conflicts.resolve'>): Conflict[] {
   const conflict = listConflicts(ws).find((c) => c.conflictId === id);
   if (!conflict) throw new DomainError('not_found', `conflict ${id} is not open`, 'id');
   if (choice === 'other') {
