@@ -44,6 +44,14 @@ describe('hard cases of merging two replicas', () => {
         current: 'From B',
         replica: a.core.workspace.replicaId,
       });
+      expect(must(r.core, 'workspace.info', {}).conflicts).toBe(1);
+      const history = must(r.core, 'history.list', { entity: 'goal', id: world.goal.id });
+      const titles = history.filter((c) => c.field === 'title');
+      expect(titles.map((c) => [c.value, c.conflict])).toEqual([
+        ['From B', false],
+        ['From A', true],
+        ['Faster builds', false],
+      ]);
     }
   });
 
