@@ -34,7 +34,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant('call' as const),
       at: fc.nat(4),
-      op: fc.nat(15),
+      op: fc.nat(17),
       pick: fc.nat(50),
       text: fc.string({ minLength: 1, maxLength: 8 }),
     }),
@@ -151,6 +151,14 @@ function act(r: Replica, op: number, pick: number, text: string): void {
     }
     case 14:
       if (sprint) call(r, 'meeting.start', { sprintId: sprint.id });
+      return;
+    case 15: {
+      const person = of(people);
+      if (person) call(r, 'people.delete', { id: person.id });
+      return;
+    }
+    case 16:
+      if (initiative) call(r, 'initiatives.delete', { id: initiative.id });
       return;
     default: {
       const person = of(people);
