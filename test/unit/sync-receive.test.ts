@@ -66,4 +66,26 @@ describe('receiving changes', () => {
     expect(passedOn).toMatchObject({ applied: 2, newerVersion: 2 });
     expect(changesAfter(b.core.workspace, {}).filter((c) => c.replica === REPLICA)).toHaveLength(2);
   });
+
+  it('applies kept changes once this version knows their field (after an upgrade)', async () => {
+    const a = await replica('a');
+    const world = seed(a.core);
+    // As an older Fortnight left it: a change of a field it didn't know, kept and counted.
+    const kept = from({
+      entity: 'goal',
+      id: world.goal.id,
+      field: 'title',
+      value: '"From the future"',
+      hlc: formatHlc(Date.parse('2026-11-01T12:00:01.000Z'), 0, REPLICA),
+    });
+    const { db } = a.core.workspace;
+    db.prepare(
+      'INSERT INTO changes (entity, entity_id, field, value, hlc, replica_id, base) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(kept.entity, kept.id, kept.field, kept.value, kept.hlc, kept.replica, kept.base);
+    db.prepare('INSERT INTO sync_newer (hlc, replica_id) VALUES (?, ?)').run(kept.hlc, kept.replica);
+    expect(must(a.core, 'goals.get', { id: world.goal.id }).title).toBe('Faster builds');
+    receive(a.core.workspace, []);
+    expect(must(a.core, 'goals.get', { id: world.goal.id }).title).toBe('From the future');
+    expect(must(a.core, 'workspace.info', {}).newerVersionChanges).toBe(0);
+  });
 });
