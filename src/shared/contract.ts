@@ -12,6 +12,7 @@ import {
   type ActionItem,
   type Capacity,
   type Change,
+  type Conflict,
   type Goal,
   type Initiative,
   type Meeting,
@@ -250,6 +251,10 @@ export interface WorkspaceInfo {
   file: string;
   /** Why the workspace can't be edited (its file or folder is read-only), or null. */
   readOnly: string | null;
+  /** Changes received from a newer Fortnight, kept until this one is upgraded (someone uses a newer version). */
+  newerVersionChanges: number;
+  /** Conflicts to review (`conflicts.list`). */
+  conflicts: number;
 }
 
 /** Why a backup was taken: the day's first start, or before an import, a restore or a sync. */
@@ -521,6 +526,13 @@ export const contract = {
    * answer carries the meeting and the view of its step as the undo left them.
    */
   'meeting.undo': write<MeetingUndone>()(byId),
+
+  /** Changes that lost to one made elsewhere without having seen them, newest first. */
+  'conflicts.list': read<Conflict[]>()(empty),
+  /** Keeps the value shown, or takes the other one (a new edit); answers the open conflicts. */
+  'conflicts.resolve': write<Conflict[]>()(
+    z.strictObject({ id: z.string().min(1).max(80), choice: z.enum(['keep', 'other']) }),
+  ),
 
   'history.list': read<Change[]>()(
     z.strictObject({ entity: z.string().max(40), id, limit: fields.whole(1, 1000).optional() }),

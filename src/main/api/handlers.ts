@@ -73,6 +73,7 @@ import {
 } from '../services/sprints.ts';
 import { ownership, personView, quickSearch, roadmapView } from '../services/roadmap.ts';
 import { itemHistory, setMe, workspaceInfo } from '../services/workspace.ts';
+import { listConflicts, resolveConflict } from '../services/conflicts.ts';
 import { backUpBefore, listWorkspaceBackups, restoreWorkspaceBackup } from '../services/backups.ts';
 import { meetingCalendar } from '../calendar/ics.ts';
 import { exportRoadmap } from '../markdown/roadmap-export.ts';
@@ -199,6 +200,8 @@ export const handlers: Handlers = {
     return { undone, meeting, redraw: undone ? stepRedraw(ws, meeting, meeting.step) : null };
   },
 
+  'conflicts.list': (ws) => listConflicts(ws),
+  'conflicts.resolve': resolveConflict,
   'history.list': itemHistory,
 
   'roadmap.export': (ws, { variant }) => ({
