@@ -75,7 +75,7 @@ const budgets = (quick: boolean) => {
     write: b(100, 5, 10_000),
     import: b(3, 0, 60_000),
     /** A catch-up of the whole workspace is seconds each. */
-    catchUp: quick ? { iterations: 2, warmup: 0, maxMs: 0 } : { iterations: 3, warmup: 0, maxMs: 0 },
+    catchUp: quick ? { iterations: 1, warmup: 0, maxMs: 0 } : { iterations: 3, warmup: 0, maxMs: 0 },
     /** Each sample first makes a meeting's edits on the other installation. */
     exchange: b(10, 0, 0),
     http: b(30, 3, 8_000),
