@@ -3,22 +3,12 @@
  * changes` in child processes on real files — their one summary line and exit codes, two
  * processes syncing one folder at once, and kill -9 during a sync followed by a rerun.
  */
-import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCore } from '../../src/main/api/core.ts';
 import { must, tempDir } from './helpers.ts';
-import { fortnight, fortnightAsync, someWork, SUMMARY_LINE, syncedDump } from './sync-transport-helpers.ts';
-
-const contentOf = (file: string) => {
-  const db = new Database(file, { readonly: true });
-  try {
-    return syncedDump(db);
-  } finally {
-    db.close();
-  }
-};
+import { contentOf, fortnight, fortnightAsync, someWork, SUMMARY_LINE } from './sync-transport-helpers.ts';
 
 async function edit(file: string, work: (core: Awaited<ReturnType<typeof openCore>>) => void) {
   const core = await openCore(file);

@@ -3,7 +3,6 @@
  * pushing at once, a remote that refuses the push, an unreachable remote, no git at all, remotes
  * that look like options.
  */
-import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +15,7 @@ import {
   someWork,
   SUMMARY_LINE,
   synced,
-  syncedDump,
+  contentOf,
 } from './sync-transport-helpers.ts';
 
 function bareRepository(): string {
@@ -34,15 +33,6 @@ async function edit(file: string, tag: string): Promise<void> {
     core.close();
   }
 }
-
-const contentOf = (file: string) => {
-  const db = new Database(file, { readonly: true });
-  try {
-    return syncedDump(db);
-  } finally {
-    db.close();
-  }
-};
 
 describe('sync through a git remote', { timeout: 240_000 }, () => {
   it('joins, and two clones pushing at once both get through, then converge', async () => {

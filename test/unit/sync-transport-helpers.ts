@@ -1,4 +1,5 @@
 /** Helpers of the transport tests: what "the same workspace" means, the CLI as a child process. */
+import Database from 'better-sqlite3';
 import { spawn, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { Core } from '../../src/main/api/core.ts';
@@ -25,6 +26,16 @@ export function syncedDump(db: DB): Record<string, unknown[]> {
   return Object.fromEntries(
     tables.map((name) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY 1, 2, 3`).all()]),
   );
+}
+
+/** The synced content of a workspace file no process holds open. */
+export function contentOf(file: string): Record<string, unknown[]> {
+  const db = new Database(file, { readonly: true });
+  try {
+    return syncedDump(db);
+  } finally {
+    db.close();
+  }
 }
 
 /** A little of everything: people, a goal with an initiative and a milestone, a sprint with a goal. */

@@ -18,6 +18,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { join, parse } from 'node:path';
+import { flush } from '../db/backups.ts';
 import { DomainError } from '../services/errors.ts';
 
 /** A workspace or replica id as a folder name (ids are UUIDs). */
@@ -115,18 +116,6 @@ export function nextSegmentNumber(folder: string): number {
     if (match) last = Math.max(last, Number(match[1]));
   }
   return last + 1;
-}
-
-/** Flushes a file, or a folder's entries after a rename (some systems refuse to flush a folder). */
-function flush(path: string): void {
-  const fd = openSync(path, 'r');
-  try {
-    fsyncSync(fd);
-  } catch {
-    // Windows refuses to fsync a folder; the rename is atomic there all the same.
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** Links that some file systems (FAT on a USB stick, some network shares) can't make. */
