@@ -2,7 +2,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
-export type Unit = 'ms' | 'MB' | '×' | 's';
+export type Unit = 'ms' | 'MB' | '×' | 's' | 'B';
 
 /**
  * What a calibrated target is a multiple of, measured in the same run: the blank page's load in
@@ -208,6 +208,14 @@ export const TARGETS = {
   roadmapExport: { stat: 'median', max: 500 },
   roadmapImport: { stat: 'median', max: 3000 },
   readDuringImport: { stat: 'p95', max: 50 },
+  /** A new installation catches the whole workspace up from a folder. */
+  syncCatchUp: { stat: 'median', max: 10_000 },
+  /** A read through the worker threads while a catch-up writes. */
+  readDuringSync: { stat: 'p95', max: 100 },
+  /** One meeting's edits (about 500 changes) received into the workspace. */
+  syncExchange: { stat: 'median', max: 100 },
+  /** A sync that finds nothing new, 40 installations' folders present. */
+  syncIdle: { stat: 'median', max: 20 },
   bareRatio: { stat: 'median', max: 3 },
 } as const satisfies Record<string, Target>;
 

@@ -12,6 +12,8 @@
  * - each main list read against the bare better-sqlite3 query that fetches the same rows;
  * - the meeting's typical writes, on a copy of the workspace (`db.backup`), the file stays as generated;
  * - the sprint summary and roadmap exports, and importing that roadmap into an empty workspace;
+ * - sync through a folder: the whole workspace's segments, a new installation's catch-up (reads
+ *   meanwhile), one meeting's edits received, a sync with nothing new (`bench/sync.ts`);
  * - in Chromium: the blank page, each screen usable after a reload and after a switch inside the
  *   app, the meeting's steps and actions (note, outcome, polish done, sprint goal), the JS heap;
  * - launch: `npm run web` and `npm start` until they print their address.
@@ -49,6 +51,7 @@ import {
   type Row,
 } from './measure.ts';
 import { readContext, readSpecs, type ReadSpec } from './reads.ts';
+import { measureSync } from './sync.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -71,6 +74,10 @@ const budgets = (quick: boolean) => {
     export: b(10, 1, 15_000),
     write: b(100, 5, 10_000),
     import: b(3, 0, 60_000),
+    /** A catch-up of the whole workspace is seconds each. */
+    catchUp: quick ? { iterations: 1, warmup: 0, maxMs: 0 } : { iterations: 3, warmup: 0, maxMs: 0 },
+    /** Each sample first makes a meeting's edits on the other installation. */
+    exchange: b(10, 0, 0),
     http: b(30, 3, 8_000),
     browser: quick ? { iterations: 1, warmup: 0, maxMs: 0 } : { iterations: 5, warmup: 1, maxMs: 0 },
     /** Each launch is a new process tree (and a second or so). */
@@ -146,6 +153,15 @@ export async function runBench(options: Options): Promise<{ rows: Row[]; results
   const started = work.call('meeting.start', { sprintId: context.activeSprintId });
   if (!started.ok) log(`  note: meeting.start refused: ${started.error.message}`);
   work.close();
+  log('Sync through a folder (on a copy)…');
+  rows.push(
+    ...(await measureSync(
+      options.db,
+      workDir,
+      { catchUp: b.catchUp, exchange: b.exchange, idle: b.read },
+      log,
+    )),
+  );
 
   const browserRows = options.quick || (!options.http && !options.browser);
   if (browserRows) {

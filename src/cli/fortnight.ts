@@ -10,6 +10,7 @@ import type { Core } from '../main/api/core.ts';
 import type { Result } from '../shared/result.ts';
 import { readRoadmapFolder } from '../main/markdown/roadmap-folder.ts';
 import { defaultDatabaseFile } from '../main/paths.ts';
+import { changesFileProblem, exportChangesCommand, importChangesCommand, syncCommand } from './sync.ts';
 
 /** An exit code: 0 done, 1 refused or failed, 2 the command line was wrong. */
 type ExitCode = 0 | 1 | 2;
@@ -19,6 +20,9 @@ interface Options {
   slides?: boolean;
   dryRun?: boolean;
   keepMissing?: boolean;
+  folder?: string;
+  git?: string;
+  since?: string;
 }
 
 interface Command {
@@ -50,28 +54,32 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** What `export` writes: `sprint N`, `update YYYY-MM`, `roadmap` or `ics`; anything else is a usage error. */
+/** What `export` writes: `sprint N`, `update YYYY-MM`, `roadmap`, `ics` or `changes`; anything else is a usage error. */
 function exportTarget([what = '', number]: string[]):
-  { what: 'sprint'; number: number } | { what: 'update'; month: string } | { what: 'roadmap' | 'ics' } {
+  | { what: 'sprint'; number: number }
+  | { what: 'update'; month: string }
+  | { what: 'roadmap' | 'ics' | 'changes' } {
   if (what === 'update') {
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(number ?? ''))
       throw new UsageError(`export update takes a month as YYYY-MM, not ${number ?? 'nothing'}`);
     return { what, month: number! };
   }
-  if (what === 'roadmap' || what === 'ics') {
+  if (what === 'roadmap' || what === 'ics' || what === 'changes') {
     if (number !== undefined) throw new UsageError(`export ${what} takes no argument (--out says where)`);
     return { what };
   }
   if (what !== 'sprint')
-    throw new UsageError(`export takes sprint N, update YYYY-MM, roadmap or ics, not ${what}`);
+    throw new UsageError(`export takes sprint N, update YYYY-MM, roadmap, ics or changes, not ${what}`);
   if (!/^\d{1,9}$/.test(number ?? ''))
     throw new UsageError(`export sprint takes a sprint number, not ${number}`);
   return { what, number: Number(number) };
 }
 
-/** `import roadmap PATH`: the PATH, once it is known to exist (checked before the database opens). */
+/** `import roadmap PATH` or `import changes FILE`: the PATH, once it is known to exist (checked before the database opens). */
 function importSource([what = '', path = '']: string[]): string {
-  if (what !== 'roadmap') throw new UsageError(`import takes roadmap PATH, not ${what}`);
+  if (what !== 'roadmap' && what !== 'changes') {
+    throw new UsageError(`import takes roadmap PATH or changes FILE, not ${what}`);
+  }
   const target = userPath(path);
   if (!existsSync(target)) throw new Error(`there is no file or folder at ${target}`);
   return target;
@@ -336,11 +344,16 @@ const COMMANDS: Record<string, Command> = {
       ],
       ['export roadmap [--out DIR|FILE]', 'the roadmap: a folder, or one file when FILE ends in .md'],
       ['export ics [--out FILE]', 'the sprint meetings as an iCalendar file'],
+      [
+        'export changes --out FILE [--since TIME]',
+        'every change (or those since TIME) in one file, to import elsewhere',
+      ],
     ],
     needsDatabase: true,
-    run: (core, args, _dbFile, { out, slides }) => {
+    run: (core, args, _dbFile, { out, slides, since }) => {
       const what = exportTarget(args);
       if (what.what === 'update') return exportUpdate(core, what.month, slides === true, out);
+      if (what.what === 'changes') return exportChangesCommand(core, userPath(out!), since);
       if (what.what !== 'sprint')
         return what.what === 'roadmap' ? exportRoadmap(core, out) : exportCalendar(core, out);
       const number = what.number;
@@ -366,16 +379,28 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   import: {
-    args: ['roadmap', 'PATH'],
-    summary: 'import a roadmap folder or roadmap.md, after printing what changes',
+    args: ['WHAT', 'PATH'],
+    summary: 'import a roadmap folder or roadmap.md, or a file of changes',
     forms: [
       [
         'import roadmap PATH [--dry-run] [--keep-missing]',
         'a roadmap folder or roadmap.md, showing what changes (--dry-run: only that)',
       ],
+      ['import changes FILE', 'merge the changes of a file another installation exported'],
     ],
     run: (core, args, _dbFile, { dryRun, keepMissing }) =>
-      importRoadmap(core, importSource(args), dryRun === true, keepMissing === true),
+      args[0] === 'changes'
+        ? importChangesCommand(core, importSource(args))
+        : importRoadmap(core, importSource(args), dryRun === true, keepMissing === true),
+  },
+  sync: {
+    args: [],
+    summary: 'exchange changes with the other installations of this workspace',
+    forms: [
+      ['sync --folder DIR', 'through a folder every installation reaches (a synced folder)'],
+      ['sync --git REMOTE', 'through a git remote (your own git and credentials)'],
+    ],
+    run: (core, _args, _dbFile, { folder, git }) => syncCommand(core, { folder, git }),
   },
 };
 
@@ -397,6 +422,7 @@ function usage(): string {
     '--slides   export update writes a slide deck (HackMD, reveal.js)',
     '--dry-run  import only prints what would change',
     '--keep-missing  import keeps what the files no longer have',
+    '--since    export changes: only those made at this time (ISO 8601) or later',
   ].join('\n');
 }
 
@@ -409,6 +435,9 @@ async function main(argv: string[]): Promise<ExitCode> {
       slides: { type: 'boolean' },
       'dry-run': { type: 'boolean' },
       'keep-missing': { type: 'boolean' },
+      folder: { type: 'string' },
+      git: { type: 'string' },
+      since: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
@@ -428,6 +457,13 @@ async function main(argv: string[]): Promise<ExitCode> {
     throw new UsageError(`--dry-run is for import only`);
   if (values['keep-missing'] !== undefined && name !== 'import')
     throw new UsageError(`--keep-missing is for import only`);
+  const where = syncPlace(name, values.folder, values.git);
+  if (values.since !== undefined && !(name === 'export' && args[0] === 'changes'))
+    throw new UsageError('--since is for export changes only');
+  if (name === 'export' && args[0] === 'changes') {
+    const problem = changesFileProblem(values.out);
+    if (problem) throw new UsageError(problem);
+  }
   const required = command.args.filter((arg) => !arg.startsWith('[')).length;
   if (args.length < required || args.length > command.args.length) {
     throw new UsageError(`${name} takes ${command.args.join(' ') || 'no arguments'}`);
@@ -451,10 +487,25 @@ async function main(argv: string[]): Promise<ExitCode> {
       slides: values.slides,
       dryRun: values['dry-run'],
       keepMissing: values['keep-missing'],
+      since: values.since,
+      ...where,
     });
   } finally {
     core.close();
   }
+}
+
+/** `sync` takes exactly one of --folder DIR and --git REMOTE (a local repository's path made absolute). */
+function syncPlace(command: string, folder: string | undefined, git: string | undefined) {
+  if (command !== 'sync') {
+    if (folder !== undefined || git !== undefined)
+      throw new UsageError('--folder and --git are for sync only');
+    return {};
+  }
+  if ((folder === undefined) === (git === undefined))
+    throw new UsageError('sync takes --folder DIR or --git REMOTE');
+  if (folder !== undefined) return { folder: userPath(folder) };
+  return { git: existsSync(userPath(git!)) ? userPath(git!) : git };
 }
 
 const isUsageError = (error: unknown): error is Error =>

@@ -9,6 +9,8 @@ export interface Method<I extends z.ZodType, O> {
   input: I;
   writes: boolean;
   swapsFile?: true;
+  /** Runs its own transactions, one per chunk: the core runs it outside a transaction. */
+  chunked?: true;
   /** Over HTTP, the largest body its input can take, when more than the host's default (1 MiB). */
   maxBodyBytes?: number;
   /** Never read at run time: it carries the result type. */
@@ -29,6 +31,13 @@ export const write =
     writes: true,
     ...options,
   });
+/**
+ * A write that runs its own transactions, one per chunk (a sync applies each segment in one):
+ * the core runs it outside a transaction, so it never holds the write lock for long.
+ */
+export const chunked =
+  <O>() =>
+  <I extends z.ZodType>(input: I): Method<I, O> => ({ input, writes: true, chunked: true });
 /** A write that replaces the workspace's file: it runs outside a transaction (it closes the database). */
 export const swap =
   <O>() =>

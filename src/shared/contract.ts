@@ -12,6 +12,7 @@ import {
   type ActionItem,
   type Capacity,
   type Change,
+  type Conflict,
   type Goal,
   type Initiative,
   type Meeting,
@@ -41,8 +42,9 @@ import type {
 import * as entities from './entities/index.ts';
 import * as fields from './entities/fields.ts';
 import { id, ids, nullableId } from './entities/fields.ts';
-import { read, swap, write } from './contract-methods.ts';
+import { chunked, read, swap, write } from './contract-methods.ts';
 import { stakeholderMethods } from './contract-stakeholders.ts';
+import { absolutePathProblem, CHANGES_FILE_EXTENSION, gitRemoteProblem } from './sync-places.ts';
 
 // ---- building blocks -------------------------------------------------------------------
 
@@ -194,6 +196,17 @@ const meetingFields = entities.meeting.schema.shape;
 /** Timeboxes to change: any of the steps. */
 const timeboxes = z.partialRecord(meetingFields.step, entities.timebox);
 
+/** A place to sync through, refused with the rule it breaks. */
+const absolutePath = text(4096).refine((path) => absolutePathProblem(path) === null, {
+  error: (issue) => absolutePathProblem(String(issue.input)) ?? 'must be an absolute path',
+});
+const changesFile = absolutePath.refine((path) => path.endsWith(CHANGES_FILE_EXTENSION), {
+  error: `must end in ${CHANGES_FILE_EXTENSION}`,
+});
+const gitRemote = text(2000).refine((remote) => gitRemoteProblem(remote) === null, {
+  error: (issue) => gitRemoteProblem(String(issue.input)) ?? 'must be a git remote',
+});
+
 /** Create takes the required fields plus any of the optional ones; update takes an id and any. */
 const update = <S extends z.ZodObject>(fields: S) => fields.partial().extend({ id });
 
@@ -211,6 +224,10 @@ export interface WorkspaceInfo {
   file: string;
   /** Why the workspace can't be edited (its file or folder is read-only), or null. */
   readOnly: string | null;
+  /** Changes received from a newer Fortnight, kept until this one is upgraded (someone uses a newer version). */
+  newerVersionChanges: number;
+  /** Conflicts to review (`conflicts.list`). */
+  conflicts: number;
 }
 
 /** Why a backup was taken: the day's first start, or before an import, a restore or a sync. */
@@ -229,6 +246,38 @@ export interface BackupInfo {
   sprints: number | null;
 }
 
+/** Something of an incoming file or segment that was skipped (line null: the whole file). */
+export interface SyncProblem {
+  file: string;
+  line: number | null;
+  message: string;
+}
+/** What a sync, or an import of changes, did. */
+export interface SyncSummary {
+  /** The workspace synced: this one's, or the one an empty workspace joined. */
+  workspaceId: string;
+  /** True when this (empty) workspace joined the workspace found there. */
+  joined: boolean;
+  /** Changes written for the others. */
+  sent: number;
+  /** Changes received that were new here… */
+  received: number;
+  /** …and those already here. */
+  duplicates: number;
+  /** How many installations the new changes came from. */
+  installations: number;
+  /** Concurrent edits of one field: the winner shows, the other value is recorded. */
+  conflicts: number;
+  /** Changes made by a newer Fortnight: kept, applied once this one is upgraded. */
+  newerVersion: number;
+  /** Segments not complete yet (a syncing tool still copying them): read by a later sync. */
+  waiting: string[];
+  /** The first problems (skipped lines and files), by file and line… */
+  problems: SyncProblem[];
+  /** …and how many there were in all. */
+  problemCount: number;
+}
+
 export const contract = {
   'workspace.info': read<WorkspaceInfo>()(empty),
   'workspace.loadExample': write<WorkspaceInfo>()(empty),
@@ -243,6 +292,23 @@ export const contract = {
       name: text(200).regex(/^[^/\\]+$/, { error: 'must be the file name of a backup' }),
     }),
   ),
+
+  /**
+   * Sync (every installation is a replica of one workspace): exchanges changes through a folder
+   * every installation can reach (a synced folder), a git remote, or a file. An empty workspace
+   * joins the workspace it finds; one with data never merges with another workspace.
+   */
+  'sync.folder': chunked<SyncSummary>()(z.strictObject({ folder: absolutePath })),
+  /** Through a git remote: a URL git can push to (the user's own git and credentials), or a repository's path. */
+  'sync.git': chunked<SyncSummary>()(z.strictObject({ remote: gitRemote })),
+  /**
+   * Writes every change (or those made since `since`) to one file for email or a USB stick;
+   * importing it elsewhere merges them.
+   */
+  'sync.exportChanges': chunked<{ file: string; sent: number; bytes: number; workspaceId: string }>()(
+    z.strictObject({ file: changesFile, since: z.iso.datetime({ offset: true }).optional() }),
+  ),
+  'sync.importChanges': chunked<SyncSummary>()(z.strictObject({ file: absolutePath })),
 
   /**
    * The roadmap for its screen: goals, initiatives (without their Markdown texts:
@@ -435,6 +501,13 @@ export const contract = {
    * answer carries the meeting and the view of its step as the undo left them.
    */
   'meeting.undo': write<MeetingUndone>()(byId),
+
+  /** Changes that lost to one made elsewhere without having seen them, newest first. */
+  'conflicts.list': read<Conflict[]>()(empty),
+  /** Keeps the value shown, or takes the other one (a new edit); answers the open conflicts. */
+  'conflicts.resolve': write<Conflict[]>()(
+    z.strictObject({ id: z.string().min(1).max(80), choice: z.enum(['keep', 'other']) }),
+  ),
 
   'history.list': read<Change[]>()(
     z.strictObject({ entity: z.string().max(40), id, limit: fields.whole(1, 1000).optional() }),

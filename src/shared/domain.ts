@@ -119,6 +119,24 @@ export type PollResponse = EntityRow<'pollResponse'>;
 export type MonthlyUpdate = EntityRow<'monthlyUpdate'>;
 
 /** One entry of the change log: the item history and the unit of sync. */
+/**
+ * A change that lost to one made on another replica without having seen it: the value shown
+ * (`current`) and the other (`value`), who made the other and when.
+ */
+export interface Conflict {
+  /** The losing change's timestamp: names the conflict. */
+  conflictId: string;
+  entity: string;
+  id: string;
+  field: string;
+  value: unknown;
+  current: unknown;
+  replica: string;
+  /** Whose installation made the other value, when it said so. */
+  personId: string | null;
+  at: string;
+}
+
 export interface Change {
   seq: number;
   entity: string;
@@ -132,6 +150,8 @@ export interface Change {
   personId: string | null;
   /** The ISO instant read off the HLC timestamp. */
   at: string;
+  /** It lost to a change made without having seen it (listed by `conflicts.list`). */
+  conflict: boolean;
 }
 
 /** An in-progress item waiting on one that is paused or seeks an owner. */
@@ -157,6 +177,8 @@ export interface Roadmap {
   milestones: Milestone[];
   milestoneCounts: Record<string, MilestoneCounts>;
   blocked: BlockedItem[];
+  /** Dependencies going round in a circle (each circle's ids), made by merging two replicas' edits. */
+  cycles: string[][];
 }
 
 export const SEARCH_KINDS = ['goal', 'initiative', 'milestone', 'person', 'polishIssue'] as const;

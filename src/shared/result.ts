@@ -21,6 +21,8 @@ export type ErrorCode =
   /** Browser mode's transport: the wrong HTTP method, or a body over the size limit. */
   | 'method_not_allowed'
   | 'too_large'
+  /** A place the call needs can't be used: a sync folder, a git remote, a file (the message says why). */
+  | 'unavailable'
   | 'internal';
 
 export interface ApiError {

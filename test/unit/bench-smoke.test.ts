@@ -16,7 +16,7 @@ const BENCH = resolve(import.meta.dirname, '../../bench');
 function node(script: string, ...args: string[]) {
   const run = spawnSync(process.execPath, [join(BENCH, script), ...args], {
     encoding: 'utf8',
-    timeout: 90_000,
+    timeout: 240_000,
     env: { ...process.env, INIT_CWD: process.cwd() },
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
@@ -69,7 +69,7 @@ const WRITES = [
   'capacities.set',
 ];
 
-describe('npm run bench', { timeout: 120_000 }, () => {
+describe('npm run bench', { timeout: 500_000 }, () => {
   it('generates a tiny workspace and measures it in-process, with every row in the table and the JSON', () => {
     const dir = tempDir();
     const db = join(dir, 'tiny.db');

@@ -41,6 +41,9 @@ function sample(schema: Schema, name = ''): unknown {
       if (name === 'handle') return 'ada';
       if (name === 'month') return '2026-11';
       if (name === 'entity') return 'goal';
+      if (name === 'folder') return '/nowhere/synced';
+      if (name === 'file') return '/nowhere/x.fortnight-changes';
+      if (name === 'remote') return 'https://example.com/team/roadmap.git';
       if (name === 'cursor') return '2026-11-10T15:00:00.000Z~01890a5d-ac96-774b-bcce-b302099a8057';
       return 'x';
     case 'number':

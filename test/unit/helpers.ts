@@ -1,5 +1,6 @@
 /** Test helpers: real workspaces in temp folders, and a content dump to prove "nothing changed". */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
@@ -85,4 +86,21 @@ export async function clockedCore(start = '2026-11-01T12:00:00Z') {
     now = new Date(iso);
   };
   return { core, at };
+}
+
+const isRoot = process.getuid?.() === 0;
+
+/** Makes `path` unwritable for this process; returns how to undo it, or null when it can't. */
+export function lockAgainstWrites(path: string, folder: boolean): (() => void) | null {
+  if (!isRoot) {
+    chmodSync(path, folder ? 0o555 : 0o444);
+    return () => chmodSync(path, folder ? 0o755 : 0o644);
+  }
+  try {
+    execFileSync('chattr', ['+i', path], { stdio: 'pipe' });
+    return () => execFileSync('chattr', ['-i', path]);
+  } catch (error) {
+    console.log(`Skipped: as root, only chattr +i makes ${path} read-only, and it failed: ${String(error)}`);
+    return null;
+  }
 }

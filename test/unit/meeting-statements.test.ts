@@ -110,23 +110,25 @@ describe('a meeting action', () => {
     const undo = statementsOf(core, () => must(core, 'meeting.undo', { id: meeting.id })).length;
 
     // An outcome, for one: BEGIN, the meeting, the sprint goal, its sprint (is it under way?), the
-    // UPDATE, the action and its one change, COMMIT. A plan action adds the plan's view (about
-    // eleven reads); none reads the step's view again after its answer.
+    // action, and the one apply path (docs/sync.md): the field's newest change, the change logged,
+    // the row worked out from the log (its changes, its row, the UPDATE, rows waiting on it),
+    // COMMIT. A plan action adds the plan's view (about eleven reads); none reads the step's view
+    // again after its answer.
     expect({ retro, planned, undo }).toEqual({
       retro: {
-        outcome: { statements: 8, rowReads: 1 },
-        note: { statements: 13, rowReads: 1 },
-        vote: { statements: 7, rowReads: 1 },
-        actionItem: { statements: 12, rowReads: 1 },
-        polishDone: { statements: 9, rowReads: 1 },
+        outcome: { statements: 15, rowReads: 1 },
+        note: { statements: 27, rowReads: 1 },
+        vote: { statements: 15, rowReads: 1 },
+        actionItem: { statements: 25, rowReads: 1 },
+        polishDone: { statements: 18, rowReads: 1 },
       },
       planned: {
-        addGoal: { statements: 31, rowReads: 1 },
-        carryOver: { statements: 35, rowReads: 2 },
-        capacity: { statements: 22, rowReads: 0 },
-        capacityAgain: { statements: 20, rowReads: 0 },
+        addGoal: { statements: 51, rowReads: 1 },
+        carryOver: { statements: 58, rowReads: 2 },
+        capacity: { statements: 34, rowReads: 0 },
+        capacityAgain: { statements: 28, rowReads: 0 },
       },
-      undo: 21,
+      undo: 29,
     });
   });
 });

@@ -5,8 +5,8 @@
  * Tests run as root here, and root ignores permission bits; so as root the file or folder is
  * made immutable (`chattr +i`, which stops root too), otherwise its write bits are removed.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../src/main/api/core.ts';
@@ -14,24 +14,7 @@ import { openCoreOrRecovery } from '../../src/main/api/recovery.ts';
 import { APP_PAGE_URL } from '../../src/main/desktop/app-protocol.ts';
 import { createIpcGate } from '../../src/main/desktop/ipc-gate.ts';
 import { startHost } from '../../src/main/web/host.ts';
-import { dump, must, refused, seed, tempDir } from './helpers.ts';
-
-const isRoot = process.getuid?.() === 0;
-
-/** Makes `path` unwritable for this process; returns how to undo it, or null when it can't. */
-function lockAgainstWrites(path: string, folder: boolean): (() => void) | null {
-  if (!isRoot) {
-    chmodSync(path, folder ? 0o555 : 0o444);
-    return () => chmodSync(path, folder ? 0o755 : 0o644);
-  }
-  try {
-    execFileSync('chattr', ['+i', path], { stdio: 'pipe' });
-    return () => execFileSync('chattr', ['-i', path]);
-  } catch (error) {
-    console.log(`Skipped: as root, only chattr +i makes ${path} read-only, and it failed: ${String(error)}`);
-    return null;
-  }
-}
+import { dump, lockAgainstWrites, must, refused, seed, tempDir } from './helpers.ts';
 
 async function seededWorkspace() {
   const dir = tempDir();

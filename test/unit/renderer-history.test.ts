@@ -10,6 +10,7 @@ const change = (at: string, field: string, value: unknown, personId: string | nu
   field,
   value,
   hlc: '',
+  conflict: false,
   replicaId: 'r1',
   personId,
   at,

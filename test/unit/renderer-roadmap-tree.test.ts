@@ -75,6 +75,7 @@ const view: Roadmap = {
     i1: { done: 1, 'in progress': 1, 'help wanted': 0, paused: 0 },
     i3: { done: 0, 'in progress': 0, 'help wanted': 1, paused: 0 },
   },
+  cycles: [],
   blocked: [{ kind: 'milestone', id: 'm2', waitingOn: [{ id: 'm3', title: 'm3', state: 'help wanted' }] }],
 };
 

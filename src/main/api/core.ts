@@ -80,7 +80,7 @@ export function createCore(workspace: Workspace): Core {
     }
     try {
       const value =
-        'swapsFile' in spec
+        'swapsFile' in spec || 'chunked' in spec
           ? handler(workspace, parsed.data)
           : spec.writes
             ? writeAction(method, () => handler(workspace, parsed.data))

@@ -73,6 +73,7 @@ import {
 } from '../services/sprints.ts';
 import { ownership, personView, quickSearch, roadmapView } from '../services/roadmap.ts';
 import { itemHistory, setMe, workspaceInfo } from '../services/workspace.ts';
+import { listConflicts, resolveConflict } from '../services/conflicts.ts';
 import { backUpBefore, listWorkspaceBackups, restoreWorkspaceBackup } from '../services/backups.ts';
 import { meetingCalendar } from '../calendar/ics.ts';
 import { exportRoadmap } from '../markdown/roadmap-export.ts';
@@ -104,6 +105,9 @@ import {
   updatePoll,
 } from '../services/polls.ts';
 import { stakeholdersOverview } from '../services/stakeholders.ts';
+import { exportChanges, importChanges } from '../sync/changes-file.ts';
+import { syncFolder } from '../sync/folder.ts';
+import { syncGit } from '../sync/git.ts';
 
 const desktopOnly = (what: string): never => {
   throw new DomainError('unsupported', `${what} works in the desktop app only`);
@@ -119,6 +123,11 @@ export const handlers: Handlers = {
 
   'backups.list': (ws) => listWorkspaceBackups(ws),
   'backups.restore': restoreWorkspaceBackup,
+  'sync.folder': (ws, { folder }) => syncFolder(ws, folder),
+  'sync.git': (ws, { remote }) => syncGit(ws, remote),
+  'sync.exportChanges': (ws, { file, since }) => exportChanges(ws, file, since),
+  'sync.importChanges': (ws, { file }) => importChanges(ws, file),
+
   'roadmap.view': roadmapView,
   'search.quick': quickSearch,
 
@@ -240,6 +249,8 @@ export const handlers: Handlers = {
     return { undone, meeting, redraw: undone ? stepRedraw(ws, meeting, meeting.step) : null };
   },
 
+  'conflicts.list': (ws) => listConflicts(ws),
+  'conflicts.resolve': resolveConflict,
   'history.list': itemHistory,
 
   'roadmap.export': (ws, { variant }) => ({

@@ -47,7 +47,7 @@ function parseName(file: string, name: string): { takenAt: Date; reason: BackupR
 }
 
 /** Flushes a file (or a folder's entries, after a rename) to the disk. */
-function flush(path: string): void {
+export function flush(path: string): void {
   const fd = openSync(path, 'r');
   try {
     fsyncSync(fd);

@@ -5,6 +5,7 @@ import { selectSql } from '../store/read.ts';
 import { decodeRow, insert, stmt, update } from '../store/write.ts';
 import { getPerson } from './people.ts';
 import { getSprint } from './sprints.ts';
+import { capacityIdFor } from '../sync/natural-ids.ts';
 
 const toCapacity = (row: Record<string, unknown>) => decodeRow('capacity', row);
 
@@ -31,6 +32,6 @@ export function setCapacity(
     const existing = toCapacity(row);
     return update(ws, 'capacity', existing.id, { days }, existing);
   }
-  const id = insert(ws, 'capacity', { sprintId, personId, days });
+  const id = insert(ws, 'capacity', { sprintId, personId, days }, capacityIdFor(sprintId, personId));
   return { id, sprintId, personId, days };
 }

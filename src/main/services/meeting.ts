@@ -12,6 +12,7 @@ import { undoAction } from '../store/undo.ts';
 import { actionId, current, decodeRow, insert, stmt, update } from '../store/write.ts';
 import { DomainError, notFound } from './errors.ts';
 import { requireRows } from './rules.ts';
+import { meetingIdFor } from '../sync/natural-ids.ts';
 import { activeSprint, closeActiveSprint, getSprint, sprintNumbered } from './sprints.ts';
 
 const perStep = <T>(value: T) =>
@@ -78,16 +79,21 @@ export function startMeeting(ws: Workspace, input: ParsedInput<'meeting.start'>)
   }
   requireRows(ws, 'people', 'Person', input.attendeeIds, 'attendeeIds');
   const now = ws.now().toISOString();
-  const id = insert(ws, 'meeting', {
-    sprintId: sprint.id,
-    step: 'retrospective',
-    attendees: defaultAttendees(ws, input.attendeeIds ?? []),
-    timeboxes: { ...perStep(null), ...input.timeboxes },
-    secondsSpent: perStep(0),
-    stepStartedAt: now,
-    startedAt: now,
-    endedAt: null,
-  });
+  const id = insert(
+    ws,
+    'meeting',
+    {
+      sprintId: sprint.id,
+      step: 'retrospective',
+      attendees: defaultAttendees(ws, input.attendeeIds ?? []),
+      timeboxes: { ...perStep(null), ...input.timeboxes },
+      secondsSpent: perStep(0),
+      stepStartedAt: now,
+      startedAt: now,
+      endedAt: null,
+    },
+    meetingIdFor(sprint.id),
+  );
   return getMeeting(ws, id);
 }
 

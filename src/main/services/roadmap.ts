@@ -2,6 +2,7 @@
  * Reads across the roadmap: the whole tree in one call for the Roadmap screen, blocked work,
  * quick-open search, and everything about one person.
  */
+import { dependencyCycles } from './dependency-cycles.ts';
 import { seeksOwner } from '../../shared/unowned.ts';
 import type { ParsedInput } from '../../shared/contract.ts';
 import type {
@@ -123,6 +124,7 @@ export function roadmapView(
     milestones: shownMilestones(ws, initiativeIds, participantId),
     milestoneCounts: milestoneCounts(ws),
     blocked: blockedWork(ws),
+    cycles: dependencyCycles(ws),
   };
 }
 

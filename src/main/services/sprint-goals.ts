@@ -9,6 +9,7 @@ import { getInitiative } from './initiatives.ts';
 import { getMilestone } from './milestones.ts';
 import { nextPosition, requireRow, requireSameSet } from './rules.ts';
 import { getSprint } from './sprints.ts';
+import { carriedOverIdFor } from '../sync/natural-ids.ts';
 
 const toSprintGoal = (row: Record<string, unknown>) => decodeRow('sprintGoal', row);
 
@@ -189,20 +190,25 @@ export function carryOverSprintGoal(
       'id',
     );
   }
-  const copy = insert(ws, 'sprintGoal', {
-    sprintId: toSprintId,
-    title: original.title,
-    ownerId: original.ownerId,
-    goalId: original.goalId,
-    initiativeId: original.initiativeId,
-    milestoneId: original.milestoneId,
-    definitionOfDone: original.definitionOfDone,
-    estimate: original.estimate,
-    outcome: null,
-    outcomeNote: '',
-    carriedOverFromId: original.id,
-    rolloverCount: original.rolloverCount + 1,
-    position: nextPosition(ws, 'sprint_goals', 'sprint_id = ?', toSprintId),
-  });
+  const copy = insert(
+    ws,
+    'sprintGoal',
+    {
+      sprintId: toSprintId,
+      title: original.title,
+      ownerId: original.ownerId,
+      goalId: original.goalId,
+      initiativeId: original.initiativeId,
+      milestoneId: original.milestoneId,
+      definitionOfDone: original.definitionOfDone,
+      estimate: original.estimate,
+      outcome: null,
+      outcomeNote: '',
+      carriedOverFromId: original.id,
+      rolloverCount: original.rolloverCount + 1,
+      position: nextPosition(ws, 'sprint_goals', 'sprint_id = ?', toSprintId),
+    },
+    carriedOverIdFor(original.id),
+  );
   return getSprintGoal(ws, copy);
 }

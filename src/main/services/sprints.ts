@@ -13,6 +13,7 @@ import type { Workspace } from '../db/open.ts';
 import { selectSql } from '../store/read.ts';
 import { current, decodeRow, insert, stmt, update } from '../store/write.ts';
 import { DomainError, notFound } from './errors.ts';
+import { sprintIdFor } from '../sync/natural-ids.ts';
 
 export const SPRINT_DAYS = 14;
 
@@ -72,14 +73,20 @@ export function createNextSprint(ws: Workspace, input: ParsedInput<'sprints.crea
   const meetingAt =
     input.meetingAt ??
     (last?.meetingAt && last.meetingTimeZone ? nextMeetingAt(last.meetingAt, last.meetingTimeZone) : null);
-  const id = insert(ws, 'sprint', {
-    number: (last?.number ?? 0) + 1,
-    startDate,
-    endDate: sprintEnd(startDate),
-    status: activeSprint(ws) ? 'planned' : 'active',
-    meetingAt: meetingAt && new Date(meetingAt).toISOString(),
-    meetingTimeZone,
-  });
+  const number = (last?.number ?? 0) + 1;
+  const id = insert(
+    ws,
+    'sprint',
+    {
+      number,
+      startDate,
+      endDate: sprintEnd(startDate),
+      status: activeSprint(ws) ? 'planned' : 'active',
+      meetingAt: meetingAt && new Date(meetingAt).toISOString(),
+      meetingTimeZone,
+    },
+    sprintIdFor(number),
+  );
   return getSprint(ws, id);
 }
 

@@ -1,6 +1,7 @@
 /** Facts about the workspace as a whole, its item history, and the example workspace. */
 import type { ParsedInput, WorkspaceInfo } from '../../shared/contract.ts';
 import type { Change } from '../../shared/domain.ts';
+import { listConflicts, lostConflict, newerVersionChanges } from './conflicts.ts';
 import type { Workspace } from '../db/open.ts';
 import { SCHEMA_VERSION } from '../db/migrations/index.ts';
 import { parseHlc } from '../store/hlc.ts';
@@ -26,6 +27,8 @@ export function workspaceInfo(ws: Workspace): WorkspaceInfo {
     mePersonId: mePersonId(ws),
     file: ws.file,
     readOnly: ws.readOnly,
+    newerVersionChanges: newerVersionChanges(ws),
+    conflicts: listConflicts(ws).length,
   };
 }
 
@@ -57,7 +60,7 @@ export function itemHistory(ws: Workspace, { entity, id, limit }: ParsedInput<'h
     ws.db,
     `SELECT c.seq, c.entity, c.entity_id, c.field, c.value, c.hlc, c.replica_id, r.person_id
        FROM changes c LEFT JOIN replicas r ON r.id = c.replica_id
-      WHERE c.entity_id = ? AND c.entity = ? ORDER BY c.seq DESC LIMIT ?`,
+      WHERE c.entity_id = ? AND c.entity = ? ORDER BY c.hlc DESC LIMIT ?`,
   ).all(id, entity, limit ?? 200) as {
     seq: number;
     entity: string;
@@ -78,5 +81,6 @@ export function itemHistory(ws: Workspace, { entity, id, limit }: ParsedInput<'h
     replicaId: r.replica_id,
     personId: r.person_id,
     at: new Date(parseHlc(r.hlc).wall).toISOString(),
+    conflict: lostConflict(ws, r.hlc),
   }));
 }

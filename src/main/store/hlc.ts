@@ -43,6 +43,15 @@ export class Clock {
     }
     return formatHlc(this.#wall, this.#counter, this.replicaId);
   }
+
+  /** Moves past a timestamp made elsewhere, so every later tick here sorts after it. */
+  observe(hlc: string): void {
+    const { wall, counter } = parseHlc(hlc);
+    if (wall > this.#wall || (wall === this.#wall && counter > this.#counter)) {
+      this.#wall = wall;
+      this.#counter = counter;
+    }
+  }
 }
 
 export function formatHlc(wall: number, counter: number, replicaId: string): string {

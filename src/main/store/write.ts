@@ -1,50 +1,29 @@
 /**
- * The one write path. Every create, update and delete of a user-visible field goes through
- * here, and each appends `(entity, id, field, value, hlc, replica)` to the change log in the same
- * transaction: the item history now, the unit of offline sync later. Deletes are tombstones.
+ * The one write path for the API. Every create, update and delete of a user-visible field
+ * becomes field changes `(entity, id, field, value, hlc, replica)`, which the one apply path
+ * (`src/main/sync/apply.ts`) logs and applies — the same function that applies changes from
+ * other replicas, so local writes and merges can't drift. The change log is the item history
+ * and the unit of offline sync; rows are its materialised view. Deletes are tombstones.
  * Callers run inside a transaction (the API dispatcher opens one for every writing method).
  */
-import type BetterSqlite3 from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
-import type { DB, Workspace } from '../db/open.ts';
+import type { Workspace } from '../db/open.ts';
 import {
   ENTITIES,
   findField,
   type EntityName,
   type EntityRow,
   type EntityValues,
-  type Storage,
 } from '../../shared/entities/index.ts';
+import { applyChanges } from '../sync/apply.ts';
+import { DELETED_FIELD, isCounter, type Change } from '../sync/change.ts';
 import { selectSql } from './read.ts';
+import { stmt } from './statements.ts';
 
-export const DELETED_FIELD = '_deleted';
+export { DELETED_FIELD } from '../sync/change.ts';
+export { stmt } from './statements.ts';
 
 export type Values = Record<string, unknown>;
-
-type Statement = BetterSqlite3.Statement<unknown[], unknown>;
-const statements = new WeakMap<DB, Map<string, Statement>>();
-
-/** A prepared statement, cached per connection. */
-export function stmt(db: DB, sql: string): Statement {
-  let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
-  let statement = cache.get(sql);
-  if (!statement) cache.set(sql, (statement = db.prepare<unknown[]>(sql)));
-  return statement;
-}
-
-function storageOf(entity: EntityName, field: string): Storage {
-  const found = findField(entity, field);
-  if (!found) throw new Error(`${entity} has no field ${field}`);
-  return found.storage;
-}
-
-function toColumnValue(storage: Storage, value: unknown): unknown {
-  if ('link' in storage) throw new Error('link fields have no column');
-  if (value === undefined || value === null) return null;
-  if (storage.type === 'json') return JSON.stringify(value);
-  return value;
-}
 
 /** The id of the action (API call) being written, recorded with its first change. */
 export function actionId(ws: Workspace): number | null {
@@ -59,64 +38,55 @@ export function actionId(ws: Workspace): number | null {
   return ws.action.id;
 }
 
-function logChange(ws: Workspace, entity: EntityName, id: string, field: string, value: unknown): void {
-  stmt(
-    ws.db,
-    'INSERT INTO changes (action, entity, entity_id, field, value, hlc, replica_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  ).run(
-    actionId(ws),
+/** This replica's changes of one item, stamped now, logged and applied through the one path. */
+function write(ws: Workspace, entity: EntityName, id: string, values: Values): void {
+  const changes: Change[] = Object.entries(values).map(([field, value]) => ({
     entity,
     id,
     field,
-    value === undefined ? null : JSON.stringify(value),
-    ws.clock.tick(),
-    ws.replicaId,
-  );
+    value: value === undefined ? null : JSON.stringify(value),
+    hlc: ws.clock.tick(),
+    replica: ws.replicaId,
+    base: null,
+  }));
+  if (changes.length) applyChanges(ws, changes, { local: true, action: actionId(ws) });
 }
 
-/** Replaces an item's link rows; returns the ids as stored (in order, each once). */
-function writeLinks(ws: Workspace, storage: Storage, id: string, ids: readonly string[]): string[] {
-  if (!('link' in storage)) throw new Error('not a link field');
-  const { table, key, other } = storage.link;
-  stmt(ws.db, `DELETE FROM ${table} WHERE ${key} = ?`).run(id);
-  const insert = stmt(ws.db, `INSERT INTO ${table} (${key}, ${other}, ord) VALUES (?, ?, ?)`);
-  const stored = [...new Set(ids)];
-  stored.forEach((other, ord) => insert.run(id, other, ord));
-  return stored;
+/** Whether the item's newest word in the log is a tombstone (it was deleted). */
+function isDeleted(ws: Workspace, id: string): boolean {
+  const row = stmt(
+    ws.db,
+    'SELECT value FROM changes WHERE entity_id = ? AND field = ? ORDER BY hlc DESC LIMIT 1',
+  ).get(id, DELETED_FIELD) as { value: string | null } | undefined;
+  return row?.value === 'true';
+}
+
+/** Whether the item has a row (cheaper than reading it). */
+function shown(ws: Workspace, entity: EntityName, id: string): boolean {
+  return stmt(ws.db, `SELECT 1 FROM ${ENTITIES[entity].table} WHERE id = ?`).get(id) !== undefined;
 }
 
 export function newId(): string {
   return uuidv7();
 }
 
-/** Inserts a row and logs every field given. Returns the new id. */
+/**
+ * Creates an item with every field given and returns its id. An id the log knows as deleted
+ * (an undo bringing an item back, a natural id used again) is restored first.
+ */
 export function insert<E extends EntityName>(
   ws: Workspace,
   entity: E,
   values: EntityValues<E>,
   id = newId(),
 ): string {
-  const columns: string[] = [];
-  const params: unknown[] = [];
-  const links: [Storage, string[]][] = [];
-  for (const [field, value] of Object.entries(values)) {
-    if (value === undefined) continue;
-    const storage = storageOf(entity, field);
-    if ('link' in storage) links.push([storage, value as string[]]);
-    else {
-      columns.push(`"${storage.column}"`);
-      params.push(toColumnValue(storage, value));
-    }
+  if (shown(ws, entity, id)) throw new Error(`${entity} ${id} already exists`);
+  const given = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
+  for (const field of Object.keys(given)) {
+    if (!findField(entity, field)) throw new Error(`${entity} has no field ${field}`);
   }
-  const { table } = ENTITIES[entity];
-  stmt(
-    ws.db,
-    `INSERT INTO ${table} (id${columns.map((c) => `, ${c}`).join('')}) VALUES (?${', ?'.repeat(columns.length)})`,
-  ).run(id, ...params);
-  for (const [storage, ids] of links) writeLinks(ws, storage, id, ids);
-  for (const [field, value] of Object.entries(values)) {
-    if (value !== undefined) logChange(ws, entity, id, field, value);
-  }
+  write(ws, entity, id, { ...(isDeleted(ws, id) ? { [DELETED_FIELD]: false } : {}), ...given });
+  if (!shown(ws, entity, id)) throw new Error(`${entity} ${id} could not be created`);
   return id;
 }
 
@@ -184,29 +154,36 @@ export function update<E extends EntityName>(
   const stored: Values = before;
   const patch: Values = values;
   const changed = Object.keys(patch).filter((f) => patch[f] !== undefined && !same(stored[f], patch[f]));
-  const fields = changed.map((field) => [field, storageOf(entity, field)] as const);
-  const columns = fields.flatMap(([field, storage]) => ('link' in storage ? [] : [{ field, storage }]));
-  if (columns.length) {
-    // One statement, so table CHECKs that tie columns together see the row whole.
-    const sets = columns.map(({ storage }) => `"${storage.column}" = ?`).join(', ');
-    stmt(ws.db, `UPDATE ${ENTITIES[entity].table} SET ${sets} WHERE id = ?`).run(
-      ...columns.map(({ field, storage }) => toColumnValue(storage, patch[field])),
-      id,
-    );
+  for (const field of changed) {
+    if (!findField(entity, field)) throw new Error(`${entity} has no field ${field}`);
   }
+  const counted = (field: string) => isCounter(entity, field);
+  write(
+    ws,
+    entity,
+    id,
+    Object.fromEntries(
+      changed.map((field) => [
+        field,
+        counted(field) ? Number(patch[field]) - Number(stored[field]) : patch[field],
+      ]),
+    ),
+  );
+  // The row as the apply path left it: the values written (lists each id once, counters never below 0).
   const after: Values = { ...stored };
-  for (const [field, storage] of fields) {
-    if ('link' in storage) after[field] = writeLinks(ws, storage, id, patch[field] as string[]);
-    else after[field] = patch[field];
+  for (const field of changed) {
+    const value = patch[field];
+    after[field] = Array.isArray(value)
+      ? [...new Set(value)]
+      : counted(field)
+        ? Math.max(0, Number(value))
+        : value;
   }
-  for (const field of changed) logChange(ws, entity, id, field, patch[field]);
   return after as EntityRow<E>;
 }
 
 /** Deletes a row (its link rows go with it) and logs a tombstone. */
 export function remove(ws: Workspace, entity: EntityName, id: string): void {
-  const { table } = ENTITIES[entity];
-  const result = stmt(ws.db, `DELETE FROM ${table} WHERE id = ?`).run(id);
-  if (result.changes === 0) throw new Error(`${entity} ${id} does not exist`);
-  logChange(ws, entity, id, DELETED_FIELD, true);
+  if (!current(ws, entity, id)) throw new Error(`${entity} ${id} does not exist`);
+  write(ws, entity, id, { [DELETED_FIELD]: true });
 }

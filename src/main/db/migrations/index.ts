@@ -4,6 +4,8 @@ import * as m001 from './001-initial.ts';
 import * as m002 from './002-read-indexes.ts';
 import * as m003 from './003-milestone-progress.ts';
 import * as m004 from './004-meeting-actions.ts';
+import * as m005 from './005-sync.ts';
+import * as m006 from './006-sync-sources.ts';
 import * as m007 from './007-stakeholders.ts';
 
 export interface Migration {
@@ -16,7 +18,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, up: m002.up },
   { version: 3, up: m003.up },
   { version: 4, up: m004.up },
-  // Numbered 007 in its file name; versions stay consecutive (renumber on merging others' migrations).
-  { version: 5, up: m007.up },
+  { version: 5, up: m005.up },
+  { version: 6, up: m006.up },
+  { version: 7, up: m007.up },
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;

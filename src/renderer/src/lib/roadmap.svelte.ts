@@ -37,6 +37,8 @@ class Roadmap {
   milestones = $state.raw<Milestone[]>([]);
   milestoneCounts = $state.raw<Record<string, MilestoneCounts>>({});
   blocked = $state.raw<BlockedItem[]>([]);
+  /** Dependencies going round in a circle (merging two replicas' edits can make one). */
+  cycles = $state.raw<string[][]>([]);
   sprints = $state.raw<Sprint[]>([]);
   loaded = $state(false);
   error = $state.raw<ApiError | null>(null);
@@ -63,6 +65,7 @@ class Roadmap {
     milestones: this.milestones,
     milestoneCounts: this.milestoneCounts,
     blocked: this.blocked,
+    cycles: this.cycles,
   });
   /** The overview's tree under the current filter. */
   readonly tree: GoalNode[] = $derived(roadmapTree(this.view, this.filter));
@@ -137,6 +140,7 @@ class Roadmap {
       this.milestones = result.value.milestones;
       this.milestoneCounts = result.value.milestoneCounts;
       this.blocked = result.value.blocked;
+      this.cycles = result.value.cycles;
       this.error = null;
     } else {
       this.error = result.error;

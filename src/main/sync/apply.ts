@@ -1,0 +1,125 @@
+/**
+ * The one apply path. Every write — a local API call's (`store/write.ts`) or a change arriving
+ * from another replica (`sync/log.ts`) — is a list of field changes, logged here and then applied
+ * by `materialize`, which decides what each touched row becomes from the log alone: per field,
+ * the value of the newest change (last writer wins by timestamp); a counter, the sum of its
+ * changes; a tombstone hides the row. `docs/sync.md` states the rules.
+ */
+import type { Workspace } from '../db/open.ts';
+import { stmt } from '../store/statements.ts';
+import { findField, isEntityName, type EntityName } from '../../shared/entities/index.ts';
+import { DELETED_FIELD, isCounter, type Change } from './change.ts';
+import { Materializer } from './materialize.ts';
+
+export interface Applied {
+  applied: number;
+  duplicates: number;
+  conflicts: number;
+  newerVersion: number;
+}
+
+interface Winner {
+  hlc: string;
+  base: string | null;
+  value: string | null;
+  replica_id: string;
+}
+
+/** Whether this version knows the change's entity and field (else a newer version made it). */
+export const isKnown = (change: Pick<Change, 'entity' | 'field'>): boolean =>
+  isEntityName(change.entity) &&
+  (change.field === DELETED_FIELD || findField(change.entity, change.field) !== undefined);
+
+/**
+ * Logs the changes and applies them, in the caller's transaction. `local` changes are this
+ * replica's own writes: each one's base is the field's newest change here, and a row that breaks
+ * a table's rule throws (the caller's transaction rolls back). Changes from elsewhere are
+ * applied whatever happens: a row that can't be shown yet waits (`docs/sync.md`).
+ */
+export function applyChanges(
+  ws: Workspace,
+  changes: readonly Change[],
+  options: { local: boolean; action?: number | null },
+): Applied {
+  const result: Applied = { applied: 0, duplicates: 0, conflicts: 0, newerVersion: 0 };
+  const touched = new Map<string, EntityName>();
+  for (const change of changes) {
+    const prev = stmt(
+      ws.db,
+      'SELECT hlc, base, value, replica_id FROM changes WHERE entity_id = ? AND field = ? ORDER BY hlc DESC LIMIT 1',
+    ).get(change.id, change.field) as Winner | undefined;
+    const base = options.local ? (prev?.hlc ?? null) : change.base;
+    const inserted = stmt(
+      ws.db,
+      'INSERT OR IGNORE INTO changes (action, entity, entity_id, field, value, hlc, replica_id, base) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(
+      options.action ?? null,
+      change.entity,
+      change.id,
+      change.field,
+      change.value,
+      change.hlc,
+      change.replica,
+      base,
+    ).changes;
+    if (!inserted) {
+      result.duplicates += 1;
+      continue;
+    }
+    result.applied += 1;
+    if (!isKnown(change)) {
+      stmt(ws.db, 'INSERT OR IGNORE INTO sync_newer (hlc, replica_id) VALUES (?, ?)').run(
+        change.hlc,
+        change.replica,
+      );
+      result.newerVersion += 1;
+      continue;
+    }
+    const counter = isCounter(change.entity, change.field);
+    if (prev && !counter && change.field !== DELETED_FIELD) {
+      if (recordConflict(ws, { ...change, base }, prev)) result.conflicts += 1;
+    }
+    if (counter || !prev || change.hlc > prev.hlc) touched.set(change.id, change.entity as EntityName);
+  }
+  const materializer = new Materializer(ws, !options.local);
+  for (const [id, entity] of touched) materializer.materialize(entity, id);
+  materializer.settle();
+  return result;
+}
+
+/**
+ * Two changes of one field from two replicas, the newer made without having seen the older
+ * (its base is older than the older change): the older one is recorded as a conflict.
+ */
+function recordConflict(ws: Workspace, change: Change, prev: Winner): boolean {
+  if (prev.replica_id === change.replica || prev.value === change.value) return false;
+  const older = change.hlc > prev.hlc ? prev.hlc : change.hlc;
+  const newerBase = change.hlc > prev.hlc ? change.base : prev.base;
+  if ((newerBase ?? '') >= older) return false;
+  return (
+    stmt(
+      ws.db,
+      'INSERT OR IGNORE INTO sync_conflicts (hlc, entity, entity_id, field) VALUES (?, ?, ?, ?)',
+    ).run(older, change.entity, change.id, change.field).changes > 0
+  );
+}
+
+/**
+ * Applies the changes a newer Fortnight made once this version knows their fields (after an
+ * upgrade): the rows they touch are worked out again from the log. Returns how many became known.
+ */
+export function applyNowKnown(ws: Workspace): number {
+  const rows = stmt(
+    ws.db,
+    'SELECT c.hlc, c.entity, c.entity_id AS id, c.field FROM sync_newer n JOIN changes c ON c.hlc = n.hlc',
+  ).all() as { hlc: string; entity: string; id: string; field: string }[];
+  const known = rows.filter(isKnown);
+  if (!known.length) return 0;
+  const materializer = new Materializer(ws, true);
+  for (const row of known) {
+    stmt(ws.db, 'DELETE FROM sync_newer WHERE hlc = ?').run(row.hlc);
+    materializer.materialize(row.entity as EntityName, row.id);
+  }
+  materializer.settle();
+  return known.length;
+}

@@ -1,0 +1,38 @@
+/**
+ * One field change, the unit replicas exchange: what the change log stores, and what travels.
+ * Which entities travel, and which fields add up instead of replacing each other.
+ */
+import type { EntityName } from '../../shared/entities/index.ts';
+
+/** One field change as stored in the change log; value is the JSON text (null for none). */
+export interface Change {
+  entity: string;
+  id: string;
+  field: string;
+  value: string | null;
+  /** Its hybrid logical clock timestamp: unique, and names the change. */
+  hlc: string;
+  /** The replica (installation) that made it. */
+  replica: string;
+  /**
+   * The timestamp of the value this change replaced on the replica that made it (null when the
+   * field had none): a later change whose base is older than another change of the field was
+   * made without having seen it — a conflict to review.
+   */
+  base: string | null;
+}
+
+/** The field a delete writes (`true`) and a restore (`false`): deletes are tombstones. */
+export const DELETED_FIELD = '_deleted';
+
+/** Entities that never leave this installation: whose installation this is. */
+export const LOCAL_ONLY: ReadonlySet<string> = new Set<EntityName>(['replica']);
+
+/**
+ * Fields whose changes add up: each change holds a difference (+1, -1), and the value is their
+ * sum in timestamp order, never below 0. Votes cast on two replicas both count.
+ */
+const COUNTERS: Partial<Record<EntityName, readonly string[]>> = { retroNote: ['votes'] };
+
+export const isCounter = (entity: string, field: string): boolean =>
+  (COUNTERS[entity as EntityName] ?? []).includes(field);

@@ -1,0 +1,177 @@
+/**
+ * An exchange through a folder of segments (a synced folder, or a git clone's working tree):
+ * join the workspace the folder holds when this one is empty, apply every segment not applied
+ * yet — each in one transaction, remembered with it — then write what the folder doesn't hold yet
+ * as this installation's new segments.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import type { SyncSummary } from '../../shared/contract.ts';
+import type { Workspace } from '../db/open.ts';
+import { backUpBeforeSyncCatchUp } from '../services/backups.ts';
+import { DomainError } from '../services/errors.ts';
+import { adopt, isEmpty, receive, workspaceId, type Change } from './log.ts';
+import { decode, type Problem } from './segment.ts';
+import { listSegments } from './segment-files.ts';
+import { coverOf, isApplied, markApplied, type Source } from './sources.ts';
+
+/** A catch-up bigger than this (compressed segments) into a workspace with data takes a backup first. */
+export const CATCH_UP_BACKUP_BYTES = 256 * 1024;
+/** Problems listed in a summary (the count says how many there were in all). */
+const LISTED_PROBLEMS = 100;
+
+/** A summary with nothing done yet. */
+export function emptySummary(workspace: string): SyncSummary {
+  return {
+    workspaceId: workspace,
+    joined: false,
+    sent: 0,
+    received: 0,
+    duplicates: 0,
+    installations: 0,
+    conflicts: 0,
+    newerVersion: 0,
+    waiting: [],
+    problems: [],
+    problemCount: 0,
+  };
+}
+
+/** Adds a problem of `file` (line null: the whole file) to the summary. */
+export function report(
+  summary: SyncSummary,
+  file: string,
+  problem: Problem | { line: null; message: string },
+): void {
+  summary.problemCount++;
+  if (summary.problems.length < LISTED_PROBLEMS) summary.problems.push({ file, ...problem });
+}
+
+/**
+ * The workspace to exchange with, given the workspaces `found` at `where`: this one's own when
+ * it is there or nothing is; another one only when this workspace is empty (it joins it, and
+ * says so); otherwise refused, naming both.
+ */
+export function joinWorkspace(
+  ws: Workspace,
+  found: readonly string[],
+  where: string,
+): { id: string; joined: boolean } {
+  // One transaction: a refusal rolls back even the making of this workspace's id.
+  return ws.db.transaction(() => {
+    const mine = workspaceId(ws);
+    if (found.length === 0 || found.includes(mine)) return { id: mine, joined: false };
+    if (!isEmpty(ws)) {
+      throw new DomainError(
+        'rule_violation',
+        `This workspace (${mine}) is not the one in ${where} (${found.join(', ')}): a workspace that has data never merges with another workspace's changes. Sync with a folder, remote or file of this workspace, or join from an empty workspace.`,
+      );
+    }
+    if (found.length > 1) {
+      throw new DomainError(
+        'rule_violation',
+        `${where} holds several workspaces (${found.join(', ')}), and this empty workspace can join only one: sync it with a folder that holds just the one to join.`,
+      );
+    }
+    adopt(ws, found[0]!);
+    return { id: found[0]!, joined: true };
+  })();
+}
+
+/** Applies `changes` read from `file` in one transaction, with `remember` (in the same transaction). */
+export function applyChanges(
+  ws: Workspace,
+  summary: SyncSummary,
+  file: string,
+  changes: readonly Change[],
+  lines: readonly number[],
+  remember: () => void = () => {},
+): void {
+  const result = ws.db.transaction(() => {
+    const received = receive(ws, changes);
+    remember();
+    return received;
+  })();
+  summary.received += result.applied;
+  summary.duplicates += result.duplicates;
+  summary.conflicts += result.conflicts;
+  summary.newerVersion += result.newerVersion;
+  for (const { index, reason } of result.invalid)
+    report(summary, file, { line: lines[index] ?? null, message: reason });
+}
+
+/** Counts the installations whose changes a sync brought. */
+export class Origins {
+  readonly #replicas = new Set<string>();
+  add(changes: readonly Change[]): void {
+    for (const change of changes) this.#replicas.add(change.replica);
+  }
+  get size(): number {
+    return this.#replicas.size;
+  }
+}
+
+/** Applies every segment of `folder` (a workspace's folder) that `target` hasn't given yet. */
+export function receiveSegments(
+  ws: Workspace,
+  folder: string,
+  target: string,
+  summary: SyncSummary,
+  sources: Map<string, Source>,
+  origins: Origins,
+): void {
+  const pending = listSegments(folder).filter((s) => !isApplied(sources.get(s.writer), s.number));
+  if (pending.length === 0) return;
+  const bytes = pending.reduce((sum, s) => sum + sizeOf(s.path), 0);
+  if (bytes > CATCH_UP_BACKUP_BYTES && !isEmpty(ws)) backUpBeforeSyncCatchUp(ws);
+  for (const segment of pending) {
+    const content = readIfThere(segment.path);
+    if (content === null) {
+      summary.waiting.push(segment.path);
+      continue;
+    }
+    const decoded = decode(content);
+    const remember = (covers = {}) =>
+      markApplied(ws, target, segment.writer, segment.number, covers, sources);
+    if (decoded.kind === 'incomplete') {
+      summary.waiting.push(segment.path);
+      continue;
+    }
+    const wrong =
+      decoded.kind === 'invalid'
+        ? decoded.reason
+        : decoded.header.replica !== segment.writer
+          ? `it says it was written by ${decoded.header.replica}, but it is in the folder of ${segment.writer}`
+          : decoded.header.workspace !== summary.workspaceId
+            ? `it belongs to workspace ${decoded.header.workspace}, not ${summary.workspaceId}`
+            : null;
+    if (wrong !== null || decoded.kind !== 'read') {
+      // A finished file never changes: skipped once, reported, not read again.
+      report(summary, segment.path, { line: null, message: `skipped: ${wrong ?? 'unreadable'}` });
+      ws.db.transaction(() => remember())();
+      continue;
+    }
+    for (const problem of decoded.problems) report(summary, segment.path, problem);
+    const before = summary.received;
+    applyChanges(ws, summary, segment.path, decoded.changes, decoded.lines, () =>
+      remember(coverOf(decoded.changes)),
+    );
+    if (summary.received > before) origins.add(decoded.changes);
+  }
+}
+
+const sizeOf = (path: string) => {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+};
+
+/** A segment's bytes; null when it can't be read now (gone meanwhile, or not readable yet). */
+function readIfThere(path: string): Buffer | null {
+  try {
+    return readFileSync(path);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * The folder transport: a folder every installation of the workspace can reach (Dropbox,
+ * Syncthing, OneDrive, iCloud Drive, a network share). Also the heart of the git transport, which
+ * runs it on its clone's working tree.
+ */
+import { join } from 'node:path';
+import type { SyncSummary } from '../../shared/contract.ts';
+import type { Workspace } from '../db/open.ts';
+import { DomainError } from '../services/errors.ts';
+import { changesAfter } from './log.ts';
+import { emptySummary, joinWorkspace, Origins, receiveSegments } from './exchange.ts';
+import { encode, SEGMENT_LIMITS } from './segment.ts';
+import {
+  nextSegmentNumber,
+  requireSyncFolder,
+  segmentName,
+  workspacesIn,
+  writeNewFile,
+} from './segment-files.ts';
+import { changeLogVersion } from '../store/version.ts';
+import {
+  coverOf,
+  knownOf,
+  markApplied,
+  merge,
+  sentUpto,
+  setSentUpto,
+  sourcesOf,
+  type Source,
+} from './sources.ts';
+
+/** How a folder is named among the targets this installation remembers. */
+export const folderTarget = (folder: string) => `folder:${folder}`;
+
+/**
+ * Writes what `target` doesn't hold yet (every change newer than what its segments hold, per
+ * installation) as this installation's new segments, each at most `changesPerSegment` long, and
+ * remembers each as applied (it is: its changes came from this workspace).
+ */
+export function sendSegments(
+  ws: Workspace,
+  workspaceFolder: string,
+  target: string,
+  summary: SyncSummary,
+  sources: Map<string, Source>,
+): void {
+  // Nothing was written to the log since the last time: nothing new to send (a quick answer).
+  const version = changeLogVersion(ws.db);
+  if (sentUpto(ws, target) === version) return;
+  const own = join(workspaceFolder, ws.replicaId);
+  let known = knownOf(sources);
+  let number = nextSegmentNumber(own);
+  for (;;) {
+    const batch = changesAfter(ws, known, SEGMENT_LIMITS.changesPerSegment);
+    if (batch.length === 0) break;
+    const bytes = encode({ workspace: summary.workspaceId, replica: ws.replicaId }, batch);
+    // Another process of this installation may have taken the number: take the next one.
+    while (!writeNewFile(join(own, segmentName(number)), bytes)) number++;
+    const covers = coverOf(batch);
+    ws.db.transaction(() => markApplied(ws, target, ws.replicaId, number, covers, sources))();
+    summary.sent += batch.length;
+    known = merge(known, covers);
+    number++;
+  }
+  ws.db.transaction(() => setSentUpto(ws, target, version))();
+}
+
+/** Exchanges with the segments under `root` (a folder, or a git clone's working tree) as `target`. */
+export function exchangeWith(ws: Workspace, root: string, target: string, where: string): SyncSummary {
+  const { id, joined } = joinWorkspace(ws, workspacesIn(root), where);
+  const summary = emptySummary(id);
+  summary.joined = joined;
+  const folder = join(root, id);
+  const sources = sourcesOf(ws, target);
+  const origins = new Origins();
+  receiveSegments(ws, folder, target, summary, sources, origins);
+  summary.installations = origins.size;
+  sendAfterReceiving(ws, folder, target, summary, sources);
+  return summary;
+}
+
+/** Sends; a failure says what the sync received before it (that stays received). */
+export function sendAfterReceiving(
+  ws: Workspace,
+  folder: string,
+  target: string,
+  summary: SyncSummary,
+  sources: Map<string, Source>,
+): void {
+  try {
+    sendSegments(ws, folder, target, summary, sources);
+  } catch (error) {
+    if (!(error instanceof DomainError) || summary.received === 0) throw error;
+    const received = `Received ${summary.received} change${summary.received === 1 ? '' : 's'} (kept), then: `;
+    throw new DomainError(error.code, received + error.message, error.field);
+  }
+}
+
+/** `sync.folder`: the exchange through a folder that exists. */
+export function syncFolder(ws: Workspace, folder: string): SyncSummary {
+  requireSyncFolder(folder);
+  return exchangeWith(ws, folder, folderTarget(folder), folder);
+}

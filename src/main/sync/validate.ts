@@ -1,0 +1,89 @@
+/**
+ * Checks a change that arrived from another replica against the same field definitions the API
+ * uses (`src/shared/entities/`): its shape, its timestamp, and its value (type, length, enum, id
+ * format). A change of an entity or field this version doesn't know was made by a newer
+ * Fortnight: valid, kept for later. A change of local-only data is refused.
+ */
+import { z } from 'zod';
+import { findField, isEntityName } from '../../shared/entities/index.ts';
+import { id as idSchema } from '../../shared/entities/fields.ts';
+import { parseHlc } from '../store/hlc.ts';
+import { DELETED_FIELD, isCounter, LOCAL_ONLY, type Change } from './change.ts';
+
+/** The longest value a change may carry (a long text's JSON with every character escaped). */
+export const MAX_VALUE_LENGTH = 200_000;
+/** How far ahead of this machine's clock a change may be stamped. */
+export const MAX_CLOCK_AHEAD_MS = 24 * 60 * 60 * 1000;
+/** The largest difference one counter change may carry. */
+const MAX_COUNTER_STEP = 100_000;
+
+const shape = z.strictObject({
+  entity: z.string().min(1).max(40),
+  id: z.string().min(1).max(80),
+  field: z.string().min(1).max(40),
+  value: z.string().max(MAX_VALUE_LENGTH).nullable(),
+  hlc: z.string().max(80),
+  replica: z.uuid(),
+  base: z.string().max(80).nullable(),
+});
+
+export type Checked = { ok: true; change: Change; known: boolean } | { ok: false; reason: string };
+
+export function checkChange(input: unknown, now: Date): Checked {
+  const parsed = shape.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { ok: false, reason: `${issue.path.join('.') || 'change'}: ${issue.message}` };
+  }
+  const change = parsed.data;
+  const where = `${change.entity}.${change.field}`;
+  let stamp: ReturnType<typeof parseHlc>;
+  try {
+    stamp = parseHlc(change.hlc);
+  } catch {
+    return { ok: false, reason: `hlc: not a clock timestamp (${change.hlc})` };
+  }
+  if (stamp.replicaId !== change.replica)
+    return { ok: false, reason: `hlc: not made by replica ${change.replica}` };
+  if (stamp.wall > now.getTime() + MAX_CLOCK_AHEAD_MS) {
+    return {
+      ok: false,
+      reason: `hlc: stamped ${new Date(stamp.wall).toISOString()}, more than a day ahead of this clock`,
+    };
+  }
+  if (change.base !== null && !/^\d{13}-\d{5}-.+$/.test(change.base)) {
+    return { ok: false, reason: `base: not a clock timestamp (${change.base})` };
+  }
+  let value: unknown;
+  try {
+    value = change.value === null ? null : JSON.parse(change.value);
+  } catch {
+    return { ok: false, reason: `${where}: the value is not JSON` };
+  }
+  if (LOCAL_ONLY.has(change.entity)) {
+    return { ok: false, reason: `${change.entity}: stays on the installation it describes and never syncs` };
+  }
+  if (!isEntityName(change.entity)) return { ok: true, change, known: false };
+  if (!idSchema.safeParse(change.id).success)
+    return { ok: false, reason: `${change.entity}.id: must be an id` };
+  if (change.field === DELETED_FIELD) {
+    return typeof value === 'boolean'
+      ? { ok: true, change, known: true }
+      : { ok: false, reason: `${where}: must be true or false` };
+  }
+  const field = findField(change.entity, change.field);
+  if (!field) return { ok: true, change, known: false };
+  if (isCounter(change.entity, change.field)) {
+    return Number.isInteger(value) && Math.abs(value as number) <= MAX_COUNTER_STEP
+      ? { ok: true, change, known: true }
+      : { ok: false, reason: `${where}: must be a whole difference of at most ${MAX_COUNTER_STEP}` };
+  }
+  const checked = field.schema.safeParse(value);
+  if (!checked.success) return { ok: false, reason: `${where}: ${checked.error.issues[0]!.message}` };
+  if (JSON.stringify(checked.data) !== JSON.stringify(value)) {
+    return { ok: false, reason: `${where}: not written the way Fortnight writes it (${change.value})` };
+  }
+  const refersToItself = Array.isArray(value) ? value.includes(change.id) : value === change.id;
+  if (refersToItself) return { ok: false, reason: `${where}: an item can't refer to itself` };
+  return { ok: true, change, known: true };
+}
