@@ -5,12 +5,23 @@
 
 const DAY: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric' };
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * One formatter per locale and options, made once: making an `Intl.DateTimeFormat` costs far
+ * more than formatting with it, and a screen of ten years formats thousands of dates.
+ */
+function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale ?? ''} ${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+  return format;
+}
+
 /** A calendar date (`yyyy-MM-dd`) such as "Mar 3, 2025" (en-US) or "3. März 2025" (de-DE). */
 export function formatDate(isoDate: string, locale?: string): string {
   // A calendar date is no instant: read and written in UTC, it is the same day everywhere.
-  return new Intl.DateTimeFormat(locale, { ...DAY, timeZone: 'UTC' }).format(
-    new Date(`${isoDate}T00:00:00Z`),
-  );
+  return dateFormat(locale, { ...DAY, timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 /** A date range such as "Mar 3, 2025 – Mar 16, 2025". */
@@ -26,10 +37,10 @@ export function formatRange(start: string, end: string, locale?: string): string
 export function formatInstant(instant: string, locale?: string, timeZone?: string): string {
   const at = new Date(instant);
   if (timeZone) {
-    const there = new Intl.DateTimeFormat(locale, { ...DAY, hour: 'numeric', minute: '2-digit', timeZone });
+    const there = dateFormat(locale, { ...DAY, hour: 'numeric', minute: '2-digit', timeZone });
     return `${there.format(at)} (${timeZone})`;
   }
-  return new Intl.DateTimeFormat(locale, {
+  return dateFormat(locale, {
     ...DAY,
     hour: 'numeric',
     minute: '2-digit',
@@ -39,5 +50,5 @@ export function formatInstant(instant: string, locale?: string, timeZone?: strin
 
 /** An instant's day here, without the year, such as "Mar 3". */
 export function formatDay(instant: string, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric' }).format(new Date(instant));
+  return dateFormat(locale, { month: 'short', day: 'numeric' }).format(new Date(instant));
 }

@@ -13,7 +13,10 @@ export function namesOf(ids: readonly string[], names: ReadonlyMap<string, strin
   });
 }
 
-/** "Ada, Grace and Linus" in the user's language. */
+let list: Intl.ListFormat | undefined;
+
+/** "Ada, Grace and Linus" in the user's language (the formatter is made once: making it is dear). */
 export function listFormat(items: readonly string[]): string {
-  return new Intl.ListFormat(undefined, { style: 'long', type: 'conjunction' }).format(items);
+  list ??= new Intl.ListFormat(undefined, { style: 'long', type: 'conjunction' });
+  return list.format(items);
 }
