@@ -142,7 +142,7 @@ describe('at the scale of years of history', () => {
       detail: string;
     }[];
     expect(plan.map((p) => p.detail).join('\n')).toMatch(
-      /SEARCH c USING INDEX changes_by_hlc \(hlc>\? AND hlc<\?\)/,
+      /SEARCH c USING INDEX changes_by_stamp \(hlc>\? AND hlc<\?\)/,
     );
   });
 });

@@ -48,7 +48,7 @@ export function sprintBounds(
 /**
  * The bounds as clock-timestamp prefixes: an HLC starts with its 13-digit wall time, so
  * `hlc >= from AND hlc < to` selects the changes made in [from, to) — a range of the
- * `changes_by_hlc` index.
+ * `changes_by_stamp` index.
  */
 export function hlcRange(bounds: SprintBounds): [from: string, to: string] {
   const prefix = (iso: string) => String(new Date(iso).getTime()).padStart(13, '0');
