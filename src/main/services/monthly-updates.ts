@@ -15,6 +15,7 @@ import { current, decodeRow, insert, remove, stmt, update } from '../store/write
 import { DomainError, notFound } from './errors.ts';
 import { monthFacts } from './month-facts.ts';
 import { listPeople } from './people.ts';
+import { monthlyUpdateIdFor } from '../sync/natural-ids.ts';
 
 type Row = Record<string, unknown>;
 
@@ -54,15 +55,20 @@ export function createUpdate(ws: Workspace, input: ParsedInput<'updates.create'>
   if (existing)
     throw new DomainError('conflict', `${existing.title} exists already: open it to edit it`, 'month');
   const draft = draftUpdate(ws, input);
-  const id = insert(ws, 'monthlyUpdate', {
-    month: input.month,
-    title: draft.title,
-    authors: draft.authors,
-    body: draft.body,
-    status: 'draft',
-    publishedOn: null,
-    createdAt: ws.now().toISOString(),
-  });
+  const id = insert(
+    ws,
+    'monthlyUpdate',
+    {
+      month: input.month,
+      title: draft.title,
+      authors: draft.authors,
+      body: draft.body,
+      status: 'draft',
+      publishedOn: null,
+      createdAt: ws.now().toISOString(),
+    },
+    monthlyUpdateIdFor(input.month),
+  );
   return getUpdate(ws, id);
 }
 

@@ -10,6 +10,7 @@ import { selectSql } from '../store/read.ts';
 import { current, decodeRow, insert, remove, stmt, update } from '../store/write.ts';
 import { DomainError, notFound } from './errors.ts';
 import { requireRow, requireRows } from './rules.ts';
+import { pollResponseIdFor } from '../sync/natural-ids.ts';
 
 type Row = Record<string, unknown>;
 
@@ -174,7 +175,13 @@ export function recordAnswer(ws: Workspace, poll: Poll, personId: string, answer
   const earlier = responseOf(ws, poll.id, personId);
   const answeredAt = ws.now().toISOString();
   if (earlier) update(ws, 'pollResponse', earlier.id, { answer: value, answeredAt });
-  else insert(ws, 'pollResponse', { pollId: poll.id, personId, answer: value, answeredAt });
+  else
+    insert(
+      ws,
+      'pollResponse',
+      { pollId: poll.id, personId, answer: value, answeredAt },
+      pollResponseIdFor(poll.id, personId),
+    );
   return earlier !== undefined;
 }
 

@@ -1,7 +1,8 @@
 /**
  * Ids made from an item's natural key, so two replicas that create "the same" item offline —
  * sprint 12, Ada's capacity in sprint 12, sprint 12's meeting, the carried-over copy of a sprint
- * goal — make one item, whose fields then merge, rather than two.
+ * goal, a stakeholder's answer to a poll, the update of a month — make one item, whose fields then
+ * merge, rather than two.
  */
 import { v5 as uuidv5 } from 'uuid';
 
@@ -14,3 +15,6 @@ export const capacityIdFor = (sprintId: string, personId: string): string =>
 export const meetingIdFor = (sprintId: string): string => uuidv5(`meeting/${sprintId}`, NAMESPACE);
 export const carriedOverIdFor = (originalId: string): string =>
   uuidv5(`carried-over/${originalId}`, NAMESPACE);
+export const pollResponseIdFor = (pollId: string, personId: string): string =>
+  uuidv5(`poll-response/${pollId}/${personId}`, NAMESPACE);
+export const monthlyUpdateIdFor = (month: string): string => uuidv5(`monthly-update/${month}`, NAMESPACE);
