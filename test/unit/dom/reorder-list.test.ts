@@ -21,7 +21,7 @@ const row = createRawSnippet((item: () => Item) => ({
     `<span><a href="#/${item().id}">${item().title}</a><input aria-label="Title of ${item().title}"></span>`,
 }));
 
-function list(props: { disabled?: boolean } = {}) {
+function list(props: { disabled?: boolean; batch?: number; items?: Item[] } = {}) {
   const onreorder = vi.fn();
   render(ReorderList<Item>, {
     props: { items: ITEMS, label: 'Goals', name: (item: Item) => item.title, onreorder, row, ...props },
@@ -79,5 +79,16 @@ describe('the reorder list', () => {
     const grip = screen.getByRole('button', { name: 'Move “Beta”' });
     const help = document.getElementById(grip.getAttribute('aria-describedby') ?? '');
     expect(help?.textContent).toBe('Drag to move it, or press Alt+Up or Alt+Down.');
+  });
+
+  it('builds a long list a batch at a time, and a move counts every row, built or not', async () => {
+    const items = Array.from({ length: 10 }, (_, i) => ({ id: `g${i}`, title: `Goal ${i}` }));
+    const { onreorder } = list({ items, batch: 3 });
+    const rows = () => screen.getByRole('list', { name: 'Goals' }).querySelectorAll(':scope > li');
+    expect(rows()).toHaveLength(3);
+    press(screen.getByRole('link', { name: 'Goal 2' }), 'ArrowUp', { altKey: true });
+    expect(onreorder).toHaveBeenCalledWith(['g0', 'g2', 'g1', ...items.slice(3).map((item) => item.id)]);
+    await vi.waitFor(() => expect(rows()).toHaveLength(10));
+    expect(rows()[9]?.textContent).toContain('Goal 9');
   });
 });
