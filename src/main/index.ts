@@ -112,7 +112,7 @@ function buildMenu(): Menu {
   return Menu.buildFromTemplate(template);
 }
 
-/** The native dialogs behind `files.saveAs`, `files.open` and `files.chooseFolder`, which the core can't answer. */
+/** The native dialogs behind `files.saveAs`, `files.open` and `files.choosePath`, which the core can't answer. */
 const fileDialogs = {
   async 'files.saveAs'({ suggestedName, content }: ParsedInput<'files.saveAs'>) {
     const choice = await dialog.showSaveDialog(mainWindow!, { defaultPath: suggestedName });
@@ -120,10 +120,16 @@ const fileDialogs = {
     await writeFile(choice.filePath, content, 'utf8');
     return { path: choice.filePath };
   },
-  async 'files.chooseFolder'({ title }: ParsedInput<'files.chooseFolder'>) {
+  async 'files.choosePath'({ kind, title, extension, suggestedName }: ParsedInput<'files.choosePath'>) {
+    const filters = extension ? [{ name: `.${extension} files`, extensions: [extension] }] : [];
+    if (kind === 'saveFile') {
+      const choice = await dialog.showSaveDialog(mainWindow!, { title, defaultPath: suggestedName, filters });
+      return { path: choice.canceled || !choice.filePath ? null : choice.filePath };
+    }
     const choice = await dialog.showOpenDialog(mainWindow!, {
       title,
-      properties: ['openDirectory', 'createDirectory'],
+      properties: kind === 'folder' ? ['openDirectory', 'createDirectory'] : ['openFile'],
+      filters: kind === 'folder' ? [] : filters,
     });
     const [chosen] = choice.filePaths;
     return { path: choice.canceled || !chosen ? null : chosen };
@@ -200,7 +206,10 @@ async function start(): Promise<void> {
     // A damaged workspace opens on its backups instead (the app offers to restore one).
     // It syncs by itself once a place is set, and a last time before quitting (`scheduler.ts`).
     core = withSyncScheduler(
-      await openCoreOrRecovery(databaseFileFromArgs(process.argv), join(import.meta.dirname, 'core-worker.js')),
+      await openCoreOrRecovery(
+        databaseFileFromArgs(process.argv),
+        join(import.meta.dirname, 'core-worker.js'),
+      ),
       scheduleFromEnv(),
     );
   } catch (error) {

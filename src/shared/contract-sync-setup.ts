@@ -1,15 +1,17 @@
 /**
  * The contract's methods for syncing by itself (see `contract.ts`): the place this installation
  * syncs through, remembered here only (never synced), a sync through it, and its status — what
- * the navigation and Settings → Sync show. The desktop app adds the native folder dialog.
+ * the navigation and Settings → Sync show. The desktop app adds the native dialogs choosing a path.
  */
 import { z } from 'zod';
 import type { SyncSummary } from './contract.ts';
 import { chunked, read, write } from './contract-methods.ts';
+import { text } from './entities/fields.ts';
 import { absolutePath, gitRemote } from './sync-fields.ts';
 
 /** Where this installation syncs: nowhere yet, a shared folder, or a git remote. */
-export type SyncPlace = { kind: 'none' } | { kind: 'folder'; folder: string } | { kind: 'git'; remote: string };
+export type SyncPlace =
+  { kind: 'none' } | { kind: 'folder'; folder: string } | { kind: 'git'; remote: string };
 
 /**
  * - `never`: no sync through this place has ended yet;
@@ -62,10 +64,21 @@ export const syncSetupMethods = {
   /** The sync's status, for the navigation and Settings → Sync. */
   'sync.status': read<SyncStatus>()(empty),
   /**
-   * The native dialog choosing a folder (its path): answered by the desktop app; the core
+   * A native dialog choosing a path, for the places above and the file of changes: a folder, a
+   * file to open, or where to save one (nothing is written). Answered by the desktop app; the core
    * answers `unsupported`, and browser mode asks for the path in a field instead.
    */
-  'files.chooseFolder': read<{ path: string | null }>()(
-    z.strictObject({ title: z.string().max(200, { error: 'must be at most 200 characters' }) }),
+  'files.choosePath': read<{ path: string | null }>()(
+    z.strictObject({
+      kind: z.enum(['folder', 'openFile', 'saveFile'], { error: 'must be folder, openFile or saveFile' }),
+      title: text(200),
+      /** The extension (without its dot) the file must have, for the two file dialogs. */
+      extension: text(20)
+        .regex(/^[a-z0-9-]+$/, { error: 'must be an extension such as md' })
+        .optional(),
+      suggestedName: text(200)
+        .regex(/^[^/\\]*$/, { error: 'must be a file name' })
+        .optional(),
+    }),
   ),
 } as const;

@@ -12,7 +12,10 @@ import { lockAgainstWrites, must, refused, tempCore, tempDir } from './helpers.t
 import { someWork, syncedDump } from './sync-transport-helpers.ts';
 
 const status = (core: Core) => must(core, 'sync.status', {});
-const goalTitles = (core: Core) => must(core, 'goals.list', {}).map((goal) => goal.title).sort();
+const goalTitles = (core: Core) =>
+  must(core, 'goals.list', {})
+    .map((goal) => goal.title)
+    .sort();
 
 describe('the sync place', () => {
   it('is none at first, remembered once set, and refused with the field named when wrong', async () => {
@@ -157,7 +160,11 @@ describe('the sync status', { timeout: 240_000 }, () => {
     expect(status(a).state).toBe('synced');
     const other = tempDir();
     must(a, 'sync.setPlace', { kind: 'folder', folder: other });
-    expect(status(a)).toMatchObject({ place: { kind: 'folder', folder: other }, state: 'never', syncedAt: null });
+    expect(status(a)).toMatchObject({
+      place: { kind: 'folder', folder: other },
+      state: 'never',
+      syncedAt: null,
+    });
     must(a, 'sync.setPlace', { kind: 'none' });
     expect(status(a)).toMatchObject({ place: { kind: 'none' }, state: 'never' });
   });

@@ -101,7 +101,9 @@ export async function startCore(file: string, workerFile: string | URL = SOURCE_
     },
     close: async ({ within } = {}) => {
       while (swapping) await swapping;
-      await Promise.all(reader === writer ? [writer.close(within)] : [reader.close(within), writer.close(within)]);
+      await Promise.all(
+        reader === writer ? [writer.close(within)] : [reader.close(within), writer.close(within)],
+      );
     },
   };
 }

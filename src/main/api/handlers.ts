@@ -138,7 +138,7 @@ export const handlers: Handlers = {
 
   'files.saveAs': () => desktopOnly('Saving through a file dialog'),
   'files.open': () => desktopOnly('Opening through a file dialog'),
-  'files.chooseFolder': () => desktopOnly('Choosing a folder through a dialog'),
+  'files.choosePath': () => desktopOnly('Choosing a folder or file through a dialog'),
 
   'people.list': (ws) => listPeople(ws),
   'people.get': (ws, { id }) => getPerson(ws, id),

@@ -66,7 +66,8 @@ export interface SyncingCore extends CoreClient {
 }
 
 /** Whether a write counts as an edit to send (a sync's own writes don't; setting the place re-arms). */
-const isEdit = (method: string) => isMethodName(method) && contract[method].writes && !method.startsWith('sync.');
+const isEdit = (method: string) =>
+  isMethodName(method) && contract[method].writes && !method.startsWith('sync.');
 
 export function withSyncScheduler(core: CoreClient, options: Partial<SchedulerOptions> = {}): SyncingCore {
   const schedule = { ...DEFAULT_SCHEDULE, ...options };
@@ -189,7 +190,9 @@ export function withSyncScheduler(core: CoreClient, options: Partial<SchedulerOp
       let finished = true;
       if (lastSync) {
         let timer: NodeJS.Timeout | undefined;
-        const bound = new Promise<boolean>((done) => (timer = setTimeout(() => done(false), schedule.beforeQuitMs)));
+        const bound = new Promise<boolean>(
+          (done) => (timer = setTimeout(() => done(false), schedule.beforeQuitMs)),
+        );
         finished = await Promise.race([lastSync.then(() => true), bound]);
         clearTimeout(timer);
       }
