@@ -15,7 +15,6 @@ import { DomainError } from '../services/errors.ts';
 import { listConflicts } from '../services/conflicts.ts';
 import { stmt } from '../store/write.ts';
 import { changeLogVersion } from '../store/version.ts';
-import { LOCAL_ONLY } from './change.ts';
 import { syncFolder } from './folder.ts';
 import { syncGit } from './git.ts';
 import { requireSyncFolder } from './segment-files.ts';
@@ -31,7 +30,6 @@ interface Outcome {
 }
 
 const NO_OUTCOME: Outcome = { syncedAt: null, doneUpto: 0, summary: null, fault: null, faultAt: null };
-const LOCAL_ENTITIES = [...LOCAL_ONLY].map((entity) => `'${entity}'`).join(', ');
 
 const getMeta = (ws: Workspace, key: string): string | null =>
   (stmt(ws.db, 'SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value ??
@@ -122,8 +120,7 @@ function editsAfter(ws: Workspace, after: number): number {
   // `+replica_id`: walk the log from `after` on (few rows), not every change this replica made.
   const row = stmt(
     ws.db,
-    `SELECT count(DISTINCT entity_id) AS n FROM changes
-      WHERE seq > ? AND +replica_id = ? AND entity NOT IN (${LOCAL_ENTITIES})`,
+    'SELECT count(DISTINCT entity_id) AS n FROM changes WHERE seq > ? AND +replica_id = ?',
   ).get(after, ws.replicaId) as { n: number };
   return row.n;
 }
