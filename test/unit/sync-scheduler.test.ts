@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startCore } from '../../src/main/api/core-client.ts';
 import { scheduleFromEnv, withSyncScheduler, type SyncingCore } from '../../src/main/sync/scheduler.ts';
 import type { Output } from '../../src/shared/contract.ts';
-import { tempDir } from './helpers.ts';
+import { must as mustNow, tempCore, tempDir } from './helpers.ts';
 
 /** Generous: each step is quick, but the machine may be loaded. */
 const WAIT_MS = 60_000;
@@ -119,12 +119,11 @@ describe('syncing by itself', { timeout: 180_000 }, () => {
     );
     await must(a.call('goals.create', { title: 'Made just before quitting' }));
     await a.close();
-    const b = await syncingCore(join(dir, 'b.db'));
-    await must(b.call('sync.setPlace', { kind: 'folder', folder }));
-    await eventually(
-      () => titles(b),
-      (list) => list.includes('Made just before quitting'),
-    );
+    // Closed: another installation finds the edit in the folder.
+    const b = await tempCore(join(dir, 'b.db'));
+    mustNow(b, 'sync.setPlace', { kind: 'folder', folder });
+    mustNow(b, 'sync.now', {});
+    expect(mustNow(b, 'goals.list', {}).map((goal) => goal.title)).toContain('Made just before quitting');
   });
 
   it('takes its intervals from the environment, ignoring values that are not whole milliseconds', () => {
