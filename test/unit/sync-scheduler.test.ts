@@ -98,6 +98,10 @@ describe('syncing by itself', { timeout: 180_000 }, () => {
     const dir = tempDir();
     const a = await syncingCore(join(dir, 'a.db'));
     await must(a.call('sync.setPlace', { kind: 'folder', folder: dir }));
+    expect(await a.call('sync.now', { folder: dir })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', field: 'folder' },
+    });
     const answers = await Promise.all([1, 2, 3, 4].map(() => a.call('sync.now', {})));
     for (const answer of answers) expect(answer.ok).toBe(true);
     // The second to fourth asks share one sync: the same summary object.

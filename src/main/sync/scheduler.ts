@@ -17,6 +17,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { sep } from 'node:path';
 import type { CoreClient } from '../api/core-client.ts';
+import { describeIssue } from '../api/core.ts';
 import type { SyncPlace } from '../../shared/contract-sync-setup.ts';
 import { contract, isMethodName } from '../../shared/contract.ts';
 import type { Result } from '../../shared/result.ts';
@@ -161,7 +162,10 @@ export function withSyncScheduler(core: CoreClient, options: Partial<SchedulerOp
   };
 
   const call = async (method: string, input: unknown): Promise<Result<unknown>> => {
-    if (method === 'sync.now') return syncNow();
+    if (method === 'sync.now') {
+      const parsed = contract['sync.now'].input.safeParse(input ?? {});
+      return parsed.success ? syncNow() : { ok: false, error: describeIssue(parsed.error.issues[0]!, input) };
+    }
     const result = await core.call(method, input);
     if (result.ok && method === 'sync.setPlace') await arm();
     else if (result.ok && isEdit(method)) edited();
