@@ -7,16 +7,11 @@ import { existsSync } from 'node:fs';
 import type { Core } from '../main/api/core.ts';
 import type { SyncSummary } from '../shared/contract.ts';
 import { CHANGES_FILE_EXTENSION } from '../shared/sync-places.ts';
+import { summaryLine } from '../shared/sync-summary.ts';
 
 type ExitCode = 0 | 1;
 
 const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
-
-/** `Sent 3 changes; received 120 changes from 2 installations; 1 conflict recorded.` */
-export function summaryLine(summary: SyncSummary): string {
-  const from = summary.received > 0 ? ` from ${plural(summary.installations, 'installation')}` : '';
-  return `Sent ${plural(summary.sent, 'change')}; received ${plural(summary.received, 'change')}${from}; ${plural(summary.conflicts, 'conflict')} recorded.`;
-}
 
 /** The lines after the summary: joining, changes of a newer version, files still arriving, problems. */
 export function detailLines(summary: SyncSummary): string[] {

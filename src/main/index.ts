@@ -15,8 +15,8 @@ import {
 } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CoreClient } from './api/core-client.ts';
 import { openCoreOrRecovery } from './api/recovery.ts';
+import { scheduleFromEnv, withSyncScheduler, type SyncingCore } from './sync/scheduler.ts';
 import type { ParsedInput } from '../shared/contract.ts';
 import { answerAppRequest, APP_PAGE_URL, APP_SCHEME } from './desktop/app-protocol.ts';
 import { answeredOpen, howToOpen, linkQuestion } from './desktop/external-links.ts';
@@ -29,7 +29,7 @@ const SCREENS = ['meeting', 'roadmap', 'sprints', 'polish', 'people', 'updates',
 const rendererDir = join(import.meta.dirname, '../renderer');
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 
-let core: CoreClient | undefined;
+let core: SyncingCore | undefined;
 let mainWindow: BrowserWindow | undefined;
 
 function databaseFileFromArgs(argv: string[]): string {
@@ -112,13 +112,27 @@ function buildMenu(): Menu {
   return Menu.buildFromTemplate(template);
 }
 
-/** The native dialogs behind `files.saveAs` and `files.open`, which the core can't answer. */
+/** The native dialogs behind `files.saveAs`, `files.open` and `files.choosePath`, which the core can't answer. */
 const fileDialogs = {
   async 'files.saveAs'({ suggestedName, content }: ParsedInput<'files.saveAs'>) {
     const choice = await dialog.showSaveDialog(mainWindow!, { defaultPath: suggestedName });
     if (choice.canceled || !choice.filePath) return { path: null };
     await writeFile(choice.filePath, content, 'utf8');
     return { path: choice.filePath };
+  },
+  async 'files.choosePath'({ kind, title, extension, suggestedName }: ParsedInput<'files.choosePath'>) {
+    const filters = extension ? [{ name: `.${extension} files`, extensions: [extension] }] : [];
+    if (kind === 'saveFile') {
+      const choice = await dialog.showSaveDialog(mainWindow!, { title, defaultPath: suggestedName, filters });
+      return { path: choice.canceled || !choice.filePath ? null : choice.filePath };
+    }
+    const choice = await dialog.showOpenDialog(mainWindow!, {
+      title,
+      properties: kind === 'folder' ? ['openDirectory', 'createDirectory'] : ['openFile'],
+      filters: kind === 'folder' ? [] : filters,
+    });
+    const [chosen] = choice.filePaths;
+    return { path: choice.canceled || !chosen ? null : chosen };
   },
   async 'files.open'({ folder, extensions }: ParsedInput<'files.open'>) {
     const choice = await dialog.showOpenDialog(mainWindow!, {
@@ -190,9 +204,13 @@ async function start(): Promise<void> {
   try {
     // The core runs in worker threads (built beside this file), so the window never waits on SQLite.
     // A damaged workspace opens on its backups instead (the app offers to restore one).
-    core = await openCoreOrRecovery(
-      databaseFileFromArgs(process.argv),
-      join(import.meta.dirname, 'core-worker.js'),
+    // It syncs by itself once a place is set, and a last time before quitting (`scheduler.ts`).
+    core = withSyncScheduler(
+      await openCoreOrRecovery(
+        databaseFileFromArgs(process.argv),
+        join(import.meta.dirname, 'core-worker.js'),
+      ),
+      scheduleFromEnv(),
     );
   } catch (error) {
     dialog.showErrorBox(
@@ -205,6 +223,7 @@ async function start(): Promise<void> {
   harden();
   Menu.setApplicationMenu(buildMenu());
   mainWindow = createWindow();
+  void core.start();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
   });
@@ -213,7 +232,8 @@ async function start(): Promise<void> {
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
-// Quitting waits for the core to finish its calls and close the workspace.
+// Quitting makes a last sync (briefly: see `scheduler.ts`), waits for the core to finish its
+// calls and closes the workspace.
 app.on('will-quit', (event) => {
   const closing = core;
   if (!closing) return;

@@ -44,7 +44,8 @@ import * as fields from './entities/fields.ts';
 import { id, ids, nullableId } from './entities/fields.ts';
 import { chunked, read, swap, write } from './contract-methods.ts';
 import { stakeholderMethods } from './contract-stakeholders.ts';
-import { absolutePathProblem, CHANGES_FILE_EXTENSION, gitRemoteProblem } from './sync-places.ts';
+import { absolutePath, changesFile, gitRemote } from './sync-fields.ts';
+import { syncSetupMethods } from './contract-sync-setup.ts';
 
 // ---- building blocks -------------------------------------------------------------------
 
@@ -196,17 +197,6 @@ const meetingFields = entities.meeting.schema.shape;
 /** Timeboxes to change: any of the steps. */
 const timeboxes = z.partialRecord(meetingFields.step, entities.timebox);
 
-/** A place to sync through, refused with the rule it breaks. */
-const absolutePath = text(4096).refine((path) => absolutePathProblem(path) === null, {
-  error: (issue) => absolutePathProblem(String(issue.input)) ?? 'must be an absolute path',
-});
-const changesFile = absolutePath.refine((path) => path.endsWith(CHANGES_FILE_EXTENSION), {
-  error: `must end in ${CHANGES_FILE_EXTENSION}`,
-});
-const gitRemote = text(2000).refine((remote) => gitRemoteProblem(remote) === null, {
-  error: (issue) => gitRemoteProblem(String(issue.input)) ?? 'must be a git remote',
-});
-
 /** Create takes the required fields plus any of the optional ones; update takes an id and any. */
 const update = <S extends z.ZodObject>(fields: S) => fields.partial().extend({ id });
 
@@ -309,6 +299,7 @@ export const contract = {
     z.strictObject({ file: changesFile, since: z.iso.datetime({ offset: true }).optional() }),
   ),
   'sync.importChanges': chunked<SyncSummary>()(z.strictObject({ file: absolutePath })),
+  ...syncSetupMethods,
 
   /**
    * The roadmap for its screen: goals, initiatives (without their Markdown texts:

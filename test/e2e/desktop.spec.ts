@@ -1,11 +1,12 @@
 /**
  * The desktop app end to end, through Playwright's Electron driver: the window's security
- * preferences, refused navigation, and creating a goal through IPC. It needs the Electron
- * runtime, which Electron 45 downloads lazily from outside the npm registry; where it is
- * missing (as on the CI machines) or there is no display, the tests skip and say why.
+ * preferences, refused navigation, creating a goal through IPC, and choosing the synced folder
+ * through the native dialog. It needs the Electron runtime, which Electron 45 downloads lazily
+ * from outside the npm registry; where it is missing (as on the CI machines) or there is no
+ * display, the tests skip and say why.
  */
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -106,5 +107,30 @@ test.describe('desktop app', () => {
       ).fortnight.invoke('fs.readFile', {}),
     );
     expect(refusedCall).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+  });
+
+  test('Settings → Sync chooses the shared folder through the native dialog, then syncs', async () => {
+    const window = await app.firstWindow();
+    const shared = mkdtempSync(join(tmpdir(), 'fortnight-desktop-shared-'));
+    try {
+      // The dialog answers as if the user chose `shared` (the one thing a test can't click).
+      await app.evaluate(({ dialog }, folder) => {
+        dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [folder] })) as never;
+      }, shared);
+      await window.evaluate(() => {
+        location.hash = '#/settings/sync';
+      });
+      const section = window.getByRole('region', { name: 'Sync' });
+      await section.getByRole('radio', { name: 'A shared folder' }).check();
+      await section.getByRole('button', { name: 'Choose folder…' }).click();
+      await expect(section.getByRole('textbox', { name: 'Folder' })).toHaveValue(shared);
+      await section.getByRole('button', { name: 'Save' }).click();
+      await expect(window.getByRole('navigation').getByRole('link', { name: /^Synced / })).toBeVisible({
+        timeout: 60_000,
+      });
+      expect(readdirSync(shared)).toHaveLength(1); // the workspace's folder, holding this installation's files
+    } finally {
+      rmSync(shared, { recursive: true, force: true });
+    }
   });
 });

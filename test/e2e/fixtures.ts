@@ -36,12 +36,18 @@ export interface Server {
   output: () => string;
 }
 
-/** Browser mode on `<dir>/ws.db` (a fresh folder unless a test prepared one); stopping it removes `dir`. */
-export async function startServer(dir = mkdtempSync(join(tmpdir(), 'fortnight-e2e-'))): Promise<Server> {
+/**
+ * Browser mode on `<dir>/ws.db` (a fresh folder unless a test prepared one), with `env` added to
+ * the environment (the sync's intervals, say); stopping it removes `dir`.
+ */
+export async function startServer(
+  dir = mkdtempSync(join(tmpdir(), 'fortnight-e2e-')),
+  env: NodeJS.ProcessEnv = {},
+): Promise<Server> {
   const child = spawn(
     nodeBinary(),
     ['scripts/start.ts', '--web', '--db', join(dir, 'ws.db'), '--port', '0', '--no-open'],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, BROWSER: 'none' } },
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, BROWSER: 'none', ...env } },
   );
   let output = '';
   const url = await new Promise<string>((done, fail) => {

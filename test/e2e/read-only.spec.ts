@@ -161,6 +161,9 @@ test('a read-only workspace file: every screen says why and disables its edits',
     await open(page, server, '#/settings');
     await expectLocked(page.getByLabel('This installation belongs to'));
     await expectLocked(page.getByRole('button', { name: /^Restore the backup of / }).first());
+    await expectLocked(page.getByRole('button', { name: 'Sync now' }));
+    await expectLocked(page.getByRole('radio', { name: 'A shared folder' }));
+    await expectLocked(page.getByRole('button', { name: 'Save', exact: true }));
     await open(page, server, '#/publish');
     await expectLocked(page.getByRole('button', { name: 'Choose a folder…' }));
     await expectLocked(page.getByRole('button', { name: 'Choose roadmap.md…' }));

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDay, formatInstant, formatRange } from '../../src/renderer/src/lib/dates.ts';
+import {
+  formatAgo,
+  formatDate,
+  formatDay,
+  formatInstant,
+  formatRange,
+} from '../../src/renderer/src/lib/dates.ts';
 
 describe('dates in the user’s locale', () => {
   it('writes a calendar date the way the locale does', () => {
@@ -27,5 +33,16 @@ describe('dates in the user’s locale', () => {
     expect(formatInstant('2025-03-03T10:05:00Z', 'en-GB', 'Europe/Berlin')).toBe(
       '3 Mar 2025, 11:05 (Europe/Berlin)',
     );
+  });
+
+  it('says how long ago an instant was, in the locale’s words', () => {
+    const now = new Date('2026-12-06T12:00:00Z');
+    expect(formatAgo('2026-12-06T11:59:30Z', now, 'en')).toBe('this minute');
+    expect(formatAgo('2026-12-06T12:00:05Z', now, 'en')).toBe('this minute');
+    expect(formatAgo('2026-12-06T11:57:00Z', now, 'en')).toBe('3 minutes ago');
+    expect(formatAgo('2026-12-06T09:10:00Z', now, 'en')).toBe('2 hours ago');
+    expect(formatAgo('2026-12-05T10:00:00Z', now, 'en')).toBe('yesterday');
+    expect(formatAgo('2026-12-05T10:00:00Z', now, 'de')).toBe('gestern');
+    expect(formatAgo('2026-11-26T12:00:00Z', now, 'en')).toBe('10 days ago');
   });
 });

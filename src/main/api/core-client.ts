@@ -28,8 +28,11 @@ export interface CoreClient {
    * after the reads asked before it, before those asked after it.
    */
   version(): Promise<string>;
-  /** Waits for the calls under way, then closes the workspace. */
-  close(): Promise<void>;
+  /**
+   * Waits for the calls under way, then closes the workspace. With `within`, waits at most that
+   * long, then stops the workers: a write cut short is a transaction never committed.
+   */
+  close(options?: { within?: number }): Promise<void>;
 }
 
 /**
@@ -96,9 +99,11 @@ export async function startCore(file: string, workerFile: string | URL = SOURCE_
       if (!answer.ok) throw new Error(answer.error.message);
       return `${file}.${answer.value as number}`;
     },
-    close: async () => {
+    close: async ({ within } = {}) => {
       while (swapping) await swapping;
-      await Promise.all(reader === writer ? [writer.close()] : [reader.close(), writer.close()]);
+      await Promise.all(
+        reader === writer ? [writer.close(within)] : [reader.close(within), writer.close(within)],
+      );
     },
   };
 }
@@ -108,7 +113,7 @@ interface WorkerCore {
   /** Lets go of the workspace file, or opens it again (a reader, around a restore). */
   connection(to: 'release' | 'reopen'): Promise<Result<unknown>>;
   ask(question: { version: true }): Promise<Result<unknown>>;
-  close(): Promise<void>;
+  close(within?: number): Promise<void>;
 }
 
 function startWorker(workerFile: string | URL, setup: WorkerSetup): Promise<WorkerCore> {
@@ -140,10 +145,12 @@ function startWorker(workerFile: string | URL, setup: WorkerSetup): Promise<Work
     call: (method, input) => send((id) => ({ id, method, input })),
     connection: (to) => send((id) => ({ id, connection: to })),
     ask: (question) => send((id) => ({ id, ...question })),
-    close: () =>
+    close: (within) =>
       (ended ??= (async () => {
         worker.postMessage({ close: true } satisfies WorkerMessage);
+        const stop = within === undefined ? undefined : setTimeout(() => void worker.terminate(), within);
         await exited;
+        clearTimeout(stop);
       })()),
   };
 

@@ -108,6 +108,7 @@ import { stakeholdersOverview } from '../services/stakeholders.ts';
 import { exportChanges, importChanges } from '../sync/changes-file.ts';
 import { syncFolder } from '../sync/folder.ts';
 import { syncGit } from '../sync/git.ts';
+import { setSyncPlace, syncNow, syncPlace, syncStatus } from '../sync/place.ts';
 
 const desktopOnly = (what: string): never => {
   throw new DomainError('unsupported', `${what} works in the desktop app only`);
@@ -127,12 +128,17 @@ export const handlers: Handlers = {
   'sync.git': (ws, { remote }) => syncGit(ws, remote),
   'sync.exportChanges': (ws, { file, since }) => exportChanges(ws, file, since),
   'sync.importChanges': (ws, { file }) => importChanges(ws, file),
+  'sync.place': (ws) => syncPlace(ws),
+  'sync.setPlace': setSyncPlace,
+  'sync.now': (ws) => syncNow(ws),
+  'sync.status': (ws) => syncStatus(ws),
 
   'roadmap.view': roadmapView,
   'search.quick': quickSearch,
 
   'files.saveAs': () => desktopOnly('Saving through a file dialog'),
   'files.open': () => desktopOnly('Opening through a file dialog'),
+  'files.choosePath': () => desktopOnly('Choosing a folder or file through a dialog'),
 
   'people.list': (ws) => listPeople(ws),
   'people.get': (ws, { id }) => getPerson(ws, id),

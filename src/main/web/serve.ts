@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { openCoreOrRecovery } from '../api/recovery.ts';
+import { scheduleFromEnv, withSyncScheduler } from '../sync/scheduler.ts';
 import { startHost } from './host.ts';
 
 export interface BrowserModeOptions {
@@ -41,7 +42,8 @@ export async function serveBrowserMode({
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`The renderer has not been built (${rendererDir} has no index.html): run npm run build.`);
   }
-  const core = await openCoreOrRecovery(dbFile, workerFile);
+  // Syncs by itself once a place is set; closing makes a last sync (the schedule: `scheduler.ts`).
+  const core = withSyncScheduler(await openCoreOrRecovery(dbFile, workerFile), scheduleFromEnv());
   const host = await startHost({ core, rendererDir, port: port ?? 0 }).catch(async (error: unknown) => {
     await core.close();
     throw error;
@@ -58,6 +60,7 @@ export async function serveBrowserMode({
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
+  await core.start();
   console.log(`Fortnight is running in browser mode at ${host.url}`);
   if (open && hasGraphicalSession()) openBrowser(host.url);
   return { url: host.url, close };

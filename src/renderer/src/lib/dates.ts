@@ -52,3 +52,23 @@ export function formatInstant(instant: string, locale?: string, timeZone?: strin
 export function formatDay(instant: string, locale?: string): string {
   return dateFormat(locale, { month: 'short', day: 'numeric' }).format(new Date(instant));
 }
+
+const AGO_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['minute', 60],
+  ['hour', 24],
+  ['day', Number.POSITIVE_INFINITY],
+];
+
+/**
+ * How long ago an instant was, such as "3 minutes ago" or "yesterday" (en); "this minute" under a
+ * minute (and for an instant ahead of `now`: a clock a little off).
+ */
+export function formatAgo(instant: string, now: Date, locale?: string): string {
+  let amount = Math.floor((now.getTime() - new Date(instant).getTime()) / 60_000);
+  if (amount < 1) return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(0, 'minute');
+  for (const [unit, size] of AGO_STEPS) {
+    if (amount < size) return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(-amount, unit);
+    amount = Math.floor(amount / size);
+  }
+  return '';
+}

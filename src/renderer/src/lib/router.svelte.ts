@@ -77,6 +77,8 @@ export const paths = {
     about ? `#/polls/new/${about.kind}:${encodeURIComponent(about.id)}` : '#/polls/new',
   sprint: (number: number) => `#/sprints/${number}`,
   publish: () => '#/publish',
+  /** Settings, scrolled to its Sync section. */
+  syncSettings: () => '#/settings/sync',
 };
 
 class Router {
