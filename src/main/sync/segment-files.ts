@@ -12,6 +12,7 @@ import {
   mkdirSync,
   openSync,
   readdirSync,
+  readFileSync,
   renameSync,
   rmSync,
   statSync,
@@ -107,6 +108,37 @@ export function listSegments(workspaceFolder: string): SegmentFile[] {
   });
 }
 
+const SNAPSHOT_NAME = /^snapshot-(\d{8,12})\.changes\.gz$/;
+
+/** A snapshot's name says how many segments of the folder it stands for, so the newest sorts first. */
+export const snapshotName = (segments: number) => `snapshot-${String(segments).padStart(8, '0')}.changes.gz`;
+
+export interface SnapshotFile {
+  writer: string;
+  /** How many segments of the folder it stands for. */
+  segments: number;
+  path: string;
+}
+
+/** Every finished snapshot of the workspace folder, the newest (standing for most segments) first. */
+export function listSnapshots(workspaceFolder: string): SnapshotFile[] {
+  if (!existsSync(workspaceFolder)) return [];
+  return fileSystem(workspaceFolder, 'read', () => {
+    const found: SnapshotFile[] = [];
+    for (const writer of readdirSync(workspaceFolder, { withFileTypes: true })) {
+      if (!writer.isDirectory() || !ID_NAME.test(writer.name)) continue;
+      const folder = join(workspaceFolder, writer.name);
+      for (const name of readdirSync(folder)) {
+        const match = SNAPSHOT_NAME.exec(name);
+        if (match) found.push({ writer: writer.name, segments: Number(match[1]), path: join(folder, name) });
+      }
+    }
+    return found.sort((a, b) =>
+      a.segments === b.segments ? (a.writer < b.writer ? -1 : 1) : b.segments - a.segments,
+    );
+  });
+}
+
 /** The number after the last segment the writer has in `folder` (1 for the first). */
 export function nextSegmentNumber(folder: string): number {
   if (!existsSync(folder)) return 1;
@@ -153,4 +185,13 @@ export function writeNewFile(target: string, bytes: Uint8Array): boolean {
     flush(dir);
     return true;
   });
+}
+
+/** A file's bytes; null when it can't be read now (gone meanwhile, or not readable yet). */
+export function readIfThere(path: string): Buffer | null {
+  try {
+    return readFileSync(path);
+  } catch {
+    return null;
+  }
 }
