@@ -27,21 +27,24 @@ export const isKnown = (change: Pick<Change, 'entity' | 'field'>): boolean =>
 /**
  * Logs the changes and applies them, in the caller's transaction. `local` changes are this
  * replica's own writes: each one's base is the field's newest change here, and a row that breaks
- * a table's rule throws (the caller's transaction rolls back). Changes from elsewhere are
+ * a table's rule throws (the caller's transaction rolls back); `fresh` ones are of an item the
+ * log doesn't know yet (a new item: no newest change to look up). Changes from elsewhere are
  * applied whatever happens: a row that can't be shown yet waits (`docs/sync.md`).
  */
 export function applyChanges(
   ws: Workspace,
   changes: readonly Change[],
-  options: { local: boolean; action?: number | null },
+  options: { local: boolean; action?: number | null; fresh?: boolean },
 ): Applied {
   const result: Applied = { applied: 0, duplicates: 0, conflicts: 0, newerVersion: 0 };
   const touched = new Map<string, EntityName>();
   for (const change of changes) {
-    const prev = stmt(
-      ws.db,
-      'SELECT hlc FROM changes WHERE entity_id = ? AND field = ? ORDER BY hlc DESC LIMIT 1',
-    ).get(change.id, change.field) as { hlc: string } | undefined;
+    const prev = options.fresh
+      ? undefined
+      : (stmt(
+          ws.db,
+          'SELECT hlc FROM changes WHERE entity_id = ? AND field = ? ORDER BY hlc DESC LIMIT 1',
+        ).get(change.id, change.field) as { hlc: string } | undefined);
     const base = options.local ? (prev?.hlc ?? null) : change.base;
     const inserted = stmt(
       ws.db,
