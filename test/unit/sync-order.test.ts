@@ -15,7 +15,9 @@ const ROUNDS = 4;
 
 /** The segment files under `folder`, as paths relative to it. */
 const filesOf = (folder: string) =>
-  (readdirSync(folder, { recursive: true }) as string[]).filter((name) => name.endsWith('.changes.gz')).sort();
+  (readdirSync(folder, { recursive: true }) as string[])
+    .filter((name) => name.endsWith('.changes.gz'))
+    .sort();
 
 /** A deterministic shuffle (a linear congruential generator), so a failure can be replayed. */
 function shuffled<T>(items: readonly T[], seed: number): T[] {
@@ -53,7 +55,8 @@ describe('segments delivered in any order', () => {
       must(a, 'initiatives.update', { id: initiative.id, title: `Initiative by a, round ${round}` });
       synced(a, 'sync.folder', { folder: own.a });
       must(b, 'goals.update', { id: goal.id, title: `Title by b, round ${round}` });
-      if (round % 2 === 0) must(b, 'initiatives.update', { id: initiative.id, title: `By b, round ${round}` });
+      if (round % 2 === 0)
+        must(b, 'initiatives.update', { id: initiative.id, title: `By b, round ${round}` });
       must(b, 'goals.update', { id: goal.id, impact: `Impact by b, round ${round}` });
       synced(b, 'sync.folder', { folder: own.b });
     }

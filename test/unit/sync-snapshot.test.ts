@@ -40,8 +40,11 @@ function history(core: Core, tag: string) {
 }
 
 const changeCount = (core: Core) =>
-  (core.workspace.db.prepare(`SELECT count(*) AS n FROM changes WHERE entity <> 'replica'`).get() as { n: number })
-    .n;
+  (
+    core.workspace.db.prepare(`SELECT count(*) AS n FROM changes WHERE entity <> 'replica'`).get() as {
+      n: number;
+    }
+  ).n;
 
 /** Writes a snapshot of `core` into the folder it syncs with, as a sync does when one is due. */
 function snapshotInto(core: Core, root: string, target: string, workspace: string): string {
@@ -127,7 +130,9 @@ describe('snapshots for newcomers', () => {
       expect(snapshots(), `after ${i} segments`).toEqual([]);
       must(a, 'goals.update', { id: goal.id, title: `Edit ${i}` });
     }
-    expect(snapshots()).toEqual([expect.objectContaining({ writer: a.workspace.replicaId, segments: SNAPSHOT_EVERY })]);
+    expect(snapshots()).toEqual([
+      expect.objectContaining({ writer: a.workspace.replicaId, segments: SNAPSHOT_EVERY }),
+    ]);
     const newcomer = await tempCore();
     synced(newcomer, 'sync.folder', { folder });
     expect(syncedDump(newcomer.workspace.db)).toEqual(syncedDump(a.workspace.db));
@@ -158,46 +163,50 @@ describe('snapshots for newcomers', () => {
     );
   });
 
-  it('kill -9 while a newcomer loads a snapshot: a rerun goes on from where it stopped and completes', { timeout: 300_000 }, async () => {
-    const dir = tempDir();
-    const folder = join(dir, 'shared');
-    mkdirSync(folder);
-    const a = join(dir, 'a.db');
-    const core = await openCore(a);
-    try {
-      // Enough changes for a snapshot of several chunks, so that a kill can land between two.
-      for (let i = 0; i < 4000; i++) must(core, 'people.create', { name: `Person ${i}`, timeZone: 'UTC' });
-      history(core, 'a');
-      const { workspaceId } = synced(core, 'sync.folder', { folder });
-      snapshotInto(core, folder, folderTarget(folder), workspaceId);
-    } finally {
-      core.close();
-    }
-    const expected = contentOf(a);
+  it(
+    'kill -9 while a newcomer loads a snapshot: a rerun goes on from where it stopped and completes',
+    { timeout: 300_000 },
+    async () => {
+      const dir = tempDir();
+      const folder = join(dir, 'shared');
+      mkdirSync(folder);
+      const a = join(dir, 'a.db');
+      const core = await openCore(a);
+      try {
+        // Enough changes for a snapshot of several chunks, so that a kill can land between two.
+        for (let i = 0; i < 4000; i++) must(core, 'people.create', { name: `Person ${i}`, timeZone: 'UTC' });
+        history(core, 'a');
+        const { workspaceId } = synced(core, 'sync.folder', { folder });
+        snapshotInto(core, folder, folderTarget(folder), workspaceId);
+      } finally {
+        core.close();
+      }
+      const expected = contentOf(a);
 
-    const b = join(dir, 'b.db');
-    expect(fortnight(['--db', b, 'sync', '--folder', folder]).code).toBe(0);
-    expect(contentOf(b)).toEqual(expected);
+      const b = join(dir, 'b.db');
+      expect(fortnight(['--db', b, 'sync', '--folder', folder]).code).toBe(0);
+      expect(contentOf(b)).toEqual(expected);
 
-    // Killed as soon as the file shows a load under way (a chunk applied, the rest not yet).
-    let midway = 0;
-    for (let run = 0; run < 2; run++) {
-      const c = join(dir, `c-${run}.db`);
-      const sync = fortnightAsync(['--db', c, 'sync', '--folder', folder]);
-      let ended = false;
-      void sync.done.then(() => (ended = true));
-      while (!ended && !loadUnderWay(c)) await new Promise((resolve) => setTimeout(resolve, 10));
-      sync.kill();
-      if ((await sync.done).signal === 'SIGKILL' && loadUnderWay(c)) midway++;
-      const rerun = fortnight(['--db', c, 'sync', '--folder', folder]);
-      expect(rerun.code, rerun.stderr).toBe(0);
-      expect(contentOf(c)).toEqual(expected);
-      expect(loadUnderWay(c)).toBe(false);
-      expect(fortnight(['--db', c, 'check']).stdout.trim()).toBe('ok');
-    }
-    console.log(`kill -9 during a snapshot load: ${midway} of 2 runs killed between two chunks`);
-    expect(midway).toBeGreaterThan(0);
-  });
+      // Killed as soon as the file shows a load under way (a chunk applied, the rest not yet).
+      let midway = 0;
+      for (let run = 0; run < 2; run++) {
+        const c = join(dir, `c-${run}.db`);
+        const sync = fortnightAsync(['--db', c, 'sync', '--folder', folder]);
+        let ended = false;
+        void sync.done.then(() => (ended = true));
+        while (!ended && !loadUnderWay(c)) await new Promise((resolve) => setTimeout(resolve, 10));
+        sync.kill();
+        if ((await sync.done).signal === 'SIGKILL' && loadUnderWay(c)) midway++;
+        const rerun = fortnight(['--db', c, 'sync', '--folder', folder]);
+        expect(rerun.code, rerun.stderr).toBe(0);
+        expect(contentOf(c)).toEqual(expected);
+        expect(loadUnderWay(c)).toBe(false);
+        expect(fortnight(['--db', c, 'check']).stdout.trim()).toBe('ok');
+      }
+      console.log(`kill -9 during a snapshot load: ${midway} of 2 runs killed between two chunks`);
+      expect(midway).toBeGreaterThan(0);
+    },
+  );
 });
 
 /** Whether the workspace file remembers a snapshot load under way (killed between two chunks). */

@@ -18,7 +18,6 @@ export interface Applied {
   newerVersion: number;
 }
 
-
 /** Whether this version knows the change's entity and field (else a newer version made it). */
 export const isKnown = (change: Pick<Change, 'entity' | 'field'>): boolean =>
   isEntityName(change.entity) &&
@@ -111,10 +110,7 @@ function recordConflicts(ws: Workspace, change: Change): number {
     ws.db,
     'INSERT OR IGNORE INTO sync_conflicts (hlc, entity, entity_id, field) VALUES (?, ?, ?, ?)',
   );
-  return losers.reduce(
-    (n, hlc) => n + record.run(hlc, change.entity, change.id, change.field).changes,
-    0,
-  );
+  return losers.reduce((n, hlc) => n + record.run(hlc, change.entity, change.id, change.field).changes, 0);
 }
 
 /**

@@ -222,4 +222,3 @@ const sizeOf = (path: string) => {
     return 0;
   }
 };
-

@@ -28,7 +28,9 @@ export const SNAPSHOT_EVERY = 20;
 
 const LOCAL_ENTITIES = [...LOCAL_ONLY].map((e) => `'${e}'`).join(', ');
 const COUNTER_FIELDS = Object.entries(COUNTERS)
-  .flatMap(([entity, fields]) => (fields ?? []).map((field) => `(entity = '${entity}' AND field = '${field}')`))
+  .flatMap(([entity, fields]) =>
+    (fields ?? []).map((field) => `(entity = '${entity}' AND field = '${field}')`),
+  )
   .join(' OR ');
 const IS_COUNTER = COUNTER_FIELDS || 'FALSE';
 
