@@ -93,6 +93,13 @@ export function workspacesIn(folder: string): string[] {
 
 /** Every finished segment of the workspace folder, by writer then number (temporary files never match). */
 export function listSegments(workspaceFolder: string): SegmentFile[] {
+  return filesOf(workspaceFolder, SEGMENT_NAME).sort((a, b) =>
+    a.writer === b.writer ? a.number - b.number : a.writer < b.writer ? -1 : 1,
+  );
+}
+
+/** The files of every writer of the workspace folder whose name matches `pattern`, with its number. */
+function filesOf(workspaceFolder: string, pattern: RegExp): SegmentFile[] {
   if (!existsSync(workspaceFolder)) return [];
   return fileSystem(workspaceFolder, 'read', () => {
     const found: SegmentFile[] = [];
@@ -100,11 +107,11 @@ export function listSegments(workspaceFolder: string): SegmentFile[] {
       if (!writer.isDirectory() || !ID_NAME.test(writer.name)) continue;
       const folder = join(workspaceFolder, writer.name);
       for (const name of readdirSync(folder)) {
-        const match = SEGMENT_NAME.exec(name);
+        const match = pattern.exec(name);
         if (match) found.push({ writer: writer.name, number: Number(match[1]), path: join(folder, name) });
       }
     }
-    return found.sort((a, b) => (a.writer === b.writer ? a.number - b.number : a.writer < b.writer ? -1 : 1));
+    return found;
   });
 }
 
@@ -122,21 +129,9 @@ export interface SnapshotFile {
 
 /** Every finished snapshot of the workspace folder, the newest (standing for most segments) first. */
 export function listSnapshots(workspaceFolder: string): SnapshotFile[] {
-  if (!existsSync(workspaceFolder)) return [];
-  return fileSystem(workspaceFolder, 'read', () => {
-    const found: SnapshotFile[] = [];
-    for (const writer of readdirSync(workspaceFolder, { withFileTypes: true })) {
-      if (!writer.isDirectory() || !ID_NAME.test(writer.name)) continue;
-      const folder = join(workspaceFolder, writer.name);
-      for (const name of readdirSync(folder)) {
-        const match = SNAPSHOT_NAME.exec(name);
-        if (match) found.push({ writer: writer.name, segments: Number(match[1]), path: join(folder, name) });
-      }
-    }
-    return found.sort((a, b) =>
-      a.segments === b.segments ? (a.writer < b.writer ? -1 : 1) : b.segments - a.segments,
-    );
-  });
+  return filesOf(workspaceFolder, SNAPSHOT_NAME)
+    .map(({ writer, number, path }) => ({ writer, segments: number, path }))
+    .sort((a, b) => (a.segments === b.segments ? (a.writer < b.writer ? -1 : 1) : b.segments - a.segments));
 }
 
 /** The number after the last segment the writer has in `folder` (1 for the first). */

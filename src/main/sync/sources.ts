@@ -72,9 +72,37 @@ export function markApplied(
   covers: Seen,
   sources: Map<string, Source>,
 ): void {
+  remember(ws, target, writer, sources, covers, (before) => [before.upto, [...before.beyond, segment]]);
+}
+
+/**
+ * Remembers segments 1 to `upto` of `writer` as applied, and `covers` with them (a snapshot's
+ * changes stand for them; call inside the transaction that applied it).
+ */
+export function markAppliedUpTo(
+  ws: Workspace,
+  target: string,
+  writer: string,
+  upto: number,
+  covers: Seen,
+  sources: Map<string, Source>,
+): void {
+  remember(ws, target, writer, sources, covers, (before) => [Math.max(before.upto, upto), before.beyond]);
+}
+
+/** Saves what `applied` makes of the writer's segments applied: 1 to n, and others beyond. */
+function remember(
+  ws: Workspace,
+  target: string,
+  writer: string,
+  sources: Map<string, Source>,
+  covers: Seen,
+  applied: (before: Source) => [upto: number, beyond: number[]],
+): void {
   const before = sources.get(writer) ?? { upto: 0, beyond: [], covers: {} };
-  const beyond = new Set([...before.beyond, segment]);
-  let upto = before.upto;
+  const [from, others] = applied(before);
+  const beyond = new Set(others);
+  let upto = from;
   while (beyond.has(upto + 1)) beyond.delete(++upto);
   const after: Source = {
     upto,
@@ -107,31 +135,6 @@ export function setSentUpto(ws: Workspace, target: string, seq: number): void {
     `INSERT INTO sync_targets (target, sent_upto) VALUES (?, ?)
      ON CONFLICT (target) DO UPDATE SET sent_upto = excluded.sent_upto`,
   ).run(target, seq);
-}
-
-/**
- * Remembers segments 1 to `upto` of `writer` as applied, and `covers` with them (a snapshot's
- * changes stand for them; call inside the transaction that applied it).
- */
-export function markAppliedUpTo(
-  ws: Workspace,
-  target: string,
-  writer: string,
-  upto: number,
-  covers: Seen,
-  sources: Map<string, Source>,
-): void {
-  const before = sources.get(writer) ?? { upto: 0, beyond: [], covers: {} };
-  const beyond = new Set(before.beyond);
-  let last = Math.max(before.upto, upto);
-  while (beyond.has(last + 1)) last++;
-  const after: Source = {
-    upto: last,
-    beyond: [...beyond].filter((n) => n > last).sort((a, b) => a - b),
-    covers: merge(before.covers, covers),
-  };
-  save(ws, target, writer, after);
-  sources.set(writer, after);
 }
 
 /** Forgets everything remembered of `target`. */
