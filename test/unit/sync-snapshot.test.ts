@@ -40,11 +40,7 @@ function history(core: Core, tag: string) {
 }
 
 const changeCount = (core: Core) =>
-  (
-    core.workspace.db.prepare(`SELECT count(*) AS n FROM changes WHERE entity <> 'replica'`).get() as {
-      n: number;
-    }
-  ).n;
+  (core.workspace.db.prepare('SELECT count(*) AS n FROM changes').get() as { n: number }).n;
 
 /** Writes a snapshot of `core` into the folder it syncs with, as a sync does when one is due. */
 function snapshotInto(core: Core, root: string, target: string, workspace: string): string {
@@ -58,7 +54,8 @@ describe('snapshots for newcomers', () => {
   it('a newcomer loads the snapshot, then the segments after it: the same rows as a full replay, later edits merge the same', async () => {
     const folder = tempDir();
     const a = await tempCore();
-    const { goal, note } = history(a, 'a');
+    const { goal, note, ada } = history(a, 'a');
+    must(a, 'workspace.setMe', { personId: ada.id }); // whose installation it is travels too
     const first = synced(a, 'sync.folder', { folder });
     const workspace = first.workspaceId;
     const snapshot = snapshotInto(a, folder, folderTarget(folder), workspace);
@@ -82,6 +79,8 @@ describe('snapshots for newcomers', () => {
     expect(joined.received).toBeLessThan(full.received);
     expect(syncedDump(newcomer.workspace.db)).toEqual(syncedDump(a.workspace.db));
     expect(syncedDump(replayed.workspace.db)).toEqual(syncedDump(a.workspace.db));
+    const whose = (core: Core) => core.workspace.db.prepare('SELECT * FROM replicas ORDER BY id').all();
+    expect(whose(newcomer)).toEqual(whose(a));
     // Nothing to send back, nothing more to read.
     expect(synced(newcomer, 'sync.folder', { folder })).toMatchObject({ sent: 0, received: 0 });
 

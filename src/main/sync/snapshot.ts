@@ -18,7 +18,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Workspace } from '../db/open.ts';
 import { stmt } from '../store/statements.ts';
-import { COUNTERS, LOCAL_ONLY, type Change } from './change.ts';
+import { COUNTERS, type Change } from './change.ts';
 import { decode, encode, type Header, type SnapshotCover } from './segment.ts';
 import { listSnapshots, readIfThere, snapshotName, writeNewFile } from './segment-files.ts';
 import { knownOf, type Source } from './sources.ts';
@@ -26,7 +26,6 @@ import { knownOf, type Source } from './sources.ts';
 /** Segments a folder holds beyond its newest snapshot before a sync writes a new one. */
 export const SNAPSHOT_EVERY = 20;
 
-const LOCAL_ENTITIES = [...LOCAL_ONLY].map((e) => `'${e}'`).join(', ');
 const COUNTER_FIELDS = Object.entries(COUNTERS)
   .flatMap(([entity, fields]) =>
     (fields ?? []).map((field) => `(entity = '${entity}' AND field = '${field}')`),
@@ -43,7 +42,7 @@ export function snapshotChanges(ws: Workspace): Change[] {
     ws.db,
     `WITH kept AS (
        SELECT entity, entity_id, field, value, max(hlc) AS hlc, replica_id, base FROM changes
-        WHERE entity NOT IN (${LOCAL_ENTITIES}) AND NOT (${IS_COUNTER}) GROUP BY entity_id, field
+        WHERE NOT (${IS_COUNTER}) GROUP BY entity_id, field
        UNION ALL
        SELECT entity, entity_id, field, value, hlc, replica_id, base FROM changes WHERE ${IS_COUNTER}
      )
