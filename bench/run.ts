@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [--db FILE] [--years N] [--seed N] [--results FILE]`
+ * `npm run bench [-- --quick] [--db FILE] [--years N] [--seed N] [--results FILE] [--only sync]`
  *
  * Measures Fortnight on a workspace with years of history (generated with `bench/generate.ts`
  * when the file is missing) and prints a table of medians and 95th percentiles next to the
@@ -22,7 +22,8 @@
  * trip from the same client — and checks the Chromium and HTTP rows as multiples of them
  * (`calibrate` in bench/measure.ts), so a slower machine doesn't read as a regression.
  *
- * `--quick` (the smoke test's mode) takes few samples and skips HTTP, Chromium and launch.
+ * `--quick` (the smoke test's mode) takes few samples and skips HTTP, Chromium and launch;
+ * `--only sync` measures the sync rows alone.
  */
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
@@ -63,6 +64,8 @@ interface Options {
   results: string;
   browser: boolean;
   http: boolean;
+  /** `sync`: the sync rows alone. */
+  only?: 'sync';
 }
 
 const budgets = (quick: boolean) => {
@@ -119,40 +122,47 @@ export async function runBench(options: Options): Promise<{ rows: Row[]; results
   }
   const dbSize = statSync(options.db).size;
 
-  log('Opening the database…');
-  rows.push(
-    row(
-      'Open',
-      'openCore: pragmas, migration check, clock',
-      await timeAsync(async () => (await openCore(options.db)).close(), b.open),
-      TARGETS.open,
-    ),
-  );
-
-  log('Reads in-process, and their bare SQL twins…');
-  const core = await openCore(options.db);
-  const context = readContext(core.workspace.db);
-  const counts = mustCall(core, 'workspace.info', {}) as { counts: Record<string, number> };
-  const specs = readSpecs(context);
-  const reads = measureReads(core, specs, context, b, log);
-  rows.push(...reads.rows);
-  core.close();
-
-  // Writes, the import and browser mode work on a copy: the file stays as generated.
+  // `--only sync`: the sync rows alone (they copy the workspace themselves).
+  const all = options.only !== 'sync';
+  let counts: Record<string, number> = {};
+  let specs: ReadSpec[] = [];
+  let reads: ReturnType<typeof measureReads> | undefined;
   const workFile = join(workDir, 'work.db');
-  for (const f of [workFile, `${workFile}-wal`, `${workFile}-shm`]) rmSync(f, { force: true });
-  const source = new Database(options.db, { readonly: true });
-  await source.backup(workFile);
-  source.close();
-  log('Writes (on a copy)…');
-  const work = await openCore(workFile);
-  rows.push(...measureWrites(work, context, b.write));
-  log('Roadmap import…');
-  rows.push(...(await measureImport(work, workDir, b.import)));
-  // The meeting of the active sprint under way, as the meeting screen would find it mid-meeting.
-  const started = work.call('meeting.start', { sprintId: context.activeSprintId });
-  if (!started.ok) log(`  note: meeting.start refused: ${started.error.message}`);
-  work.close();
+  if (all) {
+    log('Opening the database…');
+    rows.push(
+      row(
+        'Open',
+        'openCore: pragmas, migration check, clock',
+        await timeAsync(async () => (await openCore(options.db)).close(), b.open),
+        TARGETS.open,
+      ),
+    );
+
+    log('Reads in-process, and their bare SQL twins…');
+    const core = await openCore(options.db);
+    const context = readContext(core.workspace.db);
+    counts = (mustCall(core, 'workspace.info', {}) as { counts: Record<string, number> }).counts;
+    specs = readSpecs(context);
+    reads = measureReads(core, specs, context, b, log);
+    rows.push(...reads.rows);
+    core.close();
+
+    // Writes, the import and browser mode work on a copy: the file stays as generated.
+    for (const f of [workFile, `${workFile}-wal`, `${workFile}-shm`]) rmSync(f, { force: true });
+    const source = new Database(options.db, { readonly: true });
+    await source.backup(workFile);
+    source.close();
+    log('Writes (on a copy)…');
+    const work = await openCore(workFile);
+    rows.push(...measureWrites(work, context, b.write));
+    log('Roadmap import…');
+    rows.push(...(await measureImport(work, workDir, b.import)));
+    // The meeting of the active sprint under way, as the meeting screen would find it mid-meeting.
+    const started = work.call('meeting.start', { sprintId: context.activeSprintId });
+    if (!started.ok) log(`  note: meeting.start refused: ${started.error.message}`);
+    work.close();
+  }
   log('Sync through a folder (on a copy)…');
   rows.push(
     ...(await measureSync(
@@ -163,15 +173,19 @@ export async function runBench(options: Options): Promise<{ rows: Row[]; results
     )),
   );
 
-  const browserRows = options.quick || (!options.http && !options.browser);
+  const browserRows = !reads || options.quick || (!options.http && !options.browser);
   if (browserRows) {
-    const why = options.quick ? 'skipped (--quick)' : 'skipped (--no-http --no-browser)';
+    const why = !reads
+      ? 'skipped (--only sync)'
+      : options.quick
+        ? 'skipped (--quick)'
+        : 'skipped (--no-http --no-browser)';
     rows.push(skipped('Baseline', ROUND_TRIP, why, TARGETS.roundTrip));
     for (const spec of specs) rows.push(skipped('Read (HTTP)', label(spec), why, targetOf(spec, false)));
     for (const name of BROWSER_ROWS) rows.push(skipped('Chromium', name, why));
     for (const name of LAUNCH_ROWS) rows.push(skipped('Launch', name, why, TARGETS.launch));
   } else {
-    rows.push(...(await measureBrowserMode(options, specs, reads.chosen, workFile, b)));
+    rows.push(...(await measureBrowserMode(options, specs, reads!.chosen, workFile, b)));
   }
   rmSync(`${workFile}-wal`, { force: true });
   rmSync(`${workFile}-shm`, { force: true });
@@ -199,7 +213,7 @@ export async function runBench(options: Options): Promise<{ rows: Row[]; results
       loadAfter,
     },
     options: { ...options, db: options.db },
-    workspace: { file: options.db, bytes: dbSize, counts: counts.counts },
+    workspace: { file: options.db, bytes: dbSize, counts },
     rows,
   };
   writeFileSync(options.results, `${JSON.stringify(results, null, 2)}\n`);
@@ -316,7 +330,7 @@ function ensureBuild(): void {
   if (build.status !== 0) throw new Error('npm run build failed');
 }
 
-const USAGE = `Usage: npm run bench -- [--quick] [--db FILE] [--years N] [--seed N] [--results FILE] [--no-http] [--no-browser]`;
+const USAGE = `Usage: npm run bench -- [--quick] [--db FILE] [--years N] [--seed N] [--results FILE] [--no-http] [--no-browser] [--only sync]`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -328,13 +342,14 @@ async function main(): Promise<void> {
       results: { type: 'string' },
       'no-http': { type: 'boolean', default: false },
       'no-browser': { type: 'boolean', default: false },
+      only: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) return console.log(USAGE);
   const years = Number(values.years);
   const seed = Number(values.seed);
-  if (!(years > 0) || !Number.isInteger(seed)) {
+  if (!(years > 0) || !Number.isInteger(seed) || (values.only !== undefined && values.only !== 'sync')) {
     console.error(USAGE);
     process.exit(2);
   }
@@ -350,6 +365,7 @@ async function main(): Promise<void> {
     results,
     http: !values['no-http'],
     browser: !values['no-browser'],
+    ...(values.only === 'sync' ? { only: 'sync' as const } : {}),
   });
 }
 

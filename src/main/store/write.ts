@@ -38,8 +38,11 @@ export function actionId(ws: Workspace): number | null {
   return ws.action.id;
 }
 
-/** This replica's changes of one item, stamped now, logged and applied through the one path. */
-function write(ws: Workspace, entity: EntityName, id: string, values: Values): void {
+/**
+ * This replica's changes of one item, stamped now, logged and applied through the one path.
+ * `fresh`: the log has no change of the item yet (its fields have no newest change to look up).
+ */
+function write(ws: Workspace, entity: EntityName, id: string, values: Values, fresh = false): void {
   const changes: Change[] = Object.entries(values).map(([field, value]) => ({
     entity,
     id,
@@ -49,16 +52,17 @@ function write(ws: Workspace, entity: EntityName, id: string, values: Values): v
     replica: ws.replicaId,
     base: null,
   }));
-  if (changes.length) applyChanges(ws, changes, { local: true, action: actionId(ws) });
+  if (changes.length) applyChanges(ws, changes, { local: true, action: actionId(ws), fresh });
 }
 
-/** Whether the item's newest word in the log is a tombstone (it was deleted). */
-function isDeleted(ws: Workspace, id: string): boolean {
+/** Whether the log knows the item at all, and whether its newest word is a tombstone (deleted). */
+function logged(ws: Workspace, id: string): { known: boolean; deleted: boolean } {
   const row = stmt(
     ws.db,
-    'SELECT value FROM changes WHERE entity_id = ? AND field = ? ORDER BY hlc DESC LIMIT 1',
-  ).get(id, DELETED_FIELD) as { value: string | null } | undefined;
-  return row?.value === 'true';
+    `SELECT EXISTS (SELECT 1 FROM changes WHERE entity_id = ?) AS known,
+            (SELECT value FROM changes WHERE entity_id = ? AND field = ? ORDER BY hlc DESC LIMIT 1) AS deleted`,
+  ).get(id, id, DELETED_FIELD) as { known: number; deleted: string | null };
+  return { known: row.known === 1, deleted: row.deleted === 'true' };
 }
 
 /** Whether the item has a row (cheaper than reading it). */
@@ -85,7 +89,8 @@ export function insert<E extends EntityName>(
   for (const field of Object.keys(given)) {
     if (!findField(entity, field)) throw new Error(`${entity} has no field ${field}`);
   }
-  write(ws, entity, id, { ...(isDeleted(ws, id) ? { [DELETED_FIELD]: false } : {}), ...given });
+  const { known, deleted } = logged(ws, id);
+  write(ws, entity, id, { ...(deleted ? { [DELETED_FIELD]: false } : {}), ...given }, !known);
   if (!shown(ws, entity, id)) throw new Error(`${entity} ${id} could not be created`);
   return id;
 }

@@ -18,13 +18,6 @@ export interface Applied {
   newerVersion: number;
 }
 
-interface Winner {
-  hlc: string;
-  base: string | null;
-  value: string | null;
-  replica_id: string;
-}
-
 /** Whether this version knows the change's entity and field (else a newer version made it). */
 export const isKnown = (change: Pick<Change, 'entity' | 'field'>): boolean =>
   isEntityName(change.entity) &&
@@ -33,21 +26,24 @@ export const isKnown = (change: Pick<Change, 'entity' | 'field'>): boolean =>
 /**
  * Logs the changes and applies them, in the caller's transaction. `local` changes are this
  * replica's own writes: each one's base is the field's newest change here, and a row that breaks
- * a table's rule throws (the caller's transaction rolls back). Changes from elsewhere are
+ * a table's rule throws (the caller's transaction rolls back); `fresh` ones are of an item the
+ * log doesn't know yet (a new item: no newest change to look up). Changes from elsewhere are
  * applied whatever happens: a row that can't be shown yet waits (`docs/sync.md`).
  */
 export function applyChanges(
   ws: Workspace,
   changes: readonly Change[],
-  options: { local: boolean; action?: number | null },
+  options: { local: boolean; action?: number | null; fresh?: boolean },
 ): Applied {
   const result: Applied = { applied: 0, duplicates: 0, conflicts: 0, newerVersion: 0 };
   const touched = new Map<string, EntityName>();
   for (const change of changes) {
-    const prev = stmt(
-      ws.db,
-      'SELECT hlc, base, value, replica_id FROM changes WHERE entity_id = ? AND field = ? ORDER BY hlc DESC LIMIT 1',
-    ).get(change.id, change.field) as Winner | undefined;
+    const prev = options.fresh
+      ? undefined
+      : (stmt(
+          ws.db,
+          'SELECT hlc FROM changes WHERE entity_id = ? AND field = ? ORDER BY hlc DESC LIMIT 1',
+        ).get(change.id, change.field) as { hlc: string } | undefined);
     const base = options.local ? (prev?.hlc ?? null) : change.base;
     const inserted = stmt(
       ws.db,
@@ -76,8 +72,8 @@ export function applyChanges(
       continue;
     }
     const counter = isCounter(change.entity, change.field);
-    if (prev && !counter && change.field !== DELETED_FIELD) {
-      if (recordConflict(ws, { ...change, base }, prev)) result.conflicts += 1;
+    if (prev && !options.local && !counter && change.field !== DELETED_FIELD) {
+      result.conflicts += recordConflicts(ws, change);
     }
     if (counter || !prev || change.hlc > prev.hlc) touched.set(change.id, change.entity as EntityName);
   }
@@ -88,20 +84,33 @@ export function applyChanges(
 }
 
 /**
- * Two changes of one field from two replicas, the newer made without having seen the older
- * (its base is older than the older change): the older one is recorded as a conflict.
+ * Two changes of one field from two replicas, the newer made without having seen the older (its
+ * base is older than the older change), with different values: the older one is recorded as a
+ * conflict. A change that arrives is checked both ways — as the newer one, against the changes
+ * between its base and itself; as the older one, against the newer changes whose base is older
+ * than it — so the conflicts recorded depend only on the changes in the log, never on the order
+ * they arrived in. (A local change is the newest and made over the newest value: it has none.)
  */
-function recordConflict(ws: Workspace, change: Change, prev: Winner): boolean {
-  if (prev.replica_id === change.replica || prev.value === change.value) return false;
-  const older = change.hlc > prev.hlc ? prev.hlc : change.hlc;
-  const newerBase = change.hlc > prev.hlc ? change.base : prev.base;
-  if ((newerBase ?? '') >= older) return false;
-  return (
-    stmt(
-      ws.db,
-      'INSERT OR IGNORE INTO sync_conflicts (hlc, entity, entity_id, field) VALUES (?, ?, ?, ?)',
-    ).run(older, change.entity, change.id, change.field).changes > 0
+function recordConflicts(ws: Workspace, change: Change): number {
+  const overlooked = stmt(
+    ws.db,
+    `SELECT hlc FROM changes WHERE entity_id = ? AND field = ? AND hlc > ? AND hlc < ?
+        AND replica_id <> ? AND value IS NOT ?`,
+  ).all(change.id, change.field, change.base ?? '', change.hlc, change.replica, change.value) as {
+    hlc: string;
+  }[];
+  const overlookedBy = stmt(
+    ws.db,
+    `SELECT 1 FROM changes WHERE entity_id = ? AND field = ? AND hlc > ? AND coalesce(base, '') < ?
+        AND replica_id <> ? AND value IS NOT ? LIMIT 1`,
+  ).get(change.id, change.field, change.hlc, change.hlc, change.replica, change.value);
+  const losers = overlooked.map((row) => row.hlc);
+  if (overlookedBy) losers.push(change.hlc);
+  const record = stmt(
+    ws.db,
+    'INSERT OR IGNORE INTO sync_conflicts (hlc, entity, entity_id, field) VALUES (?, ?, ?, ?)',
   );
+  return losers.reduce((n, hlc) => n + record.run(hlc, change.entity, change.id, change.field).changes, 0);
 }
 
 /**

@@ -36,7 +36,7 @@ export const ABOUT_ITSELF: ReadonlySet<string> = new Set<EntityName>(['replica']
  * Fields whose changes add up: each change holds a difference (+1, -1), and the value is their
  * sum in timestamp order, never below 0. Votes cast on two replicas both count.
  */
-const COUNTERS: Partial<Record<EntityName, readonly string[]>> = { retroNote: ['votes'] };
+export const COUNTERS: Partial<Record<EntityName, readonly string[]>> = { retroNote: ['votes'] };
 
 export const isCounter = (entity: string, field: string): boolean =>
   (COUNTERS[entity as EntityName] ?? []).includes(field);

@@ -4,15 +4,24 @@
  * yet — each in one transaction, remembered with it — then write what the folder doesn't hold yet
  * as this installation's new segments.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import type { SyncSummary } from '../../shared/contract.ts';
 import type { Workspace } from '../db/open.ts';
 import { backUpBeforeSyncCatchUp } from '../services/backups.ts';
 import { DomainError } from '../services/errors.ts';
 import { adopt, isEmpty, receive, workspaceId, type Change } from './log.ts';
-import { decode, type Problem } from './segment.ts';
-import { listSegments } from './segment-files.ts';
-import { coverOf, isApplied, markApplied, type Source } from './sources.ts';
+import { decode, SEGMENT_LIMITS, type Problem } from './segment.ts';
+import { listSegments, readIfThere } from './segment-files.ts';
+import { newestSnapshot } from './snapshot.ts';
+import {
+  coverOf,
+  forgetTarget,
+  isApplied,
+  markApplied,
+  markAppliedUpTo,
+  sourcesOf,
+  type Source,
+} from './sources.ts';
 
 /** A catch-up bigger than this (compressed segments) into a workspace with data takes a backup first. */
 export const CATCH_UP_BACKUP_BYTES = 256 * 1024;
@@ -119,10 +128,11 @@ export function receiveSegments(
   sources: Map<string, Source>,
   origins: Origins,
 ): void {
+  const fromSnapshot = catchUpFromSnapshot(ws, folder, target, summary, sources, origins);
   const pending = listSegments(folder).filter((s) => !isApplied(sources.get(s.writer), s.number));
   if (pending.length === 0) return;
   const bytes = pending.reduce((sum, s) => sum + sizeOf(s.path), 0);
-  if (bytes > CATCH_UP_BACKUP_BYTES && !isEmpty(ws)) backUpBeforeSyncCatchUp(ws);
+  if (bytes > CATCH_UP_BACKUP_BYTES && !fromSnapshot && !isEmpty(ws)) backUpBeforeSyncCatchUp(ws);
   for (const segment of pending) {
     const content = readIfThere(segment.path);
     if (content === null) {
@@ -159,6 +169,52 @@ export function receiveSegments(
   }
 }
 
+/** Where a snapshot load under way is remembered, per target: the chunks applied of each snapshot. */
+const loadingTarget = (target: string) => `snapshot:${target}`;
+
+/**
+ * A newcomer — an empty workspace that has applied nothing from `target` yet, or one whose load
+ * of a snapshot was cut short — loads the folder's newest complete snapshot first: in chunks of a
+ * segment's size, each in one transaction and remembered with it, so a rerun after a kill goes on
+ * where it stopped. The last chunk's transaction marks the segments the snapshot stands for as
+ * applied. Whether this sync caught up from a snapshot.
+ */
+function catchUpFromSnapshot(
+  ws: Workspace,
+  folder: string,
+  target: string,
+  summary: SyncSummary,
+  sources: Map<string, Source>,
+  origins: Origins,
+): boolean {
+  const loading = sourcesOf(ws, loadingTarget(target));
+  if (loading.size === 0 && (sources.size > 0 || !isEmpty(ws))) return false;
+  const snapshot = newestSnapshot(folder, summary.workspaceId);
+  if (!snapshot) return loading.size > 0;
+  const done = () => {
+    const { seen, segments } = snapshot.header.snapshot;
+    const writer = snapshot.header.replica;
+    markAppliedUpTo(ws, target, writer, segments[writer] ?? 0, seen, sources);
+    for (const [other, upto] of Object.entries(segments)) {
+      if (other !== writer) markAppliedUpTo(ws, target, other, upto, {}, sources);
+    }
+    forgetTarget(ws, loadingTarget(target));
+  };
+  const size = SEGMENT_LIMITS.changesPerSegment;
+  const chunks = Math.ceil(snapshot.changes.length / size);
+  if (chunks === 0) ws.db.transaction(done)();
+  for (let chunk = loading.get(snapshot.key)?.upto ?? 0; chunk < chunks; chunk++) {
+    const changes = snapshot.changes.slice(chunk * size, (chunk + 1) * size);
+    const before = summary.received;
+    applyChanges(ws, summary, snapshot.path, changes, snapshot.lines.slice(chunk * size), () => {
+      markApplied(ws, loadingTarget(target), snapshot.key, chunk + 1, {}, loading);
+      if (chunk + 1 === chunks) done();
+    });
+    if (summary.received > before) origins.add(changes);
+  }
+  return true;
+}
+
 const sizeOf = (path: string) => {
   try {
     return statSync(path).size;
@@ -166,12 +222,3 @@ const sizeOf = (path: string) => {
     return 0;
   }
 };
-
-/** A segment's bytes; null when it can't be read now (gone meanwhile, or not readable yet). */
-function readIfThere(path: string): Buffer | null {
-  try {
-    return readFileSync(path);
-  } catch {
-    return null;
-  }
-}

@@ -10,6 +10,7 @@ import { DomainError } from '../services/errors.ts';
 import { changesAfter } from './log.ts';
 import { emptySummary, joinWorkspace, Origins, receiveSegments } from './exchange.ts';
 import { encode, SEGMENT_LIMITS } from './segment.ts';
+import { writeSnapshotIfDue } from './snapshot.ts';
 import {
   nextSegmentNumber,
   requireSyncFolder,
@@ -79,7 +80,10 @@ export function exchangeWith(ws: Workspace, root: string, target: string, where:
   return summary;
 }
 
-/** Sends; a failure says what the sync received before it (that stays received). */
+/**
+ * Sends, then writes a snapshot when one is due. A failure says what the sync received before
+ * it (that stays received).
+ */
 export function sendAfterReceiving(
   ws: Workspace,
   folder: string,
@@ -89,6 +93,7 @@ export function sendAfterReceiving(
 ): void {
   try {
     sendSegments(ws, folder, target, summary, sources);
+    writeSnapshotIfDue(ws, folder, summary.workspaceId, sources);
   } catch (error) {
     if (!(error instanceof DomainError) || summary.received === 0) throw error;
     const received = `Received ${summary.received} change${summary.received === 1 ? '' : 's'} (kept), then: `;

@@ -68,7 +68,7 @@ const firstLine = (text: string) =>
 const hasRef = (dir: string, ref: string) => git(dir, ['rev-parse', '--verify', '--quiet', ref]).ok;
 
 /** Where Fortnight keeps its clone of `remote`: beside the workspace file, one per remote. */
-function cloneFolder(ws: Workspace, remote: string): string {
+export function cloneFolder(ws: Workspace, remote: string): string {
   const hash = createHash('sha256').update(remote).digest('hex').slice(0, 16);
   return join(dirname(ws.file), 'sync', `${basename(ws.file)}.git-${hash}`);
 }

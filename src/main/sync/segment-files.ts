@@ -12,6 +12,7 @@ import {
   mkdirSync,
   openSync,
   readdirSync,
+  readFileSync,
   renameSync,
   rmSync,
   statSync,
@@ -92,6 +93,13 @@ export function workspacesIn(folder: string): string[] {
 
 /** Every finished segment of the workspace folder, by writer then number (temporary files never match). */
 export function listSegments(workspaceFolder: string): SegmentFile[] {
+  return filesOf(workspaceFolder, SEGMENT_NAME).sort((a, b) =>
+    a.writer === b.writer ? a.number - b.number : a.writer < b.writer ? -1 : 1,
+  );
+}
+
+/** The files of every writer of the workspace folder whose name matches `pattern`, with its number. */
+function filesOf(workspaceFolder: string, pattern: RegExp): SegmentFile[] {
   if (!existsSync(workspaceFolder)) return [];
   return fileSystem(workspaceFolder, 'read', () => {
     const found: SegmentFile[] = [];
@@ -99,12 +107,31 @@ export function listSegments(workspaceFolder: string): SegmentFile[] {
       if (!writer.isDirectory() || !ID_NAME.test(writer.name)) continue;
       const folder = join(workspaceFolder, writer.name);
       for (const name of readdirSync(folder)) {
-        const match = SEGMENT_NAME.exec(name);
+        const match = pattern.exec(name);
         if (match) found.push({ writer: writer.name, number: Number(match[1]), path: join(folder, name) });
       }
     }
-    return found.sort((a, b) => (a.writer === b.writer ? a.number - b.number : a.writer < b.writer ? -1 : 1));
+    return found;
   });
+}
+
+const SNAPSHOT_NAME = /^snapshot-(\d{8,12})\.changes\.gz$/;
+
+/** A snapshot's name says how many segments of the folder it stands for, so the newest sorts first. */
+export const snapshotName = (segments: number) => `snapshot-${String(segments).padStart(8, '0')}.changes.gz`;
+
+export interface SnapshotFile {
+  writer: string;
+  /** How many segments of the folder it stands for. */
+  segments: number;
+  path: string;
+}
+
+/** Every finished snapshot of the workspace folder, the newest (standing for most segments) first. */
+export function listSnapshots(workspaceFolder: string): SnapshotFile[] {
+  return filesOf(workspaceFolder, SNAPSHOT_NAME)
+    .map(({ writer, number, path }) => ({ writer, segments: number, path }))
+    .sort((a, b) => (a.segments === b.segments ? (a.writer < b.writer ? -1 : 1) : b.segments - a.segments));
 }
 
 /** The number after the last segment the writer has in `folder` (1 for the first). */
@@ -153,4 +180,13 @@ export function writeNewFile(target: string, bytes: Uint8Array): boolean {
     flush(dir);
     return true;
   });
+}
+
+/** A file's bytes; null when it can't be read now (gone meanwhile, or not readable yet). */
+export function readIfThere(path: string): Buffer | null {
+  try {
+    return readFileSync(path);
+  } catch {
+    return null;
+  }
 }

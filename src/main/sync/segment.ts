@@ -33,6 +33,17 @@ export interface Header {
   /** The installation that wrote it. */
   replica: string;
   count: number;
+  /** Only in a snapshot (`snapshot.ts`): what it stands for. */
+  snapshot?: SnapshotCover;
+}
+
+/**
+ * What a snapshot stands for: the newest clock time per installation the folder held when it was
+ * written, and per writer the segments (1 to n) whose changes it holds.
+ */
+export interface SnapshotCover {
+  seen: Record<string, string>;
+  segments: Record<string, number>;
 }
 
 export interface Problem {
@@ -140,7 +151,23 @@ function parseHeader(line: string): Header | string {
     return 'its header names no workspace';
   if (typeof value.replica !== 'string' || !ID.test(value.replica)) return 'its header names no installation';
   if (typeof value.count !== 'number') return 'its header gives no count';
+  if (value.snapshot !== undefined && !isSnapshotCover(value.snapshot)) {
+    return "its header's snapshot is not a list of clock times and segment numbers";
+  }
   return value as Header;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function isSnapshotCover(value: unknown): value is SnapshotCover {
+  if (!isRecord(value) || !isRecord(value.seen) || !isRecord(value.segments)) return false;
+  const seen = Object.entries(value.seen);
+  const segments = Object.entries(value.segments);
+  return (
+    seen.every(([replica, hlc]) => typeof hlc === 'string' && HLC.exec(hlc)?.[1] === replica) &&
+    segments.every(([writer, n]) => ID.test(writer) && Number.isSafeInteger(n) && (n as number) >= 0)
+  );
 }
 
 /**

@@ -72,22 +72,54 @@ export function markApplied(
   covers: Seen,
   sources: Map<string, Source>,
 ): void {
+  remember(ws, target, writer, sources, covers, (before) => [before.upto, [...before.beyond, segment]]);
+}
+
+/**
+ * Remembers segments 1 to `upto` of `writer` as applied, and `covers` with them (a snapshot's
+ * changes stand for them; call inside the transaction that applied it).
+ */
+export function markAppliedUpTo(
+  ws: Workspace,
+  target: string,
+  writer: string,
+  upto: number,
+  covers: Seen,
+  sources: Map<string, Source>,
+): void {
+  remember(ws, target, writer, sources, covers, (before) => [Math.max(before.upto, upto), before.beyond]);
+}
+
+/** Saves what `applied` makes of the writer's segments applied: 1 to n, and others beyond. */
+function remember(
+  ws: Workspace,
+  target: string,
+  writer: string,
+  sources: Map<string, Source>,
+  covers: Seen,
+  applied: (before: Source) => [upto: number, beyond: number[]],
+): void {
   const before = sources.get(writer) ?? { upto: 0, beyond: [], covers: {} };
-  const beyond = new Set([...before.beyond, segment]);
-  let upto = before.upto;
+  const [from, others] = applied(before);
+  const beyond = new Set(others);
+  let upto = from;
   while (beyond.has(upto + 1)) beyond.delete(++upto);
   const after: Source = {
     upto,
     beyond: [...beyond].filter((n) => n > upto).sort((a, b) => a - b),
     covers: merge(before.covers, covers),
   };
+  save(ws, target, writer, after);
+  sources.set(writer, after);
+}
+
+function save(ws: Workspace, target: string, writer: string, source: Source): void {
   stmt(
     ws.db,
     `INSERT INTO sync_sources (target, writer, applied_upto, applied_beyond, covers) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (target, writer) DO UPDATE SET applied_upto = excluded.applied_upto,
        applied_beyond = excluded.applied_beyond, covers = excluded.covers`,
-  ).run(target, writer, after.upto, JSON.stringify(after.beyond), JSON.stringify(after.covers));
-  sources.set(writer, after);
+  ).run(target, writer, source.upto, JSON.stringify(source.beyond), JSON.stringify(source.covers));
 }
 
 /** The change log's last sequence number when this installation last wrote to `target`, or null. */
@@ -103,4 +135,9 @@ export function setSentUpto(ws: Workspace, target: string, seq: number): void {
     `INSERT INTO sync_targets (target, sent_upto) VALUES (?, ?)
      ON CONFLICT (target) DO UPDATE SET sent_upto = excluded.sent_upto`,
   ).run(target, seq);
+}
+
+/** Forgets everything remembered of `target`. */
+export function forgetTarget(ws: Workspace, target: string): void {
+  stmt(ws.db, 'DELETE FROM sync_sources WHERE target = ?').run(target);
 }

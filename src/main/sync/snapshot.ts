@@ -1,0 +1,127 @@
+/**
+ * Snapshots, so a new installation doesn't replay years of edits (`docs/sync-transports.md`).
+ *
+ * A snapshot is a file of the one format (`segment.ts`) in its writer's folder, named after how
+ * many segments of the folder it stands for. It holds the changes that decide the rows: per field
+ * of each item its newest change (a tombstone included), and every change of a counter (their sum
+ * is the value). Its header says which segments it stands for and the newest clock time per
+ * installation the folder held. Materializing those changes gives the same rows as replaying the
+ * whole log, and a later change meets the same newest change per field, so it merges and
+ * conflicts the same.
+ *
+ * A replica writes one after a sync when the folder holds `SNAPSHOT_EVERY` segments more than its
+ * newest snapshot stands for (or when asked), then removes its own older ones. An empty workspace
+ * joining loads the newest complete snapshot in chunks (`exchange.ts`), then only the segments
+ * after it.
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Workspace } from '../db/open.ts';
+import { stmt } from '../store/statements.ts';
+import { COUNTERS, type Change } from './change.ts';
+import { decode, encode, type Header, type SnapshotCover } from './segment.ts';
+import { listSnapshots, readIfThere, snapshotName, writeNewFile } from './segment-files.ts';
+import { knownOf, type Source } from './sources.ts';
+
+/** Segments a folder holds beyond its newest snapshot before a sync writes a new one. */
+export const SNAPSHOT_EVERY = 20;
+
+const COUNTER_FIELDS = Object.entries(COUNTERS)
+  .flatMap(([entity, fields]) =>
+    (fields ?? []).map((field) => `(entity = '${entity}' AND field = '${field}')`),
+  )
+  .join(' OR ');
+const IS_COUNTER = COUNTER_FIELDS || 'FALSE';
+
+/**
+ * The changes that decide the rows: per field its newest change, and every change of a counter.
+ * Each item's changes together, items in the order they were made (parents before children).
+ */
+export function snapshotChanges(ws: Workspace): Change[] {
+  return stmt(
+    ws.db,
+    `WITH kept AS (
+       SELECT entity, entity_id, field, value, max(hlc) AS hlc, replica_id, base FROM changes
+        WHERE NOT (${IS_COUNTER}) GROUP BY entity_id, field
+       UNION ALL
+       SELECT entity, entity_id, field, value, hlc, replica_id, base FROM changes WHERE ${IS_COUNTER}
+     )
+     SELECT entity, entity_id AS id, field, value, hlc, replica_id AS replica, base FROM kept
+      ORDER BY min(hlc) OVER (PARTITION BY entity_id), entity_id, hlc`,
+  ).all() as Change[];
+}
+
+/** How many segments the sources name (1 to n of each writer): what a snapshot would stand for. */
+const segmentsOf = (sources: Map<string, Source>): Record<string, number> =>
+  Object.fromEntries([...sources].filter(([, s]) => s.upto > 0).map(([writer, s]) => [writer, s.upto]));
+
+const total = (segments: Record<string, number>) => Object.values(segments).reduce((a, b) => a + b, 0);
+
+/**
+ * Writes a snapshot of this workspace into its own folder under `workspaceFolder`, standing for
+ * the segments `sources` says were applied (call right after sending: the folder then holds every
+ * change of the log). Removes this installation's older snapshots. The file's path, or null when
+ * one standing for as many segments is there already.
+ */
+export function writeSnapshot(
+  ws: Workspace,
+  workspaceFolder: string,
+  workspace: string,
+  sources: Map<string, Source>,
+): string | null {
+  const cover: SnapshotCover = { seen: knownOf(sources), segments: segmentsOf(sources) };
+  const own = join(workspaceFolder, ws.replicaId);
+  const count = total(cover.segments);
+  const path = join(own, snapshotName(count));
+  const bytes = encode({ workspace, replica: ws.replicaId, snapshot: cover }, snapshotChanges(ws));
+  if (!writeNewFile(path, bytes)) return null;
+  for (const older of listSnapshots(workspaceFolder)) {
+    if (older.writer === ws.replicaId && older.segments < count) rmSync(older.path, { force: true });
+  }
+  return path;
+}
+
+/** Writes a snapshot when the folder holds `SNAPSHOT_EVERY` segments more than its newest one stands for. */
+export function writeSnapshotIfDue(
+  ws: Workspace,
+  workspaceFolder: string,
+  workspace: string,
+  sources: Map<string, Source>,
+): string | null {
+  const newest = listSnapshots(workspaceFolder)[0]?.segments ?? 0;
+  if (total(segmentsOf(sources)) - newest < SNAPSHOT_EVERY) return null;
+  return writeSnapshot(ws, workspaceFolder, workspace, sources);
+}
+
+export interface Snapshot {
+  path: string;
+  /** Names it among the loads under way: `<writer>/<segments>`. */
+  key: string;
+  header: Header & { snapshot: SnapshotCover };
+  changes: Change[];
+  lines: number[];
+}
+
+/**
+ * The newest complete snapshot of this workspace in the folder, or null. One not complete yet
+ * (still being copied), damaged, or not this workspace's is passed over for an older one.
+ */
+export function newestSnapshot(workspaceFolder: string, workspace: string): Snapshot | null {
+  for (const file of listSnapshots(workspaceFolder)) {
+    const content = readIfThere(file.path);
+    if (content === null) continue;
+    const decoded = decode(content);
+    if (decoded.kind !== 'read') continue;
+    const { header } = decoded;
+    if (!header.snapshot || header.replica !== file.writer || header.workspace !== workspace) continue;
+    if (decoded.problems.length) continue;
+    return {
+      path: file.path,
+      key: `${file.writer}/${file.segments}`,
+      header: { ...header, snapshot: header.snapshot },
+      changes: decoded.changes,
+      lines: decoded.lines,
+    };
+  }
+  return null;
+}
