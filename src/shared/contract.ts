@@ -43,6 +43,7 @@ import * as entities from './entities/index.ts';
 import * as fields from './entities/fields.ts';
 import { id, ids, nullableId } from './entities/fields.ts';
 import { chunked, read, swap, write } from './contract-methods.ts';
+import { reviewMethods } from './contract-review.ts';
 import { stakeholderMethods } from './contract-stakeholders.ts';
 import { absolutePathProblem, CHANGES_FILE_EXTENSION, gitRemoteProblem } from './sync-places.ts';
 
@@ -309,6 +310,7 @@ export const contract = {
     z.strictObject({ file: changesFile, since: z.iso.datetime({ offset: true }).optional() }),
   ),
   'sync.importChanges': chunked<SyncSummary>()(z.strictObject({ file: absolutePath })),
+  ...reviewMethods,
 
   /**
    * The roadmap for its screen: goals, initiatives (without their Markdown texts:
