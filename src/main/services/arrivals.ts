@@ -21,7 +21,7 @@ import { DELETED_FIELD, LOCAL_ONLY } from '../sync/change.ts';
 import { isShown, itemLabel, itemPlace, replicaPerson } from './item-places.ts';
 
 /** The newest changes past the last look that are looked at (a newcomer's catch-up can be huge). */
-const SCAN = 20_000;
+const SCAN = 5_000;
 /** Items listed in What arrived (the newest). */
 const LISTED_ITEMS = 200;
 const SEEN_UPTO = 'seen_upto';
