@@ -71,6 +71,11 @@ test('B sees what A changed, opens it from What arrived, and a conflict resolved
 
     await changes.getByRole('link', { name: 'Faster builds' }).click();
     await expect(heading(page)).toHaveText('Fast builds');
+    // The merged rename is in the goal's history with its author, like a local edit.
+    const history = page.getByRole('region', { name: 'History' });
+    await expect(
+      history.getByRole('listitem').filter({ hasText: 'Title: “Fast builds”' }).first(),
+    ).toContainText(who);
     await expect(nav.getByRole('link', { name: /What arrived 3 items changed by others/ })).toBeVisible();
     await page.goto(`${serverB.url}#/roadmap`);
     await expect(page.getByRole('heading', { name: /Fast builds/ }).getByRole('img')).toHaveCount(0);

@@ -2,7 +2,7 @@
  * What other installations sent that this one hasn't looked at yet: the items to mark (read once
  * for the whole app, not per row), how many conflicts wait for review, and marking items seen.
  * It reads again when the screen changes, when the window gets the focus back, and every
- * `EVERY_MS` (a sync may have brought something meanwhile).
+ * `EVERY_MS` (a sync may have brought something meanwhile); more arriving is announced politely.
  */
 import { SvelteMap } from 'svelte/reactivity';
 import type { Arrived } from '../../../shared/arrivals.ts';
@@ -17,7 +17,10 @@ class Review {
   readonly unseen = new SvelteMap<string, string[]>();
   /** Open conflicts to review. */
   conflicts = $state(0);
+  /** Said politely when more arrived (the navigation's live region speaks it). */
+  news = $state('');
   readonly #loads = new LatestLoad();
+  #loaded = false;
   #timer: ReturnType<typeof setInterval> | undefined;
 
   /** Whether others changed the item since this installation last looked, and who. */
@@ -29,7 +32,14 @@ class Review {
     const latest = this.#loads.begin();
     const [unseen, conflicts] = await Promise.all([call('sync.unseen', {}), call('conflicts.list', {})]);
     if (!latest()) return;
-    if (unseen.ok) this.#set(unseen.value);
+    if (unseen.ok) {
+      const before = this.#loaded ? this.unseen.size : unseen.value.length;
+      this.#loaded = true;
+      this.#set(unseen.value);
+      const more = unseen.value.length - before;
+      if (more > 0)
+        this.news = `${more} more ${more === 1 ? 'item' : 'items'} changed by others: see What arrived.`;
+    }
     if (conflicts.ok) this.conflicts = conflicts.value.length;
   }
 
