@@ -9,7 +9,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { LOCAL_ONLY } from '../../src/main/sync/change.ts';
 import { connectApi, expect, heading, startServer, stopServer, test } from './fixtures.ts';
 
 test.setTimeout(240_000);
@@ -47,7 +46,7 @@ test('B sees what A changed, opens it from What arrived, and a conflict resolved
     await a('sync.folder', { folder });
     await b('sync.folder', { folder });
 
-    const who = LOCAL_ONLY.has('replica') ? /Someone on another computer/ : /Ana Lima/;
+    const who = /Ana Lima/;
     await page.goto(`${serverB.url}#/roadmap`);
     await expect(heading(page)).toHaveText('Roadmap');
     const goalCard = page.getByRole('heading', { name: /Fast builds/ });

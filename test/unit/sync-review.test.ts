@@ -4,11 +4,13 @@
  * marks them seen; A's own edits are never listed; resolving a conflict either way settles it on
  * the other replica too, with both showing the same value.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { must, refused, seed } from './helpers.ts';
 import { replica, send, syncAll, syncedRows } from './sync-helpers.ts';
 import { adopt, workspaceId } from '../../src/main/sync/log.ts';
-import { LOCAL_ONLY } from '../../src/main/sync/change.ts';
 import { arrivalWords, itemLinkText, someoneElse } from '../../src/shared/arrivals.ts';
 
 async function pair() {
@@ -24,10 +26,6 @@ async function pair() {
   syncAll([a, b]);
   return { a, b, world };
 }
-
-/** B's person as A names them: Bo once installations tell each other whose they are. */
-const bName = (b: Awaited<ReturnType<typeof replica>>) =>
-  LOCAL_ONLY.has('replica') ? someoneElse(b.core.workspace.replicaId) : 'Bo';
 
 describe('what arrived', () => {
   it("lists B's rename, state change and new polish issues, with B's person, until marked seen", async () => {
@@ -58,9 +56,9 @@ describe('what arrived', () => {
     });
     expect(said.sort()).toEqual(
       [
-        `${bName(b)} | added 3 polish issues: | Slow start, Typo in help, Wrong icon | `,
-        `${bName(b)} | moved initiative | Remote execution | ✋ → 🦀`,
-        `${bName(b)} | renamed goal | Faster builds | to “Fast builds”`,
+        `Bo | added 3 polish issues: | Slow start, Typo in help, Wrong icon | `,
+        `Bo | moved initiative | Remote execution | ✋ → 🦀`,
+        `Bo | renamed goal | Faster builds | to “Fast builds”`,
       ].sort(),
     );
     const goalEntry = entries.find((e) => e.entity === 'goal')!;
@@ -70,7 +68,7 @@ describe('what arrived', () => {
     });
     expect(entries.find((e) => e.entity === 'polishIssue')!.items[0]!.place).toEqual({ page: 'polish' });
     expect(unseen.map((u) => u.id)).toContain(world.remote.id);
-    expect(unseen.every((u) => u.who.length === 1 && u.who[0] === bName(b))).toBe(true);
+    expect(unseen.every((u) => u.who.length === 1 && u.who[0] === 'Bo')).toBe(true);
     expect(must(a.core, 'sync.unseen', {})).toEqual(unseen);
 
     // Opening one item clears its mark and its entry; the rest stay until all are marked seen.
@@ -104,6 +102,25 @@ describe('what arrived', () => {
     ]);
     expect(arrivalWords(deleted!).verb).toBe('deleted initiative');
     expect(must(b.core, 'sync.arrived', {}).entries.map((e) => e.entity)).toEqual(['goal']);
+  });
+
+  it("names an installation nobody said whose it is by a short label, and a joiner's catch-up is no news", async () => {
+    const { a, world } = await pair();
+    const c = await replica('c', '2026-11-01T12:05:00.000Z');
+    const folder = mkdtempSync(join(tmpdir(), 'fortnight-arrived-'));
+    try {
+      must(a.core, 'sync.folder', { folder });
+      expect(must(c.core, 'sync.folder', { folder }).joined).toBe(true);
+      expect(must(c.core, 'sync.arrived', {})).toEqual({ entries: [], unseen: [], more: false });
+      must(c.core, 'goals.update', { id: world.goal.id, state: 'paused' });
+      must(c.core, 'sync.folder', { folder });
+      must(a.core, 'sync.folder', { folder });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+    const [entry] = must(a.core, 'sync.arrived', {}).entries;
+    expect(entry!.who).toBe(someoneElse(c.core.workspace.replicaId));
+    expect(entry!.who).toMatch(/^Someone on another computer \([0-9a-f]{4}\)$/);
   });
 
   it('refuses a mark without items, naming the field, and changes nothing', async () => {

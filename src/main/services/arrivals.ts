@@ -17,7 +17,7 @@ import { isEntityName } from '../../shared/entities/index.ts';
 import type { Workspace } from '../db/open.ts';
 import { parseHlc } from '../store/hlc.ts';
 import { stmt } from '../store/write.ts';
-import { DELETED_FIELD, LOCAL_ONLY } from '../sync/change.ts';
+import { ABOUT_ITSELF, DELETED_FIELD } from '../sync/change.ts';
 import { isShown, itemLabel, itemPlace, replicaPerson } from './item-places.ts';
 
 /** The newest changes past the last look that are looked at (a newcomer's catch-up can be huge). */
@@ -61,7 +61,7 @@ function unseenChanges(ws: Workspace): { rows: Row[]; more: boolean } {
         WHERE c.replica_id <> ? AND (s.value IS NULL OR c.seq > CAST(s.value AS INTEGER))
         ORDER BY c.seq DESC`,
     ).all(floor, SCAN, ws.replicaId) as Row[]
-  ).filter((row) => isEntityName(row.entity) && !LOCAL_ONLY.has(row.entity) && row.entity !== 'replica');
+  ).filter((row) => isEntityName(row.entity) && !ABOUT_ITSELF.has(row.entity)); // whose installation: no news
   const more =
     stmt(ws.db, 'SELECT 1 FROM changes WHERE seq > ? ORDER BY seq DESC LIMIT 1 OFFSET ?').get(floor, SCAN) !==
     undefined;
