@@ -13,9 +13,14 @@ import { connectApi, expect, heading, startServer, stopServer, test } from './fi
 
 test.setTimeout(240_000);
 
+/** An axe scan finds nothing, in the light theme and in the dark one. */
 async function noAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  expect(violations).toEqual([]);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(violations, colorScheme).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 test('B sees what A changed, opens it from What arrived, and a conflict resolved on B reaches A', async ({

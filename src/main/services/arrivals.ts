@@ -82,21 +82,21 @@ function namer(ws: Workspace): (replica: string) => { who: string; personId: str
   };
 }
 
-/** The items changed by others since this installation last looked, grouped: item → its changes. */
-function byItem(rows: readonly Row[]): Map<string, Row[]> {
-  const items = new Map<string, Row[]>();
+/** Rows grouped by a key, in their order (newest first): an item's changes, or one installation's. */
+function groupBy(rows: readonly Row[], key: (row: Row) => string): Map<string, Row[]> {
+  const groups = new Map<string, Row[]>();
   for (const row of rows) {
-    const list = items.get(row.entity_id);
+    const list = groups.get(key(row));
     if (list) list.push(row);
-    else items.set(row.entity_id, [row]);
+    else groups.set(key(row), [row]);
   }
-  return items;
+  return groups;
 }
 
 /** The items to mark until seen, with who changed each: one small read for a whole screen. */
 export function unseenItems(ws: Workspace): UnseenItem[] {
   const name = namer(ws);
-  return [...byItem(unseenChanges(ws).rows)].map(([id, rows]) => ({
+  return [...groupBy(unseenChanges(ws).rows, (r) => r.entity_id)].map(([id, rows]) => ({
     id,
     entity: rows[0]!.entity,
     who: [...new Set(rows.map((r) => name(r.replica_id).who))],
@@ -106,7 +106,7 @@ export function unseenItems(ws: Workspace): UnseenItem[] {
 /** What arrived since this installation last looked, newest first. */
 export function arrived(ws: Workspace): Arrived {
   const { rows, more } = unseenChanges(ws);
-  const items = byItem(rows);
+  const items = groupBy(rows, (r) => r.entity_id);
   const name = namer(ws);
   const entries: Arrival[] = [];
   const folded = new Map<string, Arrival>();
@@ -120,7 +120,7 @@ export function arrived(ws: Workspace): Arrived {
       undefined;
     const shown = isShown(ws, entity, id);
     const item = { entity, id, label: itemLabel(ws, entity, id), place: itemPlace(ws, entity, id) };
-    for (const [replica, mine] of byReplica(changes)) {
+    for (const [replica, mine] of groupBy(changes, (r) => r.replica_id)) {
       const { who, personId } = name(replica);
       const deletedHere = mine.some((c) => c.field === DELETED_FIELD && c.value === 'true');
       const kind =
@@ -162,16 +162,6 @@ export function arrived(ws: Workspace): Arrived {
   }
   entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   return { entries, unseen: unseenItems(ws), more: more || items.size > LISTED_ITEMS };
-}
-
-function byReplica(changes: readonly Row[]): Map<string, Row[]> {
-  const out = new Map<string, Row[]>();
-  for (const change of changes) {
-    const list = out.get(change.replica_id);
-    if (list) list.push(change);
-    else out.set(change.replica_id, [change]);
-  }
-  return out;
 }
 
 /** Each field one installation changed, its newest value; a title's and a state's value before too. */
