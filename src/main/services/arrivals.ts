@@ -95,8 +95,14 @@ function groupBy(rows: readonly Row[], key: (row: Row) => string): Map<string, R
 
 /** The items to mark until seen, with who changed each: one small read for a whole screen. */
 export function unseenItems(ws: Workspace): UnseenItem[] {
-  const name = namer(ws);
-  return [...groupBy(unseenChanges(ws).rows, (r) => r.entity_id)].map(([id, rows]) => ({
+  return unseenOf(
+    groupBy(unseenChanges(ws).rows, (r) => r.entity_id),
+    namer(ws),
+  );
+}
+
+function unseenOf(items: Map<string, Row[]>, name: ReturnType<typeof namer>): UnseenItem[] {
+  return [...items].map(([id, rows]) => ({
     id,
     entity: rows[0]!.entity,
     who: [...new Set(rows.map((r) => name(r.replica_id).who))],
@@ -161,7 +167,7 @@ export function arrived(ws: Workspace): Arrived {
     }
   }
   entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
-  return { entries, unseen: unseenItems(ws), more: more || items.size > LISTED_ITEMS };
+  return { entries, unseen: unseenOf(items, name), more: more || items.size > LISTED_ITEMS };
 }
 
 /** Each field one installation changed, its newest value; a title's and a state's value before too. */
