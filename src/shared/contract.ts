@@ -43,6 +43,7 @@ import * as entities from './entities/index.ts';
 import * as fields from './entities/fields.ts';
 import { id, ids, nullableId } from './entities/fields.ts';
 import { chunked, read, swap, write } from './contract-methods.ts';
+import { reviewMethods } from './contract-review.ts';
 import { stakeholderMethods } from './contract-stakeholders.ts';
 import { absolutePath, changesFile, gitRemote } from './sync-fields.ts';
 import { syncSetupMethods } from './contract-sync-setup.ts';
@@ -300,6 +301,7 @@ export const contract = {
   ),
   'sync.importChanges': chunked<SyncSummary>()(z.strictObject({ file: absolutePath })),
   ...syncSetupMethods,
+  ...reviewMethods,
 
   /**
    * The roadmap for its screen: goals, initiatives (without their Markdown texts:

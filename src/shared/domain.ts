@@ -2,6 +2,7 @@
  * The domain's words (see docs/domain.md), as types shared by every process. The entities' row
  * types come from their one definition in `entities/`.
  */
+import type { ItemPlace } from './arrivals.ts';
 import type { EntityRow } from './entities/index.ts';
 
 export const STATES = ['done', 'in progress', 'help wanted', 'paused'] as const;
@@ -135,6 +136,13 @@ export interface Conflict {
   /** Whose installation made the other value, when it said so. */
   personId: string | null;
   at: string;
+  /** Who made the value shown (its installation, and its person when known), and when. */
+  currentReplica: string;
+  currentPersonId: string | null;
+  currentAt: string;
+  /** The item's title or name, and where the app shows it (null: nowhere of its own). */
+  label: string;
+  place: ItemPlace | null;
 }
 
 export interface Change {

@@ -254,21 +254,27 @@ export const test = base.extend<
   },
 
   api: async ({ server }, use) => {
-    const context = await playwrightRequest.newContext({
-      baseURL: server.origin,
-      extraHTTPHeaders: { origin: server.origin },
-    });
-    await context.get(server.url, { maxRedirects: 0 });
-    const call: Api = async (method, input) => {
-      const response = await context.post(`/api/${method}`, { data: input });
-      const result = (await response.json()) as Result<Output<typeof method>>;
-      if (!result.ok) throw new Error(`${method} refused: ${result.error.message}`);
-      return result.value as never;
-    };
+    const { call, dispose } = await connectApi(server);
     await use(call);
-    await context.dispose();
+    await dispose();
   },
 });
+
+/** The API of a browser-mode server (its token traded for the cookie), as the page calls it. */
+export async function connectApi(server: Server): Promise<{ call: Api; dispose: () => Promise<void> }> {
+  const context = await playwrightRequest.newContext({
+    baseURL: server.origin,
+    extraHTTPHeaders: { origin: server.origin },
+  });
+  await context.get(server.url, { maxRedirects: 0 });
+  const call: Api = async (method, input) => {
+    const response = await context.post(`/api/${method}`, { data: input });
+    const result = (await response.json()) as Result<Output<typeof method>>;
+    if (!result.ok) throw new Error(`${method} refused: ${result.error.message}`);
+    return result.value as never;
+  };
+  return { call, dispose: () => context.dispose() };
+}
 
 export { expect };
 

@@ -65,7 +65,7 @@ describe('hard cases of merging two replicas', () => {
     expect(must(a.core, 'goals.get', { id: world.goal.id }).title).toBe('From B');
   });
 
-  it('resolving a conflict: keeping marks it resolved, taking the other value is a new edit', async () => {
+  it('resolving a conflict: keeping writes the value shown again, taking the other value writes that; both are edits', async () => {
     const { a, b, world } = await pair();
     must(a.core, 'goals.update', { id: world.goal.id, title: 'From A' });
     must(a.core, 'initiatives.update', { id: world.cache.id, title: 'Cache A' });

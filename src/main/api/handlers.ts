@@ -1,7 +1,7 @@
 /** Which service answers each method of the contract. Inputs arrive already validated. */
 import type { Workspace } from '../db/open.ts';
 import { describeIssue, type Handlers } from './core.ts';
-import { contract } from '../../shared/contract.ts';
+import { contract, type SyncSummary } from '../../shared/contract.ts';
 import { DomainError } from '../services/errors.ts';
 import { loadExample } from '../example.ts';
 import { listCapacities, setCapacity } from '../services/capacities.ts';
@@ -105,6 +105,7 @@ import {
   updatePoll,
 } from '../services/polls.ts';
 import { stakeholdersOverview } from '../services/stakeholders.ts';
+import { arrived, markAllSeen, markSeen, unseenItems } from '../services/arrivals.ts';
 import { exportChanges, importChanges } from '../sync/changes-file.ts';
 import { syncFolder } from '../sync/folder.ts';
 import { syncGit } from '../sync/git.ts';
@@ -113,6 +114,12 @@ import { setSyncPlace, syncNow, syncPlace, syncStatus } from '../sync/place.ts';
 const desktopOnly = (what: string): never => {
   throw new DomainError('unsupported', `${what} works in the desktop app only`);
 };
+
+/** After joining a workspace, its whole history is where this installation starts: not news. */
+function joined(ws: Workspace, summary: SyncSummary): SyncSummary {
+  if (summary.joined) markAllSeen(ws);
+  return summary;
+}
 
 export const handlers: Handlers = {
   'workspace.info': (ws) => workspaceInfo(ws),
@@ -124,14 +131,17 @@ export const handlers: Handlers = {
 
   'backups.list': (ws) => listWorkspaceBackups(ws),
   'backups.restore': restoreWorkspaceBackup,
-  'sync.folder': (ws, { folder }) => syncFolder(ws, folder),
-  'sync.git': (ws, { remote }) => syncGit(ws, remote),
+  'sync.folder': (ws, { folder }) => joined(ws, syncFolder(ws, folder)),
+  'sync.git': (ws, { remote }) => joined(ws, syncGit(ws, remote)),
   'sync.exportChanges': (ws, { file, since }) => exportChanges(ws, file, since),
-  'sync.importChanges': (ws, { file }) => importChanges(ws, file),
+  'sync.importChanges': (ws, { file }) => joined(ws, importChanges(ws, file)),
   'sync.place': (ws) => syncPlace(ws),
   'sync.setPlace': setSyncPlace,
   'sync.now': (ws) => syncNow(ws),
   'sync.status': (ws) => syncStatus(ws),
+  'sync.arrived': (ws) => arrived(ws),
+  'sync.unseen': (ws) => unseenItems(ws),
+  'sync.markSeen': markSeen,
 
   'roadmap.view': roadmapView,
   'search.quick': quickSearch,

@@ -1,16 +1,17 @@
 /**
  * Conflicts to review (`docs/sync.md`, "Conflicts"): a change that lost to one made on another
- * replica without having seen it. The winner shows; the loser is listed with who made it and when,
- * until the user keeps the winner (the conflict is marked resolved) or takes the other value (an
- * ordinary new edit, which every replica then receives). A conflict whose field was edited again
- * after the winner, by someone who had seen it, is settled and no longer listed.
+ * replica without having seen it. The winner shows; both are listed with who made them and when,
+ * until the user keeps the winner or takes the other value. Either is an ordinary new edit of
+ * the field, made having seen both, which every replica receives: a conflict whose field was
+ * edited again after the winner, by someone who had seen it, is settled and no longer listed.
  */
 import type { ParsedInput } from '../../shared/contract.ts';
 import type { Conflict } from '../../shared/domain.ts';
 import { isEntityName, type EntityName } from '../../shared/entities/index.ts';
 import type { Workspace } from '../db/open.ts';
 import { parseHlc } from '../store/hlc.ts';
-import { current, stmt, update } from '../store/write.ts';
+import { current, rewrite, stmt, update } from '../store/write.ts';
+import { itemLabel, itemPlace } from './item-places.ts';
 import { DomainError } from './errors.ts';
 
 interface Row {
@@ -21,22 +22,28 @@ interface Row {
   value: string | null;
   replica_id: string;
   person_id: string | null;
+  winner_hlc: string;
   winner_value: string | null;
   winner_base: string | null;
+  winner_replica: string;
+  winner_person: string | null;
 }
 
 const decode = (value: string | null): unknown => (value === null ? null : JSON.parse(value));
+const timeOf = (hlc: string): string => new Date(parseHlc(hlc).wall).toISOString();
 
 /** The open conflicts, newest first. */
 export function listConflicts(ws: Workspace): Conflict[] {
   const rows = stmt(
     ws.db,
     `SELECT k.hlc, k.entity, k.entity_id, k.field, c.value, c.replica_id, r.person_id,
-            w.value AS winner_value, w.base AS winner_base
+            w.hlc AS winner_hlc, w.value AS winner_value, w.base AS winner_base,
+            w.replica_id AS winner_replica, wr.person_id AS winner_person
        FROM sync_conflicts k
        JOIN changes c ON c.hlc = k.hlc
        LEFT JOIN replicas r ON r.id = c.replica_id
        JOIN changes w ON w.hlc = (SELECT max(hlc) FROM changes WHERE entity_id = k.entity_id AND field = k.field)
+       LEFT JOIN replicas wr ON wr.id = w.replica_id
       ORDER BY k.hlc DESC`,
   ).all() as Row[];
   return rows
@@ -51,18 +58,25 @@ export function listConflicts(ws: Workspace): Conflict[] {
       current: decode(row.winner_value),
       replica: row.replica_id,
       personId: row.person_id,
-      at: new Date(parseHlc(row.hlc).wall).toISOString(),
+      at: timeOf(row.hlc),
+      currentReplica: row.winner_replica,
+      currentPersonId: row.winner_person,
+      currentAt: timeOf(row.winner_hlc),
+      label: itemLabel(ws, row.entity, row.entity_id),
+      place: itemPlace(ws, row.entity, row.entity_id),
     }));
 }
 
-/** Keeps the value shown, or takes the other one as a new edit; either way the conflict closes. */
+/**
+ * Keeps the value shown, or takes the other one: either way a new edit of the field, made over
+ * the value shown (its base), so every replica that receives it settles the conflict too.
+ */
 export function resolveConflict(ws: Workspace, { id, choice }: ParsedInput<'conflicts.resolve'>): Conflict[] {
   const conflict = listConflicts(ws).find((c) => c.conflictId === id);
   if (!conflict) throw new DomainError('not_found', `conflict ${id} is not open`, 'id');
-  if (choice === 'other') {
-    const entity = conflict.entity as EntityName;
-    update(ws, entity, conflict.id, { [conflict.field]: conflict.value });
-  }
+  const entity = conflict.entity as EntityName;
+  if (choice === 'other') update(ws, entity, conflict.id, { [conflict.field]: conflict.value });
+  else rewrite(ws, entity, conflict.id, { [conflict.field]: conflict.current });
   stmt(ws.db, 'DELETE FROM sync_conflicts WHERE hlc = ?').run(id);
   return listConflicts(ws);
 }

@@ -187,6 +187,16 @@ export function update<E extends EntityName>(
   return after as EntityRow<E>;
 }
 
+/**
+ * Writes fields again as new changes even when they hold these values already: keeping the
+ * value shown when resolving a conflict is an edit every replica receives, and its base (the
+ * value shown here) tells them it was made having seen both values (`docs/sync.md`).
+ */
+export function rewrite(ws: Workspace, entity: EntityName, id: string, values: Values): void {
+  if (!current(ws, entity, id)) throw new Error(`${entity} ${id} does not exist`);
+  write(ws, entity, id, values);
+}
+
 /** Deletes a row (its link rows go with it) and logs a tombstone. */
 export function remove(ws: Workspace, entity: EntityName, id: string): void {
   if (!current(ws, entity, id)) throw new Error(`${entity} ${id} does not exist`);

@@ -25,7 +25,11 @@ export type Route =
   | { screen: 'updates'; page: 'poll'; id: string }
   | { screen: 'updates'; page: 'new-poll'; about: { kind: 'goal' | 'initiative'; id: string } | null }
   | { screen: 'people'; page: 'person'; id: string }
-  | { screen: 'sprints'; page: 'sprint'; number: number };
+  | { screen: 'sprints'; page: 'sprint'; number: number }
+  | { screen: 'review'; page: 'arrived' | 'conflicts' };
+
+/** A route's screen: one of the navigation's, or the review of what other installations sent. */
+export type RouteScreen = Route['screen'];
 
 export const isScreenId = (value: string): value is ScreenId => SCREENS.some((s) => s.id === value);
 
@@ -55,6 +59,7 @@ export function parseHash(hash: string): Route {
   if (head === 'people' && second) return { screen: 'people', page: 'person', id: second };
   if (head === 'sprints' && second && /^\d+$/.test(second))
     return { screen: 'sprints', page: 'sprint', number: Number(second) };
+  if (head === 'arrived' || head === 'conflicts') return { screen: 'review', page: head };
   if (isScreenId(head)) return { screen: head, page: 'index' };
   return { screen: 'meeting', page: 'index' };
 }
@@ -79,6 +84,8 @@ export const paths = {
   publish: () => '#/publish',
   /** Settings, scrolled to its Sync section. */
   syncSettings: () => '#/settings/sync',
+  arrived: () => '#/arrived',
+  conflicts: () => '#/conflicts',
 };
 
 class Router {

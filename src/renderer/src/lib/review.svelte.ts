@@ -1,0 +1,88 @@
+/**
+ * What other installations sent that this one hasn't looked at yet: the items to mark (read once
+ * for the whole app, not per row), how many conflicts wait for review, and marking items seen.
+ * It reads again when the screen changes, when the window gets the focus back, and every
+ * `EVERY_MS` (a sync may have brought something meanwhile); more arriving is announced politely.
+ */
+import { SvelteMap } from 'svelte/reactivity';
+import type { Arrived } from '../../../shared/arrivals.ts';
+import { call } from './api.ts';
+import { LatestLoad } from './in-order.ts';
+import { lock } from './lock.svelte.ts';
+
+const EVERY_MS = 30_000;
+
+class Review {
+  /** Item id → who changed it (names), for the items changed by others and not seen here yet. */
+  readonly unseen = new SvelteMap<string, string[]>();
+  /** Open conflicts to review. */
+  conflicts = $state(0);
+  /** Said politely when more arrived (the navigation's live region speaks it). */
+  news = $state('');
+  readonly #loads = new LatestLoad();
+  #loaded = false;
+  #timer: ReturnType<typeof setInterval> | undefined;
+
+  /** Whether others changed the item since this installation last looked, and who. */
+  changedBy(id: string): string[] | undefined {
+    return this.unseen.get(id);
+  }
+
+  async load(): Promise<void> {
+    const latest = this.#loads.begin();
+    const [unseen, conflicts] = await Promise.all([call('sync.unseen', {}), call('conflicts.list', {})]);
+    if (!latest()) return;
+    if (unseen.ok) {
+      const before = this.#loaded ? this.unseen.size : unseen.value.length;
+      this.#loaded = true;
+      this.#set(unseen.value);
+      const more = unseen.value.length - before;
+      if (more > 0)
+        this.news = `${more} more ${more === 1 ? 'item' : 'items'} changed by others: see What arrived.`;
+    }
+    if (conflicts.ok) this.conflicts = conflicts.value.length;
+  }
+
+  /** Reads again when the window gets the focus back and every little while; returns how to stop. */
+  watch(): () => void {
+    const onfocus = () => void this.load();
+    window.addEventListener('focus', onfocus);
+    this.#timer = setInterval(() => void this.load(), EVERY_MS);
+    return () => {
+      window.removeEventListener('focus', onfocus);
+      clearInterval(this.#timer);
+    };
+  }
+
+  /** The items were seen (opened): their marks go. Nothing is written in a read-only workspace. */
+  async seen(ids: readonly string[]): Promise<Arrived | null> {
+    const fresh = ids.filter((id) => this.unseen.has(id));
+    if (!fresh.length || lock.locked) return null;
+    const latest = this.#loads.begin();
+    const result = await call('sync.markSeen', { ids: fresh });
+    if (!result.ok || !latest()) return null;
+    this.#set(result.value.unseen);
+    return result.value;
+  }
+
+  /** Everything was seen ("Mark all as seen"). */
+  async seenAll(): Promise<Arrived | null> {
+    this.#loads.begin();
+    const result = await call('sync.markSeen', { all: true });
+    if (!result.ok) return null;
+    this.#set(result.value.unseen);
+    return result.value;
+  }
+
+  /** After a conflict was resolved: the count the answer gave. */
+  setConflicts(count: number): void {
+    this.conflicts = count;
+  }
+
+  #set(items: Arrived['unseen']): void {
+    this.unseen.clear();
+    for (const item of items) this.unseen.set(item.id, item.who);
+  }
+}
+
+export const review = new Review();

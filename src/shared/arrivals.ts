@@ -1,0 +1,159 @@
+/**
+ * What arrived from the other installations since this one last looked, and the words that say
+ * it ("Priya moved initiative “Async iterator trait” ✋ → 🦀", "Bo added 3 polish issues").
+ * Shared by the core (which reads them from the change log) and the screens (which say them).
+ */
+import { STATE_EMOJI, STATES, type State } from './domain.ts';
+
+/** Where an item is shown in the app (the screens turn it into a link). */
+export type ItemPlace =
+  | { page: 'goal'; id: string }
+  | { page: 'initiative'; id: string; milestoneId: string | null }
+  | { page: 'person'; id: string }
+  | { page: 'polish' }
+  | { page: 'sprint'; number: number }
+  | { page: 'poll'; id: string }
+  | { page: 'update'; id: string }
+  | { page: 'meeting' };
+
+/** One item an arrival is about: its title (or name) and where it shows (null: gone). */
+export interface ArrivedItem {
+  entity: string;
+  id: string;
+  label: string;
+  place: ItemPlace | null;
+}
+
+/** A field another installation changed: its value before this installation last looked, and now. */
+export interface ArrivedField {
+  field: string;
+  from: unknown;
+  to: unknown;
+}
+
+/**
+ * What one installation (person) did to one item — or, for items it added or deleted, to every
+ * item of one kind: "Bo added 3 polish issues".
+ */
+export interface Arrival {
+  /** Whose installation: the person's name, or "Someone on another computer (1a2b)". */
+  who: string;
+  personId: string | null;
+  replica: string;
+  kind: 'added' | 'changed' | 'deleted';
+  entity: string;
+  items: ArrivedItem[];
+  /** For a change: each field changed, its newest value. */
+  fields: ArrivedField[];
+  /** When its newest change was made. */
+  at: string;
+}
+
+/** An item changed by others since this installation last looked at it, and by whom. */
+export interface UnseenItem {
+  id: string;
+  entity: string;
+  who: string[];
+}
+
+export interface Arrived {
+  /** Newest first. */
+  entries: Arrival[];
+  unseen: UnseenItem[];
+  /** True when there was more than the list holds (the oldest left out). */
+  more: boolean;
+}
+
+const NOUNS: Record<string, [string, string]> = {
+  person: ['person', 'people'],
+  goal: ['goal', 'goals'],
+  initiative: ['initiative', 'initiatives'],
+  milestone: ['milestone', 'milestones'],
+  sprint: ['sprint', 'sprints'],
+  sprintGoal: ['sprint goal', 'sprint goals'],
+  capacity: ['capacity', 'capacities'],
+  polishIssue: ['polish issue', 'polish issues'],
+  retroNote: ['retro note', 'retro notes'],
+  actionItem: ['action item', 'action items'],
+  meeting: ['meeting', 'meetings'],
+  poll: ['poll', 'polls'],
+  pollResponse: ['poll answer', 'poll answers'],
+  monthlyUpdate: ['monthly update', 'monthly updates'],
+};
+
+/** "goal", "3 polish issues". */
+export function itemNoun(entity: string, count = 1): string {
+  const [one, many] = NOUNS[entity] ?? ['item', 'items'];
+  return count === 1 ? one : `${count} ${many}`;
+}
+
+/** How a field reads in "changed …: title, owners". */
+const FIELD_WORDS: Record<string, string> = {
+  ownerIds: 'owners',
+  participantIds: 'key participants',
+  dependsOnIds: 'dependencies',
+  manualProgress: 'progress',
+  howToHelp: 'how to help',
+  goalId: 'goal',
+  initiativeId: 'initiative',
+  milestoneId: 'milestone',
+  targetSprintId: 'target sprint',
+  assigneeId: 'assignee',
+  ownerId: 'owner',
+  doneSprintId: 'done sprint',
+  plannedSprintId: 'planned sprint',
+  definitionOfDone: 'definition of done',
+  outcomeNote: 'outcome note',
+  position: 'order',
+  _deleted: 'brought back',
+};
+
+export const fieldWords = (field: string): string =>
+  FIELD_WORDS[field] ?? field.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
+
+const isState = (value: unknown): value is State => STATES.some((s) => s === value);
+const quoted = (value: unknown) => `“${String(value)}”`;
+
+/**
+ * An arrival as a sentence around its items' links: `verb` before them ("added 3 polish
+ * issues:", "renamed goal"), `rest` after ("to “Y”", "✋ → 🦀 · owners, impact").
+ */
+export function arrivalWords(arrival: Arrival): { verb: string; rest: string } {
+  const count = arrival.items.length;
+  if (arrival.kind === 'added') {
+    return {
+      verb: count === 1 ? `added ${itemNoun(arrival.entity)}` : `added ${itemNoun(arrival.entity, count)}:`,
+      rest: '',
+    };
+  }
+  if (arrival.kind === 'deleted') {
+    return {
+      verb:
+        count === 1 ? `deleted ${itemNoun(arrival.entity)}` : `deleted ${itemNoun(arrival.entity, count)}:`,
+      rest: '',
+    };
+  }
+  const noun = itemNoun(arrival.entity);
+  const title = arrival.fields.find((f) => f.field === 'title' || f.field === 'name');
+  const state = arrival.fields.find((f) => f.field === 'state' && isState(f.to));
+  const others = arrival.fields.filter((f) => f !== title && f !== state).map((f) => fieldWords(f.field));
+  const parts: string[] = [];
+  if (title) parts.push(`to ${quoted(title.to)}`);
+  if (state)
+    parts.push(
+      `${isState(state.from) ? `${STATE_EMOJI[state.from]} → ` : ''}${STATE_EMOJI[state.to as State]}`,
+    );
+  if (others.length) parts.push(`${title || state ? 'and changed ' : ''}${others.join(', ')}`);
+  const verb = title ? `renamed ${noun}` : state && !others.length ? `moved ${noun}` : `changed ${noun}`;
+  return { verb, rest: parts.join(' · ') };
+}
+
+/** The text of an item's link: a renamed item by its name before ("renamed goal “X” to “Y”"). */
+export function itemLinkText(arrival: Arrival, item: ArrivedItem): string {
+  const title = arrival.fields.find((f) => f.field === 'title' || f.field === 'name');
+  return title && typeof title.from === 'string' ? title.from : item.label;
+}
+
+/** Who made changes on an installation nobody named yet: a short label of it. */
+export const someoneElse = (replica: string): string =>
+  `Someone on another computer (${replica.slice(0, 4)})`;

@@ -1,0 +1,116 @@
+/**
+ * Working together, end to end: two browser-mode instances on two workspaces share one folder
+ * (syncs driven through each one's API, as the settings' "Sync now" would). B sees A's changes in
+ * What arrived, with a link that opens the item and clears its mark; a field both changed shows
+ * in B's conflict review, and resolving it reaches A after a sync.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { connectApi, expect, heading, startServer, stopServer, test } from './fixtures.ts';
+
+test.setTimeout(240_000);
+
+/** An axe scan finds nothing, in the light theme and in the dark one. */
+async function noAxeViolations(page: Page) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(violations, colorScheme).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+test('B sees what A changed, opens it from What arrived, and a conflict resolved on B reaches A', async ({
+  page,
+  api: a,
+}) => {
+  const folder = mkdtempSync(join(tmpdir(), 'fortnight-shared-'));
+  const serverB = await startServer();
+  const { call: b, dispose } = await connectApi(serverB);
+  try {
+    const ana = await a('people.create', { name: 'Ana Lima', handle: 'ana', timeZone: 'Europe/Lisbon' });
+    await a('people.create', { name: 'Bo Berg', handle: 'bo', timeZone: 'Europe/Oslo' });
+    const goal = await a('goals.create', { title: 'Faster builds', ownerIds: [ana.id] });
+    const remote = await a('initiatives.create', { goalId: goal.id, title: 'Remote execution' });
+    await a('workspace.setMe', { personId: ana.id });
+    await a('sync.folder', { folder });
+    expect((await b('sync.folder', { folder })).joined).toBe(true);
+    const bo = (await b('people.list', {})).find((p) => p.name === 'Bo Berg')!;
+    await b('workspace.setMe', { personId: bo.id });
+    await b('sync.folder', { folder });
+    await a('sync.folder', { folder });
+
+    // A changes things; B syncs.
+    await a('goals.update', { id: goal.id, title: 'Fast builds' });
+    await a('initiatives.update', { id: remote.id, state: 'in progress' });
+    await a('polish.create', { title: 'Typo in the help' });
+    await a('polish.create', { title: 'Slow first start' });
+    await a('sync.folder', { folder });
+    await b('sync.folder', { folder });
+
+    const who = /Ana Lima/;
+    await page.goto(`${serverB.url}#/roadmap`);
+    await expect(heading(page)).toHaveText('Roadmap');
+    const goalCard = page.getByRole('heading', { name: /Fast builds/ });
+    await expect(goalCard.getByRole('img', { name: /^Changed by / })).toHaveAccessibleName(who);
+    const nav = page.getByRole('navigation');
+    const arrivedLink = nav.getByRole('link', { name: /What arrived 4 items changed by others/ });
+    await arrivedLink.click();
+    await expect(heading(page)).toHaveText('What arrived');
+    const changes = page.getByRole('list', { name: 'Changes by others' });
+    await expect(changes.getByRole('listitem')).toHaveCount(3);
+    await expect(changes.getByRole('listitem').filter({ hasText: 'renamed goal' })).toContainText(
+      'renamed goal Faster builds to “Fast builds”',
+    );
+    await expect(changes.getByRole('listitem').filter({ hasText: 'moved initiative' })).toContainText(
+      'Remote execution ✋ → 🦀',
+    );
+    await expect(changes.getByRole('listitem').filter({ hasText: 'added 2 polish issues' })).toContainText(
+      who,
+    );
+    await noAxeViolations(page);
+
+    await changes.getByRole('link', { name: 'Faster builds' }).click();
+    await expect(heading(page)).toHaveText('Fast builds');
+    // The merged rename is in the goal's history with its author, like a local edit.
+    const history = page.getByRole('region', { name: 'History' });
+    await expect(
+      history.getByRole('listitem').filter({ hasText: 'Title: “Fast builds”' }).first(),
+    ).toContainText(who);
+    await expect(nav.getByRole('link', { name: /What arrived 3 items changed by others/ })).toBeVisible();
+    await page.goto(`${serverB.url}#/roadmap`);
+    await expect(page.getByRole('heading', { name: /Fast builds/ }).getByRole('img')).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'Remote execution' })).toBeVisible();
+
+    // Both rename the same initiative without seeing each other's edit: B's (the later) shows.
+    await a('initiatives.update', { id: remote.id, title: 'Remote builds from A' });
+    await b('initiatives.update', { id: remote.id, title: 'Remote builds from B' });
+    await a('sync.folder', { folder });
+    await b('sync.folder', { folder });
+    await a('sync.folder', { folder });
+    expect(await a('conflicts.list', {})).toHaveLength(1);
+
+    await page.goto(`${serverB.url}#/arrived`);
+    await nav.getByRole('link', { name: /Conflicts 1 to review/ }).click();
+    await expect(heading(page)).toHaveText('Conflicts to review');
+    const conflict = page.getByRole('listitem', { name: /Remote builds from B — title/ });
+    await expect(conflict).toContainText('Shown');
+    await expect(conflict).toContainText('Remote builds from A');
+    await noAxeViolations(page);
+    await conflict.getByRole('button', { name: 'Use the other' }).click();
+    await expect(page.getByText('No conflicts to review.')).toBeVisible();
+    await expect(nav.getByRole('link', { name: /Conflicts/ })).toHaveCount(0);
+
+    await b('sync.folder', { folder });
+    await a('sync.folder', { folder });
+    expect(await a('conflicts.list', {})).toEqual([]);
+    expect((await a('initiatives.get', { id: remote.id })).title).toBe('Remote builds from A');
+  } finally {
+    await dispose();
+    await stopServer(serverB);
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
