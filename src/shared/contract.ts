@@ -44,6 +44,7 @@ import * as fields from './entities/fields.ts';
 import { id, ids, nullableId } from './entities/fields.ts';
 import { chunked, read, swap, write } from './contract-methods.ts';
 import { stakeholderMethods } from './contract-stakeholders.ts';
+import { togetherMethods } from './contract-together.ts';
 import { absolutePathProblem, CHANGES_FILE_EXTENSION, gitRemoteProblem } from './sync-places.ts';
 
 // ---- building blocks -------------------------------------------------------------------
@@ -355,6 +356,7 @@ export const contract = {
   'people.ownership': read<Ownership[]>()(empty),
 
   ...stakeholderMethods,
+  ...togetherMethods,
 
   // Goals, initiatives and milestones may be in progress while nobody owns them (real roadmaps
   // have such items): allowed, and flagged wherever they show (`isUnowned`, UNOWNED_FLAG).
