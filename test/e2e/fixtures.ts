@@ -178,6 +178,22 @@ class ServerPerFile {
 /** Calls the API directly (for setting up what a test is not about), as the page would. */
 export type Api = <M extends MethodName>(method: M, input: Input<M>) => Promise<Output<M>>;
 
+/** An API client of `server`, signed in with its token as a page would be (`dispose` when done). */
+export async function apiFor(server: Server): Promise<{ call: Api; dispose: () => Promise<void> }> {
+  const context = await playwrightRequest.newContext({
+    baseURL: server.origin,
+    extraHTTPHeaders: { origin: server.origin },
+  });
+  await context.get(server.url, { maxRedirects: 0 });
+  const call: Api = async (method, input) => {
+    const response = await context.post(`/api/${method}`, { data: input });
+    const result = (await response.json()) as Result<Output<typeof method>>;
+    if (!result.ok) throw new Error(`${method} refused: ${result.error.message}`);
+    return result.value as never;
+  };
+  return { call, dispose: () => context.dispose() };
+}
+
 /** What the page logged as errors; a test that provokes one on purpose says which. */
 export class PageErrors {
   readonly #logged: string[] = [];
@@ -248,19 +264,9 @@ export const test = base.extend<
   },
 
   api: async ({ server }, use) => {
-    const context = await playwrightRequest.newContext({
-      baseURL: server.origin,
-      extraHTTPHeaders: { origin: server.origin },
-    });
-    await context.get(server.url, { maxRedirects: 0 });
-    const call: Api = async (method, input) => {
-      const response = await context.post(`/api/${method}`, { data: input });
-      const result = (await response.json()) as Result<Output<typeof method>>;
-      if (!result.ok) throw new Error(`${method} refused: ${result.error.message}`);
-      return result.value as never;
-    };
+    const { call, dispose } = await apiFor(server);
     await use(call);
-    await context.dispose();
+    await dispose();
   },
 });
 
