@@ -266,7 +266,7 @@ export const handlers: Handlers = {
     return importRoadmap(ws, files, { keepMissing });
   },
 
-  'retrospective.view': retrospectiveView,
+  'retrospective.view': (ws, input) => retrospectiveView(ws, input),
   'polish.view': polishView,
   'planning.view': planningView,
   'sprints.summary': (ws, { sprintId }) => sprintSummary(ws, sprintId),

@@ -251,9 +251,14 @@ export function enteredBeforehand(
   return found;
 }
 
+/**
+ * The retrospective of a sprint. `startedAt`, when the caller has the sprint's meeting at hand (a
+ * meeting action's redraw), saves reading it again; otherwise it is read.
+ */
 export function retrospectiveView(
   ws: Workspace,
   { sprintId }: ParsedInput<'retrospective.view'>,
+  startedAt?: string | null,
 ): RetrospectiveView {
   const sprint = getSprint(ws, sprintId, 'sprintId');
   const bounds = sprintBounds(sprint);
@@ -271,7 +276,9 @@ export function retrospectiveView(
     beforehand: enteredBeforehand(
       ws,
       sprint.id,
-      getMeetingOfSprint(ws, { sprintId: sprint.id })?.startedAt ?? null,
+      startedAt !== undefined
+        ? startedAt
+        : (getMeetingOfSprint(ws, { sprintId: sprint.id })?.startedAt ?? null),
     ),
   };
 }
