@@ -2,7 +2,6 @@
 import type { Core } from '../../src/main/api/core.ts';
 import { changesAfter, receive, seen, type Received } from '../../src/main/sync/log.ts';
 import { ENTITIES, ENTITY_NAMES } from '../../src/shared/entities/index.ts';
-import { LOCAL_ONLY } from '../../src/main/sync/change.ts';
 import { tempCore } from './helpers.ts';
 
 export interface Replica {
@@ -47,7 +46,6 @@ export function syncedRows(r: Replica): Record<string, unknown[]> {
   const { db } = r.core.workspace;
   const out: Record<string, unknown[]> = {};
   for (const name of ENTITY_NAMES) {
-    if (LOCAL_ONLY.has(name)) continue;
     const { table, fields } = ENTITIES[name];
     out[table] = db.prepare(`SELECT * FROM ${table} ORDER BY id`).all();
     for (const field of Object.values(fields)) {

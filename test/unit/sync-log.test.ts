@@ -59,24 +59,47 @@ describe('exchanging changes between two workspace files', () => {
     expect(person.name).toBe('Bo');
   });
 
-  it('keeps whose installation this is at home', async () => {
+  it('tells the others whose installation this is, so they name who made a change', async () => {
     const a = await replica('a');
+    const b = await replica('b');
+    send(a, b);
     const ada = must(a.core, 'people.create', { name: 'Ada', timeZone: 'UTC' });
     must(a.core, 'workspace.setMe', { personId: ada.id });
-    const sent = changesAfter(a.core.workspace, {});
-    expect(sent.some((c) => c.entity === 'replica')).toBe(false);
+    const goal = must(a.core, 'goals.create', { title: 'Async iterator trait' });
+    send(a, b);
+    const history = must(b.core, 'history.list', { entity: 'goal', id: goal.id });
+    expect(history.find((c) => c.field === 'title')?.personId).toBe(ada.id);
+    expect(must(b.core, 'workspace.info', {}).mePersonId).toBeNull();
+    expect(must(a.core, 'workspace.info', {}).mePersonId).toBe(ada.id);
+  });
+
+  it('refuses one installation saying whose another one is', async () => {
+    const a = await replica('a');
+    const ada = must(a.core, 'people.create', { name: 'Ada', timeZone: 'UTC' });
+    const b = await replica('b');
+    send(a, b);
     const forged: Change = {
       entity: 'replica',
-      id: a.core.workspace.replicaId,
+      id: b.core.workspace.replicaId,
       field: 'personId',
       value: JSON.stringify(ada.id),
       hlc: `${String(Date.parse('2026-11-01T12:00:00Z')).padStart(13, '0')}-00000-${a.core.workspace.replicaId}`,
       replica: a.core.workspace.replicaId,
       base: null,
     };
-    const b = await replica('b');
     const result = receive(b.core.workspace, [forged]);
-    expect(result.invalid).toEqual([{ index: 0, reason: expect.stringContaining('never syncs') }]);
+    expect(result.invalid).toEqual([{ index: 0, reason: expect.stringContaining('replica.id') }]);
+    expect(must(b.core, 'workspace.info', {}).mePersonId).toBeNull();
+  });
+
+  it('counts a workspace holding only whose installation it is as empty', async () => {
+    const a = await replica('a');
+    const ada = must(a.core, 'people.create', { name: 'Ada', timeZone: 'UTC' });
+    must(a.core, 'workspace.setMe', { personId: ada.id });
+    const b = await replica('b');
+    const claim = changesAfter(a.core.workspace, {}).filter((c) => c.entity === 'replica');
+    expect(claim).toHaveLength(1);
+    receive(b.core.workspace, claim);
     expect(isEmpty(b.core.workspace)).toBe(true);
   });
 

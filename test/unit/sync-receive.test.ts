@@ -32,7 +32,7 @@ describe('receiving changes', () => {
       from({ entity: 'goal', id: goal, field: 'title', value: '"Fine"', hlc: 'yesterday' }),
       from({ entity: 'goal', id: goal, field: 'title', value: '{not json' }),
       from({ entity: 'goal', id: goal, field: 'ownerIds', value: JSON.stringify([goal]) }),
-      from({ entity: 'replica', id: REPLICA, field: 'personId', value: 'null' }),
+      from({ entity: 'replica', id: b.core.workspace.replicaId, field: 'personId', value: 'null' }),
       from({ entity: 'goal', id: goal, field: 'title', value: '"Merged title"' }),
     ];
     const result = receive(b.core.workspace, changes);

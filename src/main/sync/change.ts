@@ -25,8 +25,12 @@ export interface Change {
 /** The field a delete writes (`true`) and a restore (`false`): deletes are tombstones. */
 export const DELETED_FIELD = '_deleted';
 
-/** Entities that never leave this installation: whose installation this is. */
-export const LOCAL_ONLY: ReadonlySet<string> = new Set<EntityName>(['replica']);
+/**
+ * Entities each replica writes only about itself: whose installation this is. They travel, so
+ * every replica can name who made a change, but only the installation itself can say it, and
+ * they are not the workspace's data (a workspace holding only them is still empty, so it can join).
+ */
+export const ABOUT_ITSELF: ReadonlySet<string> = new Set<EntityName>(['replica']);
 
 /**
  * Fields whose changes add up: each change holds a difference (+1, -1), and the value is their

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Workspace } from '../db/open.ts';
 import { stmt } from '../store/statements.ts';
 import { applyChanges, applyNowKnown } from './apply.ts';
-import { LOCAL_ONLY, type Change } from './change.ts';
+import { ABOUT_ITSELF, type Change } from './change.ts';
 import { checkChange } from './validate.ts';
 
 export type { Change } from './change.ts';
@@ -25,7 +25,7 @@ export interface Received {
   invalid: { index: number; reason: string }[];
 }
 
-const LOCAL_ENTITIES = [...LOCAL_ONLY].map((e) => `'${e}'`).join(', ');
+const ABOUT_ITSELF_ENTITIES = [...ABOUT_ITSELF].map((e) => `'${e}'`).join(', ');
 
 /** One id shared by every replica of a workspace, made on first need. */
 export function workspaceId(ws: Workspace): string {
@@ -42,7 +42,8 @@ export function workspaceId(ws: Workspace): string {
 /** Nothing the user made yet (a fresh install): no synced change in the log. */
 export function isEmpty(ws: Workspace): boolean {
   return (
-    stmt(ws.db, `SELECT 1 FROM changes WHERE entity NOT IN (${LOCAL_ENTITIES}) LIMIT 1`).get() === undefined
+    stmt(ws.db, `SELECT 1 FROM changes WHERE entity NOT IN (${ABOUT_ITSELF_ENTITIES}) LIMIT 1`).get() ===
+    undefined
   );
 }
 
@@ -86,7 +87,7 @@ export function changesAfter(ws: Workspace, seenByPeer: Record<string, string>, 
     const rows = stmt(
       ws.db,
       `SELECT entity, entity_id AS id, field, value, hlc, replica_id AS replica, base FROM changes
-        WHERE replica_id = ? AND hlc > ? AND entity NOT IN (${LOCAL_ENTITIES}) ORDER BY hlc LIMIT ?`,
+        WHERE replica_id = ? AND hlc > ? ORDER BY hlc LIMIT ?`,
     ).all(replica, seenByPeer[replica] ?? '', Number.isFinite(limit) ? limit - out.length : -1) as Change[];
     out.push(...rows);
   }

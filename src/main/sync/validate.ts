@@ -2,13 +2,13 @@
  * Checks a change that arrived from another replica against the same field definitions the API
  * uses (`src/shared/entities/`): its shape, its timestamp, and its value (type, length, enum, id
  * format). A change of an entity or field this version doesn't know was made by a newer
- * Fortnight: valid, kept for later. A change of local-only data is refused.
+ * Fortnight: valid, kept for later. An installation saying whose another one is is refused.
  */
 import { z } from 'zod';
 import { findField, isEntityName } from '../../shared/entities/index.ts';
 import { id as idSchema } from '../../shared/entities/fields.ts';
 import { parseHlc } from '../store/hlc.ts';
-import { DELETED_FIELD, isCounter, LOCAL_ONLY, type Change } from './change.ts';
+import { ABOUT_ITSELF, DELETED_FIELD, isCounter, type Change } from './change.ts';
 
 /** The longest value a change may carry (a long text's JSON with every character escaped). */
 export const MAX_VALUE_LENGTH = 200_000;
@@ -60,8 +60,8 @@ export function checkChange(input: unknown, now: Date): Checked {
   } catch {
     return { ok: false, reason: `${where}: the value is not JSON` };
   }
-  if (LOCAL_ONLY.has(change.entity)) {
-    return { ok: false, reason: `${change.entity}: stays on the installation it describes and never syncs` };
+  if (ABOUT_ITSELF.has(change.entity) && change.id !== change.replica) {
+    return { ok: false, reason: `${change.entity}.id: an installation can only say whose it is itself` };
   }
   if (!isEntityName(change.entity)) return { ok: true, change, known: false };
   if (!idSchema.safeParse(change.id).success)
