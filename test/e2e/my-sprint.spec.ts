@@ -11,8 +11,7 @@ import { apiFor, expect, heading, startServer, stopServer, test } from './fixtur
 import { row, stepHeading } from './meeting-helpers.ts';
 
 const SYNCED = { timeout: 30_000 };
-// Names Priya once installations tell each other whose they are; until then "on another installation".
-const BY_PRIYA = /Entered beforehand (by Priya Raman|on another installation)/;
+const BY_PRIYA = 'Entered beforehand by Priya Raman';
 
 test('an owner prepares in My sprint; the meeting on another machine shows it, takes new arrivals and leads the step', async ({
   page,

@@ -11,9 +11,9 @@ import { replica, send, syncAll } from './sync-helpers.ts';
 
 describe('what was entered before the meeting', () => {
   it("is marked with the owner who entered it, and a value written at the meeting isn't", async () => {
-    // Ada prepares on her machine; the facilitator (Bo) runs the meeting on his, a day later.
+    // Ada prepares on her machine; the facilitator (Bo) runs the meeting on his, hours later.
     const owner = await replica('owner', '2026-11-20T09:00:00.000Z');
-    const facilitator = await replica('facilitator', '2026-11-21T09:00:00.000Z');
+    const facilitator = await replica('facilitator', '2026-11-20T15:00:00.000Z');
     const { ada, bo, sprint } = seed(owner.core);
     const cacheHits = must(owner.core, 'sprintGoals.create', {
       sprintId: sprint.id,
