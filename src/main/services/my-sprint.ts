@@ -8,6 +8,7 @@ import type { MyMilestone, MySprintView } from '../../shared/my-sprint.ts';
 import type { Workspace } from '../db/open.ts';
 import { selectSql } from '../store/read.ts';
 import { decodeRow, stmt } from '../store/write.ts';
+import { toInitiative } from './initiatives.ts';
 import { toPolish } from './polish.ts';
 import { activeSprint } from './sprints.ts';
 import { mePersonId } from './workspace.ts';
@@ -22,7 +23,7 @@ function myInitiatives(ws: Workspace, personId: string): Initiative[] {
       WHERE t.id IN (SELECT initiative_id FROM initiative_owners WHERE person_id = ?)
       ORDER BY g.position, t.position, t.id`,
   ).all(personId) as Row[];
-  return rows.map((row) => ({ ...decodeRow('initiative', row), progress: Number(row.progress) }));
+  return rows.map(toInitiative);
 }
 
 function myMilestones(ws: Workspace, personId: string): MyMilestone[] {
