@@ -9,7 +9,6 @@ import type { Input, MeetingAction, Output } from '../../../shared/contract.ts';
 import type { Attendee, Meeting, MeetingStep, Sprint } from '../../../shared/domain.ts';
 import type { SprintSummary, StepRedraw } from '../../../shared/meeting-views.ts';
 import type { ApiError } from '../../../shared/result.ts';
-import { announcer } from './announcer.svelte.ts';
 import { call } from './api.ts';
 import { WriteQueue } from './in-order.ts';
 import { lock } from './lock.svelte.ts';
@@ -87,7 +86,7 @@ export class MeetingSession {
 
   /**
    * Reads the meeting and its step's view again after changes arrived from elsewhere (a sync):
-   * the step follows the meeting's saved step — the facilitator's — and says so. It waits for
+   * the step follows the meeting's saved step — the facilitator's — and says so in the status line. It waits for
    * this window's writes on their way, so a write's answer and a read never cross.
    */
   refresh(): Promise<void> {
@@ -105,8 +104,9 @@ export class MeetingSession {
       this.meeting = meeting;
       if (!meeting) return;
       if (before && meeting.step !== before.step) {
-        // The step's part of the screen loads its view as it comes on screen.
-        announcer.say(`The facilitator moved to ${STEP_LABELS[meeting.step]}.`);
+        // Said in the meeting's status line (a polite live region); the step's part of the
+        // screen loads its view as it comes on screen.
+        this.say(`The facilitator moved to ${STEP_LABELS[meeting.step]}.`);
         return;
       }
       await this.#store(meeting.step)?.load();
