@@ -110,6 +110,10 @@ export function readSpecs(c: Context): ReadSpec[] {
     { method: 'people.list', label: '', inputs: [{}], bare: 'people.list' },
     { method: 'people.ownership', label: 'the People screen', inputs: [{}] },
     { method: 'people.view', label: c.personName, inputs: [{ id: c.personId }] },
+    // The generated workspace belongs to its first person (bench/history.ts): their part.
+    { method: 'mySprint.view', label: 'the My sprint page', inputs: [{}] },
+    // Asked every two seconds while a window is visible, to redraw when a sync brings changes.
+    { method: 'workspace.version', label: 'what open screens ask every 2 s', inputs: [{}] },
     { method: 'sprints.list', label: '', inputs: [{}], bare: 'sprints.list' },
     { method: 'sprints.get', label: active, inputs: [{ id: c.activeSprintId }] },
     {

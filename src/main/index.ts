@@ -25,7 +25,16 @@ import { readRoadmapFolder } from './markdown/roadmap-folder.ts';
 import { defaultDatabaseFile, userDataDir } from './paths.ts';
 import { SECURITY_HEADERS } from './web/security.ts';
 
-const SCREENS = ['meeting', 'roadmap', 'sprints', 'polish', 'people', 'updates', 'settings'] as const;
+const SCREENS = [
+  'meeting',
+  'roadmap',
+  'sprints',
+  'polish',
+  'people',
+  'updates',
+  'settings',
+  'my-sprint',
+] as const;
 const rendererDir = join(import.meta.dirname, '../renderer');
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 
@@ -85,7 +94,7 @@ function buildMenu(): Menu {
     {
       label: 'Go',
       submenu: SCREENS.map((screen, i) => ({
-        label: screen[0]!.toUpperCase() + screen.slice(1),
+        label: screen[0]!.toUpperCase() + screen.slice(1).replace('-', ' '),
         accelerator: `CmdOrCtrl+${i + 1}`,
         click: () => send('navigate', screen),
       })),

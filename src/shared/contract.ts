@@ -47,6 +47,7 @@ import { reviewMethods } from './contract-review.ts';
 import { stakeholderMethods } from './contract-stakeholders.ts';
 import { absolutePath, changesFile, gitRemote } from './sync-fields.ts';
 import { syncSetupMethods } from './contract-sync-setup.ts';
+import { togetherMethods } from './contract-together.ts';
 
 // ---- building blocks -------------------------------------------------------------------
 
@@ -348,6 +349,7 @@ export const contract = {
   'people.ownership': read<Ownership[]>()(empty),
 
   ...stakeholderMethods,
+  ...togetherMethods,
 
   // Goals, initiatives and milestones may be in progress while nobody owns them (real roadmaps
   // have such items): allowed, and flagged wherever they show (`isUnowned`, UNOWNED_FLAG).

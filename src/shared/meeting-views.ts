@@ -59,6 +59,16 @@ export interface PolishDone extends PolishIssue {
   doneReplicaId: string | null;
 }
 
+/** A field of a sprint goal or a note whose value was entered before the meeting (see `beforehand`). */
+export interface EnteredBeforehand {
+  field: 'outcome' | 'outcomeNote' | 'text';
+  /** Whose installation entered it; null when that installation hasn't said whose it is. */
+  personId: string | null;
+  replicaId: string;
+  /** ISO instant read off the change's clock timestamp. */
+  at: string;
+}
+
 export interface RetrospectiveView {
   sprint: Sprint;
   /** Owners by name, goals nobody owns last. */
@@ -80,6 +90,11 @@ export interface RetrospectiveView {
   milestonesDone: MilestoneDone[];
   /** Polish recorded as done in this sprint (its `doneSprintId`), oldest first. */
   polishDone: PolishDone[];
+  /**
+   * By sprint goal or note id: its outcome, outcome note or text as entered before the meeting
+   * started, or on another installation — what the meeting confirms rather than types.
+   */
+  beforehand: Record<string, EnteredBeforehand[]>;
 }
 
 export interface PolishTallyEntry {

@@ -4,12 +4,33 @@
  * press is one call. Each function returns a new view and leaves the old one untouched.
  */
 import type { ActionItem, RetroNote, SprintGoal } from './domain.ts';
-import type { RetrospectiveView } from './meeting-views.ts';
+import type { EnteredBeforehand, RetrospectiveView } from './meeting-views.ts';
+
+/**
+ * The marks of what was entered beforehand, less the fields of item `id` this write changed:
+ * a value written now, at the meeting, is no longer the one entered beforehand.
+ */
+function without(
+  beforehand: RetrospectiveView['beforehand'],
+  id: string,
+  changed: EnteredBeforehand['field'][],
+): RetrospectiveView['beforehand'] {
+  const marks = beforehand[id];
+  if (!marks || changed.length === 0) return beforehand;
+  const kept = marks.filter((m) => !changed.includes(m.field));
+  const { [id]: _dropped, ...others } = beforehand;
+  return kept.length ? { ...others, [id]: kept } : others;
+}
 
 /** A sprint goal's new outcome or note, in its owner's group. */
 export function withSprintGoal(view: RetrospectiveView, goal: SprintGoal): RetrospectiveView {
+  const before = view.goalsByOwner.flatMap((g) => g.goals).find((g) => g.id === goal.id);
+  const changed = before
+    ? (['outcome', 'outcomeNote'] as const).filter((field) => before[field] !== goal[field])
+    : [];
   return {
     ...view,
+    beforehand: without(view.beforehand, goal.id, changed),
     goalsByOwner: view.goalsByOwner.map((group) =>
       group.goals.some((g) => g.id === goal.id)
         ? { ...group, goals: group.goals.map((g) => (g.id === goal.id ? goal : g)) }
@@ -22,9 +43,10 @@ export function withSprintGoal(view: RetrospectiveView, goal: SprintGoal): Retro
 export function withNote(view: RetrospectiveView, note: RetroNote): RetrospectiveView {
   if (note.sprintId !== view.sprint.id) return view;
   const column = view.notes[note.column];
-  const known = column.some((n) => n.id === note.id);
+  const known = column.find((n) => n.id === note.id);
   return {
     ...view,
+    beforehand: without(view.beforehand, note.id, known && known.text !== note.text ? ['text'] : []),
     notes: {
       ...view.notes,
       [note.column]: known ? column.map((n) => (n.id === note.id ? note : n)) : [...column, note],
@@ -37,7 +59,8 @@ export function withoutNote(view: RetrospectiveView, id: string): RetrospectiveV
   for (const [column, list] of Object.entries(notes) as [keyof typeof notes, RetroNote[]][]) {
     notes[column] = list.filter((n) => n.id !== id);
   }
-  return { ...view, notes };
+  const { [id]: _gone, ...beforehand } = view.beforehand;
+  return { ...view, notes, beforehand };
 }
 
 /** An action item written or changed: in place (an earlier one stays listed), or a new one last. */

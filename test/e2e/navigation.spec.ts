@@ -1,9 +1,9 @@
 import { expect, heading, test } from './fixtures.ts';
 import { ensureSeeded } from './seed.ts';
 
-const TITLES = ['Meeting', 'Roadmap', 'Sprints', 'Polish', 'People', 'Updates', 'Settings'];
+const TITLES = ['Meeting', 'Roadmap', 'Sprints', 'Polish', 'People', 'Updates', 'Settings', 'My sprint'];
 
-test('Ctrl+1…7 switch screens and the navigation marks the current one', async ({ page, app, api }) => {
+test('Ctrl+1…8 switch screens and the navigation marks the current one', async ({ page, app, api }) => {
   await ensureSeeded(api);
   await app.open('#/meeting');
   const nav = page.getByRole('navigation', { name: 'Screens' });

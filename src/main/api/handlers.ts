@@ -73,6 +73,8 @@ import {
 } from '../services/sprints.ts';
 import { ownership, personView, quickSearch, roadmapView } from '../services/roadmap.ts';
 import { itemHistory, setMe, workspaceInfo } from '../services/workspace.ts';
+import { mySprintView } from '../services/my-sprint.ts';
+import { changeLogVersion } from '../store/version.ts';
 import { listConflicts, resolveConflict } from '../services/conflicts.ts';
 import { backUpBefore, listWorkspaceBackups, restoreWorkspaceBackup } from '../services/backups.ts';
 import { meetingCalendar } from '../calendar/ics.ts';
@@ -128,6 +130,8 @@ export const handlers: Handlers = {
     return workspaceInfo(ws);
   },
   'workspace.setMe': setMe,
+  'workspace.version': (ws) => ({ version: changeLogVersion(ws.db) }),
+  'mySprint.view': (ws) => mySprintView(ws),
 
   'backups.list': (ws) => listWorkspaceBackups(ws),
   'backups.restore': restoreWorkspaceBackup,
@@ -278,7 +282,7 @@ export const handlers: Handlers = {
     return importRoadmap(ws, files, { keepMissing });
   },
 
-  'retrospective.view': retrospectiveView,
+  'retrospective.view': (ws, input) => retrospectiveView(ws, input),
   'polish.view': polishView,
   'planning.view': planningView,
   'sprints.summary': (ws, { sprintId }) => sprintSummary(ws, sprintId),

@@ -19,7 +19,7 @@ import {
 const SELECT = () =>
   `SELECT t.*, p.progress AS progress FROM (${selectSql('initiative')}) t JOIN initiative_progress p ON p.initiative_id = t.id`;
 
-const toInitiative = (row: Record<string, unknown>): Initiative => ({
+export const toInitiative = (row: Record<string, unknown>): Initiative => ({
   ...decodeRow('initiative', row),
   progress: Number(row.progress),
 });

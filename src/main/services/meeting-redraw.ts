@@ -18,7 +18,7 @@ import { getSprint, sprintNumbered } from './sprints.ts';
 export function stepRedraw(ws: Workspace, meeting: Meeting, step: MeetingStep): StepRedraw | null {
   switch (step) {
     case 'retrospective':
-      return { step, view: retrospectiveView(ws, { sprintId: meeting.sprintId }) };
+      return { step, view: retrospectiveView(ws, { sprintId: meeting.sprintId }, meeting.startedAt) };
     case 'polish':
       return { step, view: polishView(ws, { sprintId: meeting.sprintId }) };
     case 'plan': {

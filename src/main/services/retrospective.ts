@@ -13,6 +13,7 @@ import {
   type State,
 } from '../../shared/domain.ts';
 import type {
+  EnteredBeforehand,
   MilestoneDone,
   OwnerGoals,
   PolishDone,
@@ -24,6 +25,7 @@ import type { Workspace } from '../db/open.ts';
 import { parseHlc } from '../store/hlc.ts';
 import { selectSql } from '../store/read.ts';
 import { decodeRow, stmt } from '../store/write.ts';
+import { getMeetingOfSprint } from './meeting.ts';
 import { listRetroNotes } from './retro-notes.ts';
 import { addCalendarDays, getSprint } from './sprints.ts';
 
@@ -200,9 +202,63 @@ export function roadmapChanges(
   return { changes, milestonesDone };
 }
 
+interface ShownChange {
+  id: string;
+  field: EnteredBeforehand['field'];
+  value: string | null;
+  hlc: string;
+  replicaId: string;
+  personId: string | null;
+}
+
+/**
+ * The sprint's outcomes, outcome notes and note texts whose shown value was entered on another
+ * installation, or here before the meeting started (`startedAt`; null: no meeting yet, so nothing
+ * here counts), with whose that installation is. The shown value is the field's newest change: one seek of `changes_by_field`
+ * per field.
+ */
+export function enteredBeforehand(
+  ws: Workspace,
+  sprintId: string,
+  startedAt: string | null,
+): Record<string, EnteredBeforehand[]> {
+  const rows = stmt(
+    ws.db,
+    `SELECT x.id, f.field, c.value, c.hlc, c.replica_id AS replicaId, r.person_id AS personId
+       FROM (SELECT id, 'sprintGoal' AS entity FROM sprint_goals WHERE sprint_id = ?
+             UNION ALL SELECT id, 'retroNote' FROM retro_notes WHERE sprint_id = ?) x
+       JOIN (SELECT 'sprintGoal' AS entity, 'outcome' AS field, 1 AS ord
+             UNION ALL SELECT 'sprintGoal', 'outcomeNote', 2 UNION ALL SELECT 'retroNote', 'text', 3) f
+         ON f.entity = x.entity
+       JOIN changes c ON c.hlc = (SELECT max(l.hlc) FROM changes l WHERE l.entity_id = x.id AND l.field = f.field)
+       LEFT JOIN replicas r ON r.id = c.replica_id
+      ORDER BY x.id, f.ord`,
+  ).all(sprintId, sprintId) as ShownChange[];
+  const started = startedAt === null ? -Infinity : Date.parse(startedAt);
+  const found: Record<string, EnteredBeforehand[]> = {};
+  for (const row of rows) {
+    const value: unknown = row.value === null ? null : JSON.parse(row.value);
+    if (value === null || value === '') continue; // none, or cleared: nothing was entered
+    const wall = parseHlc(row.hlc).wall;
+    if (wall >= started && row.replicaId === ws.replicaId) continue; // entered here, at the meeting
+    (found[row.id] ??= []).push({
+      field: row.field,
+      personId: row.personId,
+      replicaId: row.replicaId,
+      at: instant(row.hlc),
+    });
+  }
+  return found;
+}
+
+/**
+ * The retrospective of a sprint. `startedAt`, when the caller has the sprint's meeting at hand (a
+ * meeting action's redraw), saves reading it again; otherwise it is read.
+ */
 export function retrospectiveView(
   ws: Workspace,
   { sprintId }: ParsedInput<'retrospective.view'>,
+  startedAt?: string | null,
 ): RetrospectiveView {
   const sprint = getSprint(ws, sprintId, 'sprintId');
   const bounds = sprintBounds(sprint);
@@ -217,5 +273,12 @@ export function retrospectiveView(
     roadmapChanges: changes,
     milestonesDone,
     polishDone: polishDoneIn(ws, sprint.id),
+    beforehand: enteredBeforehand(
+      ws,
+      sprint.id,
+      startedAt !== undefined
+        ? startedAt
+        : (getMeetingOfSprint(ws, { sprintId: sprint.id })?.startedAt ?? null),
+    ),
   };
 }

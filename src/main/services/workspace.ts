@@ -32,7 +32,8 @@ export function workspaceInfo(ws: Workspace): WorkspaceInfo {
   };
 }
 
-function mePersonId(ws: Workspace): string | null {
+/** The person this installation belongs to, when set. */
+export function mePersonId(ws: Workspace): string | null {
   const row = stmt(ws.db, 'SELECT person_id FROM replicas WHERE id = ?').get(ws.replicaId) as
     { person_id: string | null } | undefined;
   return row?.person_id ?? null;

@@ -54,6 +54,8 @@ export class MeetingSession {
   /** Writes run one after the other, in the order they were asked for. */
   readonly #writes = new WriteQueue();
   #ensuring: Promise<Sprint | null> | null = null;
+  /** Counts this window's step moves, so a read asked before one doesn't undo it. */
+  #moves = 0;
   #opening: Promise<void> | null = null;
 
   async load(): Promise<void> {
@@ -80,6 +82,35 @@ export class MeetingSession {
    */
   open(): Promise<void> {
     return (this.#opening ??= this.leaveEnded().finally(() => (this.#opening = null)));
+  }
+
+  /**
+   * Reads the meeting and its step's view again after changes arrived from elsewhere (a sync):
+   * the step follows the meeting's saved step — the facilitator's — and says so in the status line. It waits for
+   * this window's writes on their way, so a write's answer and a read never cross.
+   */
+  refresh(): Promise<void> {
+    return this.#writes.run(async () => {
+      const before = this.meeting;
+      if (!this.loaded || before?.endedAt) return;
+      const moves = this.#moves;
+      const current = await call('meeting.current', {});
+      if (!current.ok || moves !== this.#moves) return;
+      const { sprint, meeting, nextSprint, previous } = current.value;
+      if (before && meeting?.id !== before.id) return; // ended elsewhere: this record stays
+      this.sprint = sprint;
+      this.nextSprint = nextSprint;
+      this.previous = previous;
+      this.meeting = meeting;
+      if (!meeting) return;
+      if (before && meeting.step !== before.step) {
+        // Said in the meeting's status line (a polite live region); the step's part of the
+        // screen loads its view as it comes on screen.
+        this.say(`The facilitator moved to ${STEP_LABELS[meeting.step]}.`);
+        return;
+      }
+      await this.#store(meeting.step)?.load();
+    });
   }
 
   #store(step: MeetingStep): RetroStore | PolishStore | PlanStore | null {
@@ -184,6 +215,7 @@ export class MeetingSession {
   async goTo(step: MeetingStep): Promise<void> {
     const meeting = this.meeting;
     if (!meeting || meeting.endedAt || step === meeting.step) return;
+    this.#moves++;
     // Move at once; the saved step follows (a refusal puts it back).
     const now = Date.now();
     const elapsed = Math.max(0, (now - Date.parse(meeting.stepStartedAt)) / 1000);

@@ -1,16 +1,15 @@
 /**
  * What other installations sent that this one hasn't looked at yet: the items to mark (read once
  * for the whole app, not per row), how many conflicts wait for review, and marking items seen.
- * It reads again when the screen changes, when the window gets the focus back, and every
- * `EVERY_MS` (a sync may have brought something meanwhile); more arriving is announced politely.
+ * It reads again when the screen changes, when the window gets the focus back, and when changes
+ * arrive from elsewhere (`arrivals.ts`); more arriving is announced politely.
  */
 import { SvelteMap } from 'svelte/reactivity';
 import type { Arrived } from '../../../shared/arrivals.ts';
 import { call } from './api.ts';
+import { onArrival } from './arrivals.ts';
 import { LatestLoad } from './in-order.ts';
 import { lock } from './lock.svelte.ts';
-
-const EVERY_MS = 30_000;
 
 class Review {
   /** Item id → who changed it (names), for the items changed by others and not seen here yet. */
@@ -21,7 +20,6 @@ class Review {
   news = $state('');
   readonly #loads = new LatestLoad();
   #loaded = false;
-  #timer: ReturnType<typeof setInterval> | undefined;
 
   /** Whether others changed the item since this installation last looked, and who. */
   changedBy(id: string): string[] | undefined {
@@ -43,14 +41,14 @@ class Review {
     if (conflicts.ok) this.conflicts = conflicts.value.length;
   }
 
-  /** Reads again when the window gets the focus back and every little while; returns how to stop. */
+  /** Reads again when changes arrive from elsewhere and when the window gets the focus back; returns how to stop. */
   watch(): () => void {
     const onfocus = () => void this.load();
     window.addEventListener('focus', onfocus);
-    this.#timer = setInterval(() => void this.load(), EVERY_MS);
+    const stopArrivals = onArrival(() => this.load());
     return () => {
       window.removeEventListener('focus', onfocus);
-      clearInterval(this.#timer);
+      stopArrivals();
     };
   }
 

@@ -8,6 +8,7 @@ export const SCREENS = [
   { id: 'people', label: 'People' },
   { id: 'updates', label: 'Updates' },
   { id: 'settings', label: 'Settings' },
+  { id: 'my-sprint', label: 'My sprint' },
 ] as const;
 
 export type ScreenId = (typeof SCREENS)[number]['id'];
