@@ -72,7 +72,7 @@ import {
   updateSprint,
 } from '../services/sprints.ts';
 import { ownership, personView, quickSearch, roadmapView } from '../services/roadmap.ts';
-import { itemHistory, setMe, workspaceInfo } from '../services/workspace.ts';
+import { itemHistory, setMe, setWorkspaceName, workspaceInfo } from '../services/workspace.ts';
 import { listConflicts, resolveConflict } from '../services/conflicts.ts';
 import { backUpBefore, listWorkspaceBackups, restoreWorkspaceBackup } from '../services/backups.ts';
 import { meetingCalendar } from '../calendar/ics.ts';
@@ -108,6 +108,7 @@ import { stakeholdersOverview } from '../services/stakeholders.ts';
 import { exportChanges, importChanges } from '../sync/changes-file.ts';
 import { syncFolder } from '../sync/folder.ts';
 import { syncGit } from '../sync/git.ts';
+import { peek, placeOf } from '../sync/peek.ts';
 
 const desktopOnly = (what: string): never => {
   throw new DomainError('unsupported', `${what} works in the desktop app only`);
@@ -120,6 +121,7 @@ export const handlers: Handlers = {
     return workspaceInfo(ws);
   },
   'workspace.setMe': setMe,
+  'workspace.setName': setWorkspaceName,
 
   'backups.list': (ws) => listWorkspaceBackups(ws),
   'backups.restore': restoreWorkspaceBackup,
@@ -127,6 +129,7 @@ export const handlers: Handlers = {
   'sync.git': (ws, { remote }) => syncGit(ws, remote),
   'sync.exportChanges': (ws, { file, since }) => exportChanges(ws, file, since),
   'sync.importChanges': (ws, { file }) => importChanges(ws, file),
+  'sync.peek': (ws, place) => peek(ws, placeOf(place)),
 
   'roadmap.view': roadmapView,
   'search.quick': quickSearch,
