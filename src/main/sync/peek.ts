@@ -14,7 +14,7 @@ import { workspaceCounts, workspaceName } from '../services/workspace.ts';
 import { importChanges } from './changes-file.ts';
 import { emptySummary, joinWorkspace, Origins, receiveSegments } from './exchange.ts';
 import { cloneToRead } from './git.ts';
-import { workspaceId } from './log.ts';
+import { storedWorkspaceId } from './log.ts';
 import { listSegments, requireSyncFolder, workspacesIn } from './segment-files.ts';
 
 export type Place = { folder: string } | { remote: string } | { file: string };
@@ -52,7 +52,7 @@ function inScratch(ws: Workspace, receive: (scratch: Workspace) => SyncSummary):
       installations: summary.installations,
       waiting: summary.waiting.length,
       problems: summary.problemCount,
-      isThisWorkspace: summary.workspaceId === workspaceId(ws),
+      isThisWorkspace: summary.workspaceId === storedWorkspaceId(ws),
     };
   } finally {
     scratch.db.close();
