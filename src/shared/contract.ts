@@ -219,6 +219,8 @@ export interface WorkspaceInfo {
   name: string | null;
   isEmpty: boolean;
   counts: Record<string, number>;
+  /** The changes its log holds, every installation's (a join's progress counts them arriving). */
+  changes: number;
   activeSprintId: string | null;
   /** The person this installation belongs to, when set. */
   mePersonId: string | null;

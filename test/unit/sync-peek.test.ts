@@ -48,8 +48,7 @@ function bareRepository(): string {
   return dir;
 }
 
-const listing = (dir: string): string[] =>
-  readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+const listing = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
 
 describe('sync.peek: which workspace a place holds', { timeout: 240_000 }, () => {
   it('reads a folder: the name, people, goals, changes and installations, and writes nothing', async () => {
@@ -153,7 +152,9 @@ describe('sync.peek: which workspace a place holds', { timeout: 240_000 }, () =>
       writeFileSync(join(half, path), bytes.subarray(0, bytes.length - 20));
     }
     expect(message({ folder: half })).toMatch(
-      new RegExp(`^The workspace in ${half} is still being copied \\(\\d+ of its files are not complete yet\\)`),
+      new RegExp(
+        `^The workspace in ${half} is still being copied \\(\\d+ of its files are not complete yet\\)`,
+      ),
     );
 
     const notChanges = join(empty, 'notes.fortnight-changes');
@@ -192,6 +193,8 @@ describe('sync.peek: which workspace a place holds', { timeout: 240_000 }, () =>
       { ...process.env, PATH: join(dir, 'empty') },
     );
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('Syncing through a git remote needs git, and there is no git on this machine');
+    expect(run.stdout).toContain(
+      'Syncing through a git remote needs git, and there is no git on this machine',
+    );
   });
 });

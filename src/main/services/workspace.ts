@@ -5,6 +5,7 @@ import { listConflicts, lostConflict, newerVersionChanges } from './conflicts.ts
 import type { Workspace } from '../db/open.ts';
 import { SCHEMA_VERSION } from '../db/migrations/index.ts';
 import { parseHlc } from '../store/hlc.ts';
+import { changeLogVersion } from '../store/version.ts';
 import { ENTITIES, ENTITY_NAMES } from '../../shared/entities/index.ts';
 import { current, insert, stmt, update } from '../store/write.ts';
 import { workspaceDetailsId } from '../sync/natural-ids.ts';
@@ -36,6 +37,7 @@ export function workspaceInfo(ws: Workspace): WorkspaceInfo {
     name,
     isEmpty: name === null && Object.values(counts).every((n) => n === 0),
     counts,
+    changes: changeLogVersion(ws.db),
     activeSprintId: activeSprint(ws)?.id ?? null,
     mePersonId: mePersonId(ws),
     file: ws.file,
