@@ -15,6 +15,7 @@ test('an empty installation joins the group’s workspace from a folder, after a
   app,
   api,
 }) => {
+  test.setTimeout(240_000); // two command-line runs and a catch-up, on a loaded machine
   const dir = mkdtempSync(join(tmpdir(), 'fortnight-join-'));
   try {
     const shared = join(dir, 'shared');
