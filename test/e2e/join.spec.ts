@@ -75,3 +75,23 @@ test('an empty installation joins the group’s workspace from a folder, after a
 });
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+test('Settings shows the workspace’s name and changes it', async ({ page, app, api }) => {
+  await api('workspace.setName', { name: 'Team Ferrite' });
+  await app.open('#/settings');
+  const name = page.getByRole('textbox', { name: 'Name of the workspace' });
+  await expect(name).toHaveValue('Team Ferrite');
+
+  await name.fill('   ');
+  await page.getByRole('button', { name: 'Save name' }).click();
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(name).toHaveAccessibleDescription(/Must not be empty/);
+  expect((await api('workspace.info', {})).name).toBe('Team Ferrite');
+
+  await name.fill('Ferrite async working group');
+  await page.getByRole('button', { name: 'Save name' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved: the workspace is called' })).toHaveText(
+    'Saved: the workspace is called Ferrite async working group.',
+  );
+  expect((await api('workspace.info', {})).name).toBe('Ferrite async working group');
+});
