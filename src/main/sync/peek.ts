@@ -113,6 +113,12 @@ function peekRemote(ws: Workspace, remote: string): SyncPeek {
       );
     }
     return inScratch(ws, (scratch) => peekFolder(scratch, dir, remote, 'remote'));
+  } catch (error) {
+    // git's faults (unreachable, refused, no git) are about the remote the user typed.
+    if (error instanceof DomainError && error.field === undefined) {
+      throw new DomainError(error.code, error.message, 'remote');
+    }
+    throw error;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
