@@ -47,11 +47,14 @@ test('an empty installation joins the group’s workspace from a folder, after a
     await expect(found).toContainText(
       /^Found Ferrite async working group: 11 people, 6 goals — [\d,]+ changes from 1 installation\./,
     );
-    const { violations } = await new AxeBuilder({ page })
-      .include('section[aria-labelledby="join-heading"]')
-      .withTags(['wcag2a', 'wcag2aa'])
-      .analyze();
-    expect(violations).toEqual([]);
+    for (const theme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: theme });
+      const { violations } = await new AxeBuilder({ page })
+        .include('section[aria-labelledby="join-heading"]')
+        .withTags(['wcag2a', 'wcag2aa'])
+        .analyze();
+      expect(violations, `the join panel, ${theme}`).toEqual([]);
+    }
     expect(await api('workspace.info', {})).toMatchObject({ isEmpty: true });
 
     await panel.getByRole('button', { name: 'Join' }).click();
