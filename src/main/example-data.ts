@@ -17,6 +17,9 @@ interface PersonData {
   roles: Role[];
 }
 
+/** The workspace's name. */
+export const WORKSPACE_NAME = 'Ferrite async working group';
+
 export const PEOPLE = {
   dana: { name: 'Dana Okafor', handle: 'dokafor', timeZone: 'America/New_York', roles: ['goal owner'] },
   tomas: { name: 'Tomás Ferreira', handle: 'tferreira', timeZone: 'Europe/Lisbon', roles: ['goal owner'] },

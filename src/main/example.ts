@@ -21,6 +21,7 @@ import {
   PEOPLE,
   POLISH,
   SPRINTS,
+  WORKSPACE_NAME,
   type GoalKey,
   type PersonKey,
   type SprintData,
@@ -36,7 +37,7 @@ import { createActionItem, updateActionItem } from './services/action-items.ts';
 import { createRetroNote, voteRetroNote } from './services/retro-notes.ts';
 import { carryOverSprintGoal, createSprintGoal, updateSprintGoal } from './services/sprint-goals.ts';
 import { SPRINT_DAYS, addCalendarDays, createNextSprint } from './services/sprints.ts';
-import { requireEmpty } from './services/workspace.ts';
+import { requireEmpty, setWorkspaceName } from './services/workspace.ts';
 import { loadPoll, loadPublishedUpdate, loadStakeholders, type StoryLinks } from './example-stakeholders.ts';
 
 const MEETING_ZONE = 'America/New_York';
@@ -103,6 +104,7 @@ function load(ws: Workspace, today: Date, setTime: (at: Date) => void): void {
 
   // 1. The group and its roadmap, set up the week before the first sprint.
   setTime(at(1, -7));
+  setWorkspaceName(ws, valid('workspace.setName', { name: WORKSPACE_NAME }));
   for (const [key, data] of Object.entries(PEOPLE) as [PersonKey, (typeof PEOPLE)[PersonKey]][]) {
     people.set(key, createPerson(ws, valid('people.create', data)).id);
   }

@@ -207,8 +207,12 @@ const update = <S extends z.ZodObject>(fields: S) => fields.partial().extend({ i
 export interface WorkspaceInfo {
   schemaVersion: number;
   replicaId: string;
+  /** The workspace's name (synced: every installation shows the same), or null before it has one. */
+  name: string | null;
   isEmpty: boolean;
   counts: Record<string, number>;
+  /** The changes its log holds, every installation's (a join's progress counts them arriving). */
+  changes: number;
   activeSprintId: string | null;
   /** The person this installation belongs to, when set. */
   mePersonId: string | null;
@@ -270,11 +274,32 @@ export interface SyncSummary {
   problemCount: number;
 }
 
+/** Which workspace a folder, a git remote or a file of changes holds (`sync.peek`), before joining it. */
+export interface SyncPeek {
+  workspaceId: string;
+  /** Its name, or null when nobody has named it. */
+  name: string | null;
+  people: number;
+  goals: number;
+  /** The changes it holds… */
+  changes: number;
+  /** …made on this many installations. */
+  installations: number;
+  /** Files not complete yet (a syncing tool still copying them): a join reads them later. */
+  waiting: number;
+  /** Lines and files that can't be read (a join skips them too). */
+  problems: number;
+  /** True when it is this workspace's own (a sync, not a join). */
+  isThisWorkspace: boolean;
+}
+
 export const contract = {
   'workspace.info': read<WorkspaceInfo>()(empty),
   'workspace.loadExample': write<WorkspaceInfo>()(empty),
   /** Says whose installation this is, so the history can name who made each change. */
   'workspace.setMe': write<WorkspaceInfo>()(z.strictObject({ personId: nullableId })),
+  /** Names the workspace; the name syncs to every installation, and joining shows it. */
+  'workspace.setName': write<WorkspaceInfo>()(entities.workspace.schema.pick({ name: true })),
 
   /** The workspace's backups, newest first. */
   'backups.list': read<BackupInfo[]>()(empty),
@@ -303,6 +328,21 @@ export const contract = {
   'sync.importChanges': chunked<SyncSummary>()(z.strictObject({ file: absolutePath })),
   ...syncSetupMethods,
   ...reviewMethods,
+  /**
+   * Which workspace a folder, a git remote or a file of changes holds (exactly one of the three),
+   * read without changing this workspace: what "Join your group's workspace" shows first.
+   */
+  'sync.peek': read<SyncPeek>()(
+    z
+      .strictObject({
+        folder: absolutePath.optional(),
+        remote: gitRemote.optional(),
+        file: absolutePath.optional(),
+      })
+      .refine((place) => Object.values(place).filter((v) => v !== undefined).length === 1, {
+        error: 'must name one place: a folder, a remote or a file',
+      }),
+  ),
 
   /**
    * The roadmap for its screen: goals, initiatives (without their Markdown texts:

@@ -1,8 +1,15 @@
 import { expect, heading, test } from './fixtures.ts';
 
-test('starting empty leads to adding the first person', async ({ page, app }) => {
+test('starting empty names the workspace, then leads to adding the first person', async ({
+  page,
+  app,
+  api,
+}) => {
   await app.open();
   await page.getByRole('button', { name: 'Start empty' }).click();
+  await expect(page.getByRole('textbox', { name: 'Name of the workspace' })).toBeFocused();
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  expect((await api('workspace.info', {})).name).toBe('Our working group');
 
   await expect(heading(page)).toHaveText('New person');
   await expect(page.getByLabel('Name')).toBeFocused();

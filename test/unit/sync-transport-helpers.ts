@@ -24,7 +24,12 @@ export function syncedDump(db: DB): Record<string, unknown[]> {
     .map((row) => row.name)
     .filter((name) => !LOCAL.test(name));
   return Object.fromEntries(
-    tables.map((name) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY 1, 2, 3`).all()]),
+    tables.map((name) => {
+      // Every column in turn (the first three at most): a table may have fewer than three.
+      const columns = Math.min(3, db.prepare(`SELECT * FROM "${name}" LIMIT 0`).columns().length);
+      const order = Array.from({ length: columns }, (_, i) => i + 1).join(', ');
+      return [name, db.prepare(`SELECT * FROM "${name}" ORDER BY ${order}`).all()];
+    }),
   );
 }
 

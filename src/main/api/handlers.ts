@@ -72,7 +72,7 @@ import {
   updateSprint,
 } from '../services/sprints.ts';
 import { ownership, personView, quickSearch, roadmapView } from '../services/roadmap.ts';
-import { itemHistory, setMe, workspaceInfo } from '../services/workspace.ts';
+import { itemHistory, setMe, setWorkspaceName, workspaceInfo } from '../services/workspace.ts';
 import { mySprintView } from '../services/my-sprint.ts';
 import { changeLogVersion } from '../store/version.ts';
 import { listConflicts, resolveConflict } from '../services/conflicts.ts';
@@ -112,6 +112,7 @@ import { exportChanges, importChanges } from '../sync/changes-file.ts';
 import { syncFolder } from '../sync/folder.ts';
 import { syncGit } from '../sync/git.ts';
 import { setSyncPlace, syncNow, syncPlace, syncStatus } from '../sync/place.ts';
+import { peek, placeOf } from '../sync/peek.ts';
 
 const desktopOnly = (what: string): never => {
   throw new DomainError('unsupported', `${what} works in the desktop app only`);
@@ -132,6 +133,7 @@ export const handlers: Handlers = {
   'workspace.setMe': setMe,
   'workspace.version': (ws) => ({ version: changeLogVersion(ws.db) }),
   'mySprint.view': (ws) => mySprintView(ws),
+  'workspace.setName': setWorkspaceName,
 
   'backups.list': (ws) => listWorkspaceBackups(ws),
   'backups.restore': restoreWorkspaceBackup,
@@ -146,6 +148,7 @@ export const handlers: Handlers = {
   'sync.arrived': (ws) => arrived(ws),
   'sync.unseen': (ws) => unseenItems(ws),
   'sync.markSeen': markSeen,
+  'sync.peek': (ws, place) => peek(ws, placeOf(place)),
 
   'roadmap.view': roadmapView,
   'search.quick': quickSearch,

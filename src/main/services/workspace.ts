@@ -5,24 +5,39 @@ import { listConflicts, lostConflict, newerVersionChanges } from './conflicts.ts
 import type { Workspace } from '../db/open.ts';
 import { SCHEMA_VERSION } from '../db/migrations/index.ts';
 import { parseHlc } from '../store/hlc.ts';
+import { changeLogVersion } from '../store/version.ts';
 import { ENTITIES, ENTITY_NAMES } from '../../shared/entities/index.ts';
 import { current, insert, stmt, update } from '../store/write.ts';
+import { workspaceDetailsId } from '../sync/natural-ids.ts';
 import { requireRow } from './rules.ts';
 import { DomainError } from './errors.ts';
 import { activeSprint } from './sprints.ts';
 
-export function workspaceInfo(ws: Workspace): WorkspaceInfo {
-  const counts = Object.fromEntries(
-    ENTITY_NAMES.map((name) => [
+/** What a workspace holds, by entity (its own details, the name, are not an item it holds). */
+export function workspaceCounts(ws: Workspace): Record<string, number> {
+  return Object.fromEntries(
+    ENTITY_NAMES.filter((name) => name !== 'workspace').map((name) => [
       name,
       (stmt(ws.db, `SELECT count(*) AS n FROM ${ENTITIES[name].table}`).get() as { n: number }).n,
     ]),
   );
+}
+
+/** The workspace's name, or null when it has none yet. */
+export function workspaceName(ws: Workspace): string | null {
+  return current(ws, 'workspace', workspaceDetailsId())?.name ?? null;
+}
+
+export function workspaceInfo(ws: Workspace): WorkspaceInfo {
+  const counts = workspaceCounts(ws);
+  const name = workspaceName(ws);
   return {
     schemaVersion: SCHEMA_VERSION,
     replicaId: ws.replicaId,
-    isEmpty: Object.values(counts).every((n) => n === 0),
+    name,
+    isEmpty: name === null && Object.values(counts).every((n) => n === 0),
     counts,
+    changes: changeLogVersion(ws.db),
     activeSprintId: activeSprint(ws)?.id ?? null,
     mePersonId: mePersonId(ws),
     file: ws.file,
@@ -43,6 +58,15 @@ export function setMe(ws: Workspace, { personId }: ParsedInput<'workspace.setMe'
   requireRow(ws, 'people', 'Person', personId, 'personId');
   if (current(ws, 'replica', ws.replicaId)) update(ws, 'replica', ws.replicaId, { personId });
   else insert(ws, 'replica', { personId }, ws.replicaId);
+  return workspaceInfo(ws);
+}
+
+/** Names the workspace (every installation of it sees the name after a sync). */
+export function setWorkspaceName(ws: Workspace, { name }: ParsedInput<'workspace.setName'>): WorkspaceInfo {
+  const id = workspaceDetailsId();
+  const details = current(ws, 'workspace', id);
+  if (details) update(ws, 'workspace', id, { name }, details);
+  else insert(ws, 'workspace', { name }, id);
   return workspaceInfo(ws);
 }
 

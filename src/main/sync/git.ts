@@ -147,6 +147,18 @@ function pause(attempt: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
+/**
+ * Fetches `remote`'s branch into a new clone in `dir` (an empty folder the caller removes), to
+ * read what it holds without syncing: true when the remote has the branch, false when it holds
+ * no Fortnight workspace yet.
+ */
+export function cloneToRead(dir: string, remote: string): boolean {
+  git(dir, ['--version']); // a missing git is said before anything is made
+  prepareClone(dir, remote);
+  fetchAndMerge(dir, remote);
+  return hasRef(dir, REMOTE_BRANCH);
+}
+
 /** `sync.git`: the exchange through a git remote (a URL git can push to, or a repository's path). */
 export function syncGit(ws: Workspace, remote: string): SyncSummary {
   const problem = gitRemoteProblem(remote);

@@ -27,11 +27,17 @@ export interface Received {
 
 const ABOUT_ITSELF_ENTITIES = [...ABOUT_ITSELF].map((e) => `'${e}'`).join(', ');
 
-/** One id shared by every replica of a workspace, made on first need. */
-export function workspaceId(ws: Workspace): string {
+/** The workspace's id when it has one yet (read only: nothing is made). */
+export function storedWorkspaceId(ws: Workspace): string | null {
   const row = stmt(ws.db, `SELECT value FROM meta WHERE key = 'workspace_id'`).get() as
     { value: string } | undefined;
-  if (row) return row.value;
+  return row?.value ?? null;
+}
+
+/** One id shared by every replica of a workspace, made on first need. */
+export function workspaceId(ws: Workspace): string {
+  const stored = storedWorkspaceId(ws);
+  if (stored) return stored;
   const id = randomUUID();
   if (!ws.db.readonly && !ws.readOnly) {
     stmt(ws.db, `INSERT INTO meta (key, value) VALUES ('workspace_id', ?)`).run(id);

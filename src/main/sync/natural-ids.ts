@@ -1,7 +1,7 @@
 /**
  * Ids made from an item's natural key, so two replicas that create "the same" item offline —
  * sprint 12, Ada's capacity in sprint 12, sprint 12's meeting, the carried-over copy of a sprint
- * goal, a stakeholder's answer to a poll, the update of a month — make one item, whose fields then
+ * goal, a stakeholder's answer to a poll, the update of a month, the workspace's own details — make one item, whose fields then
  * merge, rather than two.
  */
 import { v5 as uuidv5 } from 'uuid';
@@ -18,3 +18,5 @@ export const carriedOverIdFor = (originalId: string): string =>
 export const pollResponseIdFor = (pollId: string, personId: string): string =>
   uuidv5(`poll-response/${pollId}/${personId}`, NAMESPACE);
 export const monthlyUpdateIdFor = (month: string): string => uuidv5(`monthly-update/${month}`, NAMESPACE);
+/** The one row of the workspace's details (its name): the same id in every workspace and replica. */
+export const workspaceDetailsId = (): string => uuidv5('workspace', NAMESPACE);

@@ -234,7 +234,13 @@ export const monthlyUpdate = entity('monthly_updates', {
   createdAt: textColumn('created_at', isoInstant),
 });
 
+/** The workspace itself: its name, one row for the whole workspace (a natural id). */
+export const workspace = entity('workspace_details', {
+  name: textColumn('name', oneLine(LIMITS.name)),
+});
+
 export const ENTITIES = {
+  workspace,
   person,
   replica,
   goal,

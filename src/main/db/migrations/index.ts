@@ -7,6 +7,7 @@ import * as m004 from './004-meeting-actions.ts';
 import * as m005 from './005-sync.ts';
 import * as m006 from './006-sync-sources.ts';
 import * as m007 from './007-stakeholders.ts';
+import * as m008 from './008-workspace-name.ts';
 
 export interface Migration {
   version: number;
@@ -21,5 +22,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, up: m005.up },
   { version: 6, up: m006.up },
   { version: 7, up: m007.up },
+  { version: 8, up: m008.up },
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
