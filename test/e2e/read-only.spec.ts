@@ -176,6 +176,7 @@ test('a read-only workspace file: every screen says why and disables its edits',
     expect(asked, 'writing calls the page made').toEqual([]);
     expect(readFileSync(server.db).equals(server.bytes), 'the file is unchanged').toBe(true);
   } finally {
+    await page.goto('about:blank'); // the app's reads stop before its server does
     await server.stop();
   }
 });
@@ -205,6 +206,7 @@ test('a read-only workspace folder: an empty workspace offers neither the exampl
     expect(asked, 'writing calls the page made').toEqual([]);
     expect(readFileSync(server.db).equals(server.bytes), 'the file is unchanged').toBe(true);
   } finally {
+    await page.goto('about:blank'); // the app's reads stop before its server does
     await server.stop();
   }
 });

@@ -45,11 +45,14 @@ async function check(): Promise<void> {
 /** Starts watching (once, as the app opens); returns how to stop. */
 export function watchWorkspace(): () => void {
   let checking = false;
-  const timer = setInterval(() => {
+  const tick = () => {
     if (checking) return;
     checking = true;
     void check().finally(() => (checking = false));
-  }, EVERY_MS);
+  };
+  // The first read at once: the version the screens' first reads see is the one later ones compare with.
+  tick();
+  const timer = setInterval(tick, EVERY_MS);
   const onkeydown = () => (lastKey = Date.now());
   window.addEventListener('keydown', onkeydown, true);
   return () => {
