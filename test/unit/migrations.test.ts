@@ -196,6 +196,41 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('009 indexes only changes of own actions for undo, and finds an item field’s changes by timestamp', () => {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS.slice(0, 8));
+    db.prepare(`INSERT INTO actions (method, at) VALUES ('goals.create', '2026-01-01T00:00:00Z')`).run();
+    const log = db.prepare(
+      `INSERT INTO changes (action, entity, entity_id, field, value, hlc, replica_id) VALUES (?, 'goal', 'g', 'title', '"A"', ?, 'r')`,
+    );
+    log.run(1, '1');
+    log.run(null, '2');
+    migrate(db);
+    const plan = (sql: string, ...args: unknown[]) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[])
+        .map((p) => p.detail)
+        .join(' ');
+    expect(plan('SELECT seq FROM changes WHERE action = ? ORDER BY seq DESC', 1)).toContain(
+      'INDEX changes_by_action',
+    );
+    expect(db.prepare('SELECT seq FROM changes WHERE action = ?').all(1)).toEqual([{ seq: 1 }]);
+    expect(db.prepare(`SELECT count(*) AS n FROM pragma_index_info('changes_by_action')`).get()).toEqual({
+      n: 1,
+    });
+    expect(
+      db.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE name = 'changes_by_item'`).get(),
+    ).toEqual({ n: 0 });
+    expect(
+      plan(
+        `SELECT value FROM changes WHERE entity_id = ? AND field = ? AND hlc < ? ORDER BY hlc DESC LIMIT 1`,
+        'g',
+        'title',
+        '3',
+      ),
+    ).toContain('INDEX changes_by_field');
+    db.close();
+  });
+
   it('runs each migration in a transaction: a failing one leaves the version and the schema as they were', () => {
     const db = new Database(':memory:');
     migrate(db);

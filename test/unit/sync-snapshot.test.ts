@@ -173,7 +173,7 @@ describe('snapshots for newcomers', () => {
       const core = await openCore(a);
       try {
         // Enough changes for a snapshot of several chunks, so that a kill can land between two.
-        for (let i = 0; i < 3000; i++) must(core, 'people.create', { name: `Person ${i}`, timeZone: 'UTC' });
+        for (let i = 0; i < 6000; i++) must(core, 'people.create', { name: `Person ${i}`, timeZone: 'UTC' });
         history(core, 'a');
         const { workspaceId } = synced(core, 'sync.folder', { folder });
         snapshotInto(core, folder, folderTarget(folder), workspaceId);

@@ -132,11 +132,11 @@ export function polishDoneIn(ws: Workspace, sprintId: string): PolishDone[] {
 
 /** State changes in `[from, to)` of the clock-timestamp prefixes (exported for its query-plan test). */
 export const ROADMAP_CHANGES_SQL = `SELECT c.entity, c.entity_id AS id, c.value, c.hlc, c.replica_id AS replicaId,
-        (SELECT p.value FROM changes p WHERE p.entity_id = c.entity_id AND p.field = 'state' AND p.seq < c.seq
-          ORDER BY p.seq DESC LIMIT 1) AS before,
+        (SELECT p.value FROM changes p WHERE p.entity_id = c.entity_id AND p.field = 'state' AND p.hlc < c.hlc
+          ORDER BY p.hlc DESC LIMIT 1) AS before,
         coalesce(g.title, i.title, m.title,
           (SELECT json_extract(n.value, '$') FROM changes n WHERE n.entity_id = c.entity_id AND n.field = 'title'
-            ORDER BY n.seq DESC LIMIT 1)) AS title,
+            ORDER BY n.hlc DESC LIMIT 1)) AS title,
         m.initiative_id AS initiativeId, mi.title AS initiativeTitle
        FROM changes c
        LEFT JOIN goals g ON c.entity = 'goal' AND g.id = c.entity_id
@@ -161,8 +161,8 @@ interface ChangeRow {
 /**
  * State changes of goals, initiatives and milestones within the sprint's bounds, oldest first:
  * one range scan of the change log by clock timestamp. The state before is the item's previous
- * logged state (in log order, as undo and the item history read it: one seek of
- * `changes_by_item`); the title is the item's current one, or its last logged one when it has
+ * logged state (by timestamp, as the item history reads it: one seek of
+ * `changes_by_field`); the title is the item's current one, or its last logged one when it has
  * been deleted since.
  */
 export function roadmapChanges(

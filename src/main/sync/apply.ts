@@ -37,14 +37,10 @@ export function applyChanges(
 ): Applied {
   const result: Applied = { applied: 0, duplicates: 0, conflicts: 0, newerVersion: 0 };
   const touched = new Map<string, EntityName>();
+  const log = new Logging(ws, options.fresh ?? false);
   for (const change of changes) {
-    const prev = options.fresh
-      ? undefined
-      : (stmt(
-          ws.db,
-          'SELECT hlc FROM changes WHERE entity_id = ? AND field = ? ORDER BY hlc DESC LIMIT 1',
-        ).get(change.id, change.field) as { hlc: string } | undefined);
-    const base = options.local ? (prev?.hlc ?? null) : change.base;
+    const prev = log.newest(change);
+    const base = options.local ? (prev ?? null) : change.base;
     const inserted = stmt(
       ws.db,
       'INSERT OR IGNORE INTO changes (action, entity, entity_id, field, value, hlc, replica_id, base) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -63,6 +59,7 @@ export function applyChanges(
       continue;
     }
     result.applied += 1;
+    log.logged(change);
     if (!isKnown(change)) {
       stmt(ws.db, 'INSERT OR IGNORE INTO sync_newer (hlc, replica_id) VALUES (?, ?)').run(
         change.hlc,
@@ -72,15 +69,72 @@ export function applyChanges(
       continue;
     }
     const counter = isCounter(change.entity, change.field);
-    if (prev && !options.local && !counter && change.field !== DELETED_FIELD) {
+    if (prev !== undefined && !options.local && !counter && change.field !== DELETED_FIELD) {
       result.conflicts += recordConflicts(ws, change);
     }
-    if (counter || !prev || change.hlc > prev.hlc) touched.set(change.id, change.entity as EntityName);
+    if (counter || prev === undefined || change.hlc > prev)
+      touched.set(change.id, change.entity as EntityName);
   }
   const materializer = new Materializer(ws, !options.local);
-  for (const [id, entity] of touched) materializer.materialize(entity, id);
+  for (const [id, entity] of touched) materializer.materialize(entity, id, log.changesOf(id));
   materializer.settle();
   return result;
+}
+
+/**
+ * What the log holds of the items changes are being logged for, kept up as they are logged one
+ * by one: the newest change of a field is looked up for an item the log knew before; an item new
+ * to it (most of what a newcomer's catch-up brings) costs one look-up, and its changes are the
+ * ones logged since, kept here — so neither its fields' newest changes nor its row's values are
+ * read back.
+ */
+class Logging {
+  readonly #ws: Workspace;
+  /** Every item is new to the log (a local write creating it). */
+  readonly #allNew: boolean;
+  /** Per item: whether the log knew it before. */
+  readonly #known = new Map<string, boolean>();
+  /** Per item new to the log: its changes logged since. */
+  readonly #changes = new Map<string, Change[]>();
+
+  constructor(ws: Workspace, allNew: boolean) {
+    this.#ws = ws;
+    this.#allNew = allNew;
+  }
+
+  /** The timestamp of the field's newest change in the log, if any. */
+  newest(change: Change): string | undefined {
+    const logged = this.changesOf(change.id);
+    if (logged) {
+      let newest: string | undefined;
+      for (const c of logged)
+        if (c.field === change.field && (newest === undefined || c.hlc > newest)) newest = c.hlc;
+      return newest;
+    }
+    const row = stmt(
+      this.#ws.db,
+      'SELECT hlc FROM changes WHERE entity_id = ? AND field = ? ORDER BY hlc DESC LIMIT 1',
+    ).get(change.id, change.field) as { hlc: string } | undefined;
+    return row?.hlc;
+  }
+
+  /** Remembers a change just logged. */
+  logged(change: Change): void {
+    this.changesOf(change.id)?.push(change);
+  }
+
+  /** Every change of an item new to the log (the ones logged since); undefined for one it knew. */
+  changesOf(id: string): Change[] | undefined {
+    let known = this.#known.get(id);
+    if (known === undefined) {
+      known =
+        !this.#allNew &&
+        stmt(this.#ws.db, 'SELECT 1 FROM changes WHERE entity_id = ? LIMIT 1').get(id) !== undefined;
+      this.#known.set(id, known);
+      if (!known) this.#changes.set(id, []);
+    }
+    return this.#changes.get(id);
+  }
 }
 
 /**

@@ -10,9 +10,9 @@ import type { Workspace } from '../db/open.ts';
 import { backUpBeforeSyncCatchUp } from '../services/backups.ts';
 import { DomainError } from '../services/errors.ts';
 import { adopt, isEmpty, receive, workspaceId, type Change } from './log.ts';
-import { decode, SEGMENT_LIMITS, type Problem } from './segment.ts';
+import { decode, type Problem } from './segment.ts';
 import { listSegments, readIfThere } from './segment-files.ts';
-import { newestSnapshot } from './snapshot.ts';
+import { newestSnapshot, SNAPSHOT_CHUNK } from './snapshot.ts';
 import {
   coverOf,
   forgetTarget,
@@ -174,8 +174,8 @@ const loadingTarget = (target: string) => `snapshot:${target}`;
 
 /**
  * A newcomer — an empty workspace that has applied nothing from `target` yet, or one whose load
- * of a snapshot was cut short — loads the folder's newest complete snapshot first: in chunks of a
- * segment's size, each in one transaction and remembered with it, so a rerun after a kill goes on
+ * of a snapshot was cut short — loads the folder's newest complete snapshot first: in chunks of
+ * `SNAPSHOT_CHUNK` changes, each in one transaction and remembered with it, so a rerun after a kill goes on
  * where it stopped. The last chunk's transaction marks the segments the snapshot stands for as
  * applied. Whether this sync caught up from a snapshot.
  */
@@ -200,13 +200,12 @@ function catchUpFromSnapshot(
     }
     forgetTarget(ws, loadingTarget(target));
   };
-  const size = SEGMENT_LIMITS.changesPerSegment;
-  const chunks = Math.ceil(snapshot.changes.length / size);
+  const chunks = Math.ceil(snapshot.changes.length / SNAPSHOT_CHUNK);
   if (chunks === 0) ws.db.transaction(done)();
   for (let chunk = loading.get(snapshot.key)?.upto ?? 0; chunk < chunks; chunk++) {
-    const changes = snapshot.changes.slice(chunk * size, (chunk + 1) * size);
+    const changes = snapshot.changes.slice(chunk * SNAPSHOT_CHUNK, (chunk + 1) * SNAPSHOT_CHUNK);
     const before = summary.received;
-    applyChanges(ws, summary, snapshot.path, changes, snapshot.lines.slice(chunk * size), () => {
+    applyChanges(ws, summary, snapshot.path, changes, snapshot.lines.slice(chunk * SNAPSHOT_CHUNK), () => {
       markApplied(ws, loadingTarget(target), snapshot.key, chunk + 1, {}, loading);
       if (chunk + 1 === chunks) done();
     });

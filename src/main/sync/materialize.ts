@@ -16,11 +16,13 @@
 import type { Workspace } from '../db/open.ts';
 import { stmt } from '../store/statements.ts';
 import { ENTITIES, findField, type EntityName } from '../../shared/entities/index.ts';
-import { DELETED_FIELD, isCounter } from './change.ts';
+import { DELETED_FIELD, isCounter, type Change } from './change.ts';
 import { references } from './references.ts';
 import { applyRowRules } from './rules.ts';
 
 type Values = Record<string, unknown>;
+/** A change of an item as the log holds it. */
+export type Logged = Pick<Change, 'field' | 'value' | 'hlc'>;
 
 /** Rows worked out more often than this in one apply mean a bug, not a busy workspace. */
 const MAX_VISITS = 64;
@@ -64,14 +66,18 @@ export class Materializer {
     );
   }
 
-  materialize(entity: EntityName, id: string): void {
+  /**
+   * Works out the row of `id` from the log; `logged`: every change of it the log holds, when the
+   * caller has them at hand (an item new to the log, just logged), so they aren't read back.
+   */
+  materialize(entity: EntityName, id: string, logged?: readonly Logged[]): void {
     if (this.#hiding.has(id)) return;
     const visits = (this.#visits.get(id) ?? 0) + 1;
     if (visits > MAX_VISITS) throw new Error(`${entity} ${id} keeps changing while changes are applied`);
     this.#visits.set(id, visits);
     const { db } = this.#ws;
     stmt(db, 'DELETE FROM sync_waiting WHERE entity_id = ?').run(id);
-    const { values, deleted } = this.#fromLog(entity, id);
+    const { values, deleted } = fromLog(entity, logged ?? this.#logOf(entity, id));
     const exists = stmt(db, `SELECT 1 FROM ${ENTITIES[entity].table} WHERE id = ?`).get(id) !== undefined;
     const needed = references(db).needed.get(entity) ?? [];
     const complete = needed.every((field) => values[field] !== undefined && values[field] !== null);
@@ -112,29 +118,11 @@ export class Materializer {
     }
   }
 
-  /** Every field's value from the log, and whether the newest word is a tombstone. */
-  #fromLog(entity: EntityName, id: string): { values: Values; deleted: boolean } {
-    const rows = stmt(
-      this.#ws.db,
-      'SELECT field, value, max(hlc) AS hlc FROM changes WHERE entity_id = ? AND entity = ? GROUP BY field',
-    ).all(id, entity) as { field: string; value: string | null }[];
-    const values: Values = {};
-    let deleted = false;
-    for (const { field, value } of rows) {
-      if (field === DELETED_FIELD) deleted = decode(value) === true;
-      else if (isCounter(entity, field)) values[field] = this.#counter(id, field);
-      else if (findField(entity, field)) values[field] = decode(value);
-    }
-    return { values, deleted };
-  }
-
-  /** A counter: its changes summed in timestamp order, never below 0. */
-  #counter(id: string, field: string): number {
-    const rows = stmt(
-      this.#ws.db,
-      'SELECT value FROM changes WHERE entity_id = ? AND field = ? ORDER BY hlc',
-    ).all(id, field) as { value: string | null }[];
-    return rows.reduce((sum, { value }) => Math.max(0, sum + Number(decode(value) ?? 0)), 0);
+  #logOf(entity: EntityName, id: string): Logged[] {
+    return stmt(this.#ws.db, 'SELECT field, value, hlc FROM changes WHERE entity_id = ? AND entity = ?').all(
+      id,
+      entity,
+    ) as Logged[];
   }
 
   /**
@@ -228,6 +216,26 @@ export class Materializer {
     }[];
     for (const row of waiting) this.#queue.set(row.entity_id, row.entity);
   }
+}
+
+/**
+ * Every field's value from an item's changes, and whether the newest word is a tombstone: per
+ * field the newest change's value, a counter its changes summed in timestamp order, never below 0.
+ */
+function fromLog(entity: EntityName, logged: readonly Logged[]): { values: Values; deleted: boolean } {
+  const newest = new Map<string, string | null>();
+  const values: Values = {};
+  for (const { field, value } of [...logged].sort((a, b) => (a.hlc < b.hlc ? -1 : 1))) {
+    if (isCounter(entity, field))
+      values[field] = Math.max(0, Number(values[field] ?? 0) + Number(decode(value) ?? 0));
+    else newest.set(field, value);
+  }
+  let deleted = false;
+  for (const [field, value] of newest) {
+    if (field === DELETED_FIELD) deleted = decode(value) === true;
+    else if (findField(entity, field)) values[field] = decode(value);
+  }
+  return { values, deleted };
 }
 
 function columnOf(entity: EntityName, field: string): string | undefined {

@@ -25,6 +25,11 @@ import { knownOf, type Source } from './sources.ts';
 
 /** Segments a folder holds beyond its newest snapshot before a sync writes a new one. */
 export const SNAPSHOT_EVERY = 20;
+/**
+ * Changes of a snapshot a newcomer applies in one transaction: about 0.2 s of the write lock on
+ * a modest machine (reads go on meanwhile), and few enough commits for a quick catch-up.
+ */
+export const SNAPSHOT_CHUNK = 10_000;
 
 const COUNTER_FIELDS = Object.entries(COUNTERS)
   .flatMap(([entity, fields]) =>

@@ -8,6 +8,7 @@ import * as m005 from './005-sync.ts';
 import * as m006 from './006-sync-sources.ts';
 import * as m007 from './007-stakeholders.ts';
 import * as m008 from './008-workspace-name.ts';
+import * as m009 from './009-leaner-change-log.ts';
 
 export interface Migration {
   version: number;
@@ -23,5 +24,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, up: m006.up },
   { version: 7, up: m007.up },
   { version: 8, up: m008.up },
+  { version: 9, up: m009.up },
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
