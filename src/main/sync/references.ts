@@ -26,6 +26,11 @@ export interface References {
   to: Map<EntityName, Reference[]>;
   /** Columns that must have a value and have no default: a row lacking one isn't complete yet. */
   needed: Map<EntityName, string[]>;
+  /**
+   * Every entity after the ones its columns point at (lists of ids may point either way: a person
+   * follows goals, a goal has owners).
+   */
+  order: EntityName[];
 }
 
 const cache = new WeakMap<DB, References>();
@@ -44,7 +49,7 @@ export function references(db: DB): References {
   let found = cache.get(db);
   if (found) return found;
   const byTable = new Map(ENTITY_NAMES.map((name) => [ENTITIES[name].table, name]));
-  found = { from: new Map(), to: new Map(), needed: new Map() };
+  found = { from: new Map(), to: new Map(), needed: new Map(), order: [] };
   for (const entity of ENTITY_NAMES) {
     const { table, fields } = ENTITIES[entity];
     const keys = db.pragma(`foreign_key_list(${table})`) as ForeignKey[];
@@ -67,6 +72,22 @@ export function references(db: DB): References {
     found.needed.set(entity, needed);
     for (const ref of list) found.to.set(ref.target, [...(found.to.get(ref.target) ?? []), ref]);
   }
+  found.order = targetsFirst(found.from);
   cache.set(db, found);
   return found;
+}
+
+/** The entities, each after those its columns point at (an item pointing at its own kind aside). */
+function targetsFirst(from: Map<EntityName, Reference[]>): EntityName[] {
+  const order: EntityName[] = [];
+  const visiting = new Set<EntityName>();
+  const visit = (entity: EntityName) => {
+    if (order.includes(entity) || visiting.has(entity)) return;
+    visiting.add(entity);
+    for (const ref of from.get(entity) ?? []) if (ref.column) visit(ref.target);
+    visiting.delete(entity);
+    order.push(entity);
+  };
+  ENTITY_NAMES.forEach(visit);
+  return order;
 }

@@ -21,6 +21,7 @@ import { stmt } from '../store/statements.ts';
 import { COUNTERS, type Change } from './change.ts';
 import { decode, encode, type Header, type SnapshotCover } from './segment.ts';
 import { listSnapshots, readIfThere, snapshotName, writeNewFile } from './segment-files.ts';
+import { references } from './references.ts';
 import { knownOf, type Source } from './sources.ts';
 
 /** Segments a folder holds beyond its newest snapshot before a sync writes a new one. */
@@ -40,9 +41,14 @@ const IS_COUNTER = COUNTER_FIELDS || 'FALSE';
 
 /**
  * The changes that decide the rows: per field its newest change, and every change of a counter.
- * Each item's changes together, items in the order they were made (parents before children).
+ * Each item's changes together; items of an entity after those of the entities it points at (a
+ * polish issue after the sprint it was done in), and in the order they were made — so a newcomer
+ * seldom meets a reference to an item it hasn't got yet.
  */
 export function snapshotChanges(ws: Workspace): Change[] {
+  const rank = references(ws.db)
+    .order.map((entity, i) => `WHEN '${entity}' THEN ${i}`)
+    .join(' ');
   return stmt(
     ws.db,
     `WITH kept AS (
@@ -52,7 +58,8 @@ export function snapshotChanges(ws: Workspace): Change[] {
        SELECT entity, entity_id, field, value, hlc, replica_id, base FROM changes WHERE ${IS_COUNTER}
      )
      SELECT entity, entity_id AS id, field, value, hlc, replica_id AS replica, base FROM kept
-      ORDER BY min(hlc) OVER (PARTITION BY entity_id), entity_id, hlc`,
+      ORDER BY CASE entity ${rank} ELSE ${references(ws.db).order.length} END,
+               min(hlc) OVER (PARTITION BY entity_id), entity_id, hlc`,
   ).all() as Change[];
 }
 
