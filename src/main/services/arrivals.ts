@@ -119,38 +119,25 @@ export function arrived(ws: Workspace): Arrived {
       const kind =
         !shown && deletedHere ? 'deleted' : isNew && replica === oldest.replica_id ? 'added' : 'changed';
       if (kind === 'added' && !shown) continue;
-      const newest = changedAt(mine[0]!.hlc);
-      if (kind !== 'changed') {
-        const key = `${kind}|${replica}|${entity}`;
-        const entry = folded.get(key);
-        if (entry) {
-          entry.items.push(item);
-          continue;
-        }
-        const fresh: Arrival = {
-          who,
-          personId,
-          replica,
-          kind,
-          entity,
-          items: [item],
-          fields: [],
-          at: newest,
-        };
-        folded.set(key, fresh);
-        entries.push(fresh);
+      // Additions and deletions fold into one entry per person and kind of item: "Bo added 3 polish issues".
+      const key = kind === 'changed' ? null : `${kind}|${replica}|${entity}`;
+      const together = key === null ? undefined : folded.get(key);
+      if (together) {
+        together.items.push(item);
         continue;
       }
-      entries.push({
+      const entry: Arrival = {
         who,
         personId,
         replica,
         kind,
         entity,
         items: [item],
-        fields: fieldsOf(ws, id, mine, before),
-        at: newest,
-      });
+        fields: kind === 'changed' ? fieldsOf(ws, id, mine, before) : [],
+        at: changedAt(mine[0]!.hlc),
+      };
+      if (key !== null) folded.set(key, entry);
+      entries.push(entry);
     }
   }
   entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
