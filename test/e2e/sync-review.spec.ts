@@ -2,7 +2,8 @@
  * Working together, end to end: two browser-mode instances on two workspaces share one folder
  * (syncs driven through each one's API, as the settings' "Sync now" would). B sees A's changes in
  * What arrived, with a link that opens the item and clears its mark; a field both changed shows
- * in B's conflict review, and resolving it reaches A after a sync.
+ * in B's conflict review, and resolving it reaches A after a sync. B's open roadmap and polish list
+ * show what a later sync brings without a reload.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -108,6 +109,22 @@ test('B sees what A changed, opens it from What arrived, and a conflict resolved
     await a('sync.folder', { folder });
     expect(await a('conflicts.list', {})).toEqual([]);
     expect((await a('initiatives.get', { id: remote.id })).title).toBe('Remote builds from A');
+
+    // With the roadmap open on B, A's next edit shows there after a sync, without a reload; so
+    // does a new polish issue on the polish list.
+    await page.goto(`${serverB.url}#/roadmap`);
+    await expect(page.getByRole('link', { name: 'Remote builds from A' })).toBeVisible();
+    await a('initiatives.update', { id: remote.id, title: 'Remote builds everywhere' });
+    await a('sync.folder', { folder });
+    await b('sync.folder', { folder });
+    await expect(page.getByRole('link', { name: 'Remote builds everywhere' })).toBeVisible();
+    await page.goto(`${serverB.url}#/polish`);
+    await expect(heading(page)).toHaveText('Polish');
+    await expect(page.getByRole('listitem').filter({ hasText: 'Typo in the help' })).toBeVisible();
+    await a('polish.create', { title: 'Flaky login test' });
+    await a('sync.folder', { folder });
+    await b('sync.folder', { folder });
+    await expect(page.getByRole('listitem').filter({ hasText: 'Flaky login test' })).toBeVisible();
   } finally {
     await dispose();
     await stopServer(serverB);

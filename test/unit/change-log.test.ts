@@ -4,17 +4,10 @@ import { openWorkspace } from '../../src/main/db/open.ts';
 import { dump, must, refused, seed, tempCore, tempDir } from './helpers.ts';
 import { join } from 'node:path';
 import type { Core } from '../../src/main/api/core.ts';
+import type { ChangeRow } from '../../src/main/store/change-rows.ts';
 
-interface Row {
-  entity: string;
-  entity_id: string;
-  field: string;
-  value: string | null;
-  hlc: string;
-  replica_id: string;
-}
 const changesAfter = (core: Core, seq: number) =>
-  core.workspace.db.prepare('SELECT * FROM changes WHERE seq > ? ORDER BY seq').all(seq) as Row[];
+  core.workspace.db.prepare('SELECT * FROM changes WHERE seq > ? ORDER BY seq').all(seq) as ChangeRow[];
 const lastSeq = (core: Core) =>
   (core.workspace.db.prepare('SELECT coalesce(max(seq), 0) AS s FROM changes').get() as { s: number }).s;
 
@@ -115,7 +108,7 @@ describe('the one write path', () => {
     const file = join(tempDir(), 'w.db');
     const core = await tempCore(file);
     seed(core);
-    const first = (changesAfter(core, 0) as Row[]).map((r) => r.hlc);
+    const first = changesAfter(core, 0).map((r) => r.hlc);
     core.close();
     const ws = await openWorkspace(file);
     const next = ws.clock.tick();

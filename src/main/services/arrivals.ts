@@ -15,7 +15,7 @@ import {
 } from '../../shared/arrivals.ts';
 import { isEntityName } from '../../shared/entities/index.ts';
 import type { Workspace } from '../db/open.ts';
-import { parseHlc } from '../store/hlc.ts';
+import { CHANGE_ROW_COLUMNS, changedAt, decodeValue, type ChangeRow } from '../store/change-rows.ts';
 import { stmt } from '../store/write.ts';
 import { ABOUT_ITSELF, DELETED_FIELD } from '../sync/change.ts';
 import { isShown, itemLabel, itemPlace, replicaPerson } from './item-places.ts';
@@ -26,18 +26,6 @@ const SCAN = 5_000;
 const LISTED_ITEMS = 200;
 const SEEN_UPTO = 'seen_upto';
 const SEEN_ITEM = 'seen:';
-
-interface Row {
-  seq: number;
-  entity: string;
-  entity_id: string;
-  field: string;
-  value: string | null;
-  hlc: string;
-  replica_id: string;
-}
-
-const decode = (value: string | null): unknown => (value === null ? null : JSON.parse(value));
 
 function seenUpto(ws: Workspace): number {
   const row = stmt(ws.db, 'SELECT value FROM meta WHERE key = ?').get(SEEN_UPTO) as
@@ -50,17 +38,17 @@ function lastSeq(ws: Workspace): number {
 }
 
 /** Other installations' changes not seen yet, newest first (at most SCAN looked at). */
-function unseenChanges(ws: Workspace): { rows: Row[]; more: boolean } {
+function unseenChanges(ws: Workspace): { rows: ChangeRow[]; more: boolean } {
   const floor = seenUpto(ws);
   const rows = (
     stmt(
       ws.db,
-      `SELECT c.seq, c.entity, c.entity_id, c.field, c.value, c.hlc, c.replica_id
+      `SELECT ${CHANGE_ROW_COLUMNS}
          FROM (SELECT * FROM changes WHERE seq > ? ORDER BY seq DESC LIMIT ?) c
          LEFT JOIN meta s ON s.key = '${SEEN_ITEM}' || c.entity_id
         WHERE c.replica_id <> ? AND (s.value IS NULL OR c.seq > CAST(s.value AS INTEGER))
         ORDER BY c.seq DESC`,
-    ).all(floor, SCAN, ws.replicaId) as Row[]
+    ).all(floor, SCAN, ws.replicaId) as ChangeRow[]
   ).filter((row) => isEntityName(row.entity) && !ABOUT_ITSELF.has(row.entity)); // whose installation: no news
   const more =
     stmt(ws.db, 'SELECT 1 FROM changes WHERE seq > ? ORDER BY seq DESC LIMIT 1 OFFSET ?').get(floor, SCAN) !==
@@ -83,8 +71,8 @@ function namer(ws: Workspace): (replica: string) => { who: string; personId: str
 }
 
 /** Rows grouped by a key, in their order (newest first): an item's changes, or one installation's. */
-function groupBy(rows: readonly Row[], key: (row: Row) => string): Map<string, Row[]> {
-  const groups = new Map<string, Row[]>();
+function groupBy(rows: readonly ChangeRow[], key: (row: ChangeRow) => string): Map<string, ChangeRow[]> {
+  const groups = new Map<string, ChangeRow[]>();
   for (const row of rows) {
     const list = groups.get(key(row));
     if (list) list.push(row);
@@ -101,7 +89,7 @@ export function unseenItems(ws: Workspace): UnseenItem[] {
   );
 }
 
-function unseenOf(items: Map<string, Row[]>, name: ReturnType<typeof namer>): UnseenItem[] {
+function unseenOf(items: Map<string, ChangeRow[]>, name: ReturnType<typeof namer>): UnseenItem[] {
   return [...items].map(([id, rows]) => ({
     id,
     entity: rows[0]!.entity,
@@ -116,7 +104,6 @@ export function arrived(ws: Workspace): Arrived {
   const name = namer(ws);
   const entries: Arrival[] = [];
   const folded = new Map<string, Arrival>();
-  const at = (hlc: string) => new Date(parseHlc(hlc).wall).toISOString();
   for (const [id, changes] of [...items].slice(0, LISTED_ITEMS)) {
     const entity = changes[0]!.entity;
     const oldest = changes[changes.length - 1]!;
@@ -132,38 +119,25 @@ export function arrived(ws: Workspace): Arrived {
       const kind =
         !shown && deletedHere ? 'deleted' : isNew && replica === oldest.replica_id ? 'added' : 'changed';
       if (kind === 'added' && !shown) continue;
-      const newest = at(mine[0]!.hlc);
-      if (kind !== 'changed') {
-        const key = `${kind}|${replica}|${entity}`;
-        const entry = folded.get(key);
-        if (entry) {
-          entry.items.push(item);
-          continue;
-        }
-        const fresh: Arrival = {
-          who,
-          personId,
-          replica,
-          kind,
-          entity,
-          items: [item],
-          fields: [],
-          at: newest,
-        };
-        folded.set(key, fresh);
-        entries.push(fresh);
+      // Additions and deletions fold into one entry per person and kind of item: "Bo added 3 polish issues".
+      const key = kind === 'changed' ? null : `${kind}|${replica}|${entity}`;
+      const together = key === null ? undefined : folded.get(key);
+      if (together) {
+        together.items.push(item);
         continue;
       }
-      entries.push({
+      const entry: Arrival = {
         who,
         personId,
         replica,
         kind,
         entity,
         items: [item],
-        fields: fieldsOf(ws, id, mine, before),
-        at: newest,
-      });
+        fields: kind === 'changed' ? fieldsOf(ws, id, mine, before) : [],
+        at: changedAt(mine[0]!.hlc),
+      };
+      if (key !== null) folded.set(key, entry);
+      entries.push(entry);
     }
   }
   entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
@@ -171,8 +145,8 @@ export function arrived(ws: Workspace): Arrived {
 }
 
 /** Each field one installation changed, its newest value; a title's and a state's value before too. */
-function fieldsOf(ws: Workspace, id: string, changes: readonly Row[], before: number): ArrivedField[] {
-  const newest = new Map<string, Row>();
+function fieldsOf(ws: Workspace, id: string, changes: readonly ChangeRow[], before: number): ArrivedField[] {
+  const newest = new Map<string, ChangeRow>();
   for (const change of changes) {
     const seen = newest.get(change.field);
     if (!seen || change.hlc > seen.hlc) newest.set(change.field, change);
@@ -182,7 +156,7 @@ function fieldsOf(ws: Workspace, id: string, changes: readonly Row[], before: nu
     .map((c) => ({
       field: c.field,
       from: ['title', 'name', 'state'].includes(c.field) ? valueAt(ws, id, c.field, before) : null,
-      to: decode(c.value),
+      to: decodeValue(c.value),
     }));
 }
 
@@ -192,7 +166,7 @@ function valueAt(ws: Workspace, id: string, field: string, seq: number): unknown
     ws.db,
     'SELECT value FROM changes WHERE entity_id = ? AND field = ? AND seq <= ? ORDER BY hlc DESC LIMIT 1',
   ).get(id, field, seq) as { value: string | null } | undefined;
-  return row === undefined ? null : decode(row.value);
+  return row === undefined ? null : decodeValue(row.value);
 }
 
 /** Marks items (or everything) as seen: their marks go, and they leave What arrived. */

@@ -9,7 +9,7 @@ import type { ParsedInput } from '../../shared/contract.ts';
 import type { Conflict } from '../../shared/domain.ts';
 import { isEntityName, type EntityName } from '../../shared/entities/index.ts';
 import type { Workspace } from '../db/open.ts';
-import { parseHlc } from '../store/hlc.ts';
+import { changedAt, decodeValue } from '../store/change-rows.ts';
 import { current, rewrite, stmt, update } from '../store/write.ts';
 import { itemLabel, itemPlace } from './item-places.ts';
 import { DomainError } from './errors.ts';
@@ -28,9 +28,6 @@ interface Row {
   winner_replica: string;
   winner_person: string | null;
 }
-
-const decode = (value: string | null): unknown => (value === null ? null : JSON.parse(value));
-const timeOf = (hlc: string): string => new Date(parseHlc(hlc).wall).toISOString();
 
 /** The open conflicts, newest first. */
 export function listConflicts(ws: Workspace): Conflict[] {
@@ -54,14 +51,14 @@ export function listConflicts(ws: Workspace): Conflict[] {
       entity: row.entity,
       id: row.entity_id,
       field: row.field,
-      value: decode(row.value),
-      current: decode(row.winner_value),
+      value: decodeValue(row.value),
+      current: decodeValue(row.winner_value),
       replica: row.replica_id,
       personId: row.person_id,
-      at: timeOf(row.hlc),
+      at: changedAt(row.hlc),
       currentReplica: row.winner_replica,
       currentPersonId: row.winner_person,
-      currentAt: timeOf(row.winner_hlc),
+      currentAt: changedAt(row.winner_hlc),
       label: itemLabel(ws, row.entity, row.entity_id),
       place: itemPlace(ws, row.entity, row.entity_id),
     }));

@@ -4,7 +4,7 @@ import type { Change } from '../../shared/domain.ts';
 import { listConflicts, lostConflict, newerVersionChanges } from './conflicts.ts';
 import type { Workspace } from '../db/open.ts';
 import { SCHEMA_VERSION } from '../db/migrations/index.ts';
-import { parseHlc } from '../store/hlc.ts';
+import { CHANGE_ROW_COLUMNS, changedAt, decodeValue, type ChangeRow } from '../store/change-rows.ts';
 import { changeLogVersion } from '../store/version.ts';
 import { ENTITIES, ENTITY_NAMES } from '../../shared/entities/index.ts';
 import { current, insert, stmt, update } from '../store/write.ts';
@@ -83,29 +83,20 @@ export function requireEmpty(ws: Workspace): void {
 export function itemHistory(ws: Workspace, { entity, id, limit }: ParsedInput<'history.list'>): Change[] {
   const rows = stmt(
     ws.db,
-    `SELECT c.seq, c.entity, c.entity_id, c.field, c.value, c.hlc, c.replica_id, r.person_id
+    `SELECT ${CHANGE_ROW_COLUMNS}, r.person_id
        FROM changes c LEFT JOIN replicas r ON r.id = c.replica_id
       WHERE c.entity_id = ? AND c.entity = ? ORDER BY c.hlc DESC LIMIT ?`,
-  ).all(id, entity, limit ?? 200) as {
-    seq: number;
-    entity: string;
-    entity_id: string;
-    field: string;
-    value: string | null;
-    hlc: string;
-    replica_id: string;
-    person_id: string | null;
-  }[];
+  ).all(id, entity, limit ?? 200) as (ChangeRow & { person_id: string | null })[];
   return rows.map((r) => ({
     seq: r.seq,
     entity: r.entity,
     entityId: r.entity_id,
     field: r.field,
-    value: r.value === null ? null : JSON.parse(r.value),
+    value: decodeValue(r.value),
     hlc: r.hlc,
     replicaId: r.replica_id,
     personId: r.person_id,
-    at: new Date(parseHlc(r.hlc).wall).toISOString(),
+    at: changedAt(r.hlc),
     conflict: lostConflict(ws, r.hlc),
   }));
 }

@@ -2,6 +2,7 @@
  * The two orderings the stores rely on: writes go out one at a time in the order they were asked
  * for, and of several loads of the same view only the latest one's answer is shown.
  */
+import type { ApiError, Result } from '../../../shared/result.ts';
 
 /** Runs tasks one after the other, in the order given; a failed one doesn't stop the next. */
 export class WriteQueue {
@@ -28,6 +29,25 @@ export class LatestLoad {
   follow(): () => boolean {
     const generation = this.#generation;
     return () => generation === this.#generation;
+  }
+
+  /**
+   * Loads a store's one view: the answer shows unless a newer load began — its value, clearing
+   * the error, or its error, the view shown staying.
+   */
+  async show<T>(
+    store: { view: T | null; error: ApiError | null },
+    read: () => Promise<Result<T>>,
+  ): Promise<void> {
+    const latest = this.begin();
+    const result = await read();
+    if (!latest()) return;
+    if (result.ok) {
+      store.view = result.value;
+      store.error = null;
+    } else {
+      store.error = result.error;
+    }
   }
 
   /** Makes every load on its way stale (what it would show is already out of date). */

@@ -54,15 +54,7 @@ export class PolishStore extends StepView {
     const sprintId = this.#session.sprint?.id;
     if (!sprintId) return;
     if (this.view && this.view.sprint.id !== sprintId) this.view = null; // another sprint's
-    const latest = this.#loads.begin();
-    const result = await call('polish.view', { sprintId });
-    if (!latest()) return;
-    if (result.ok) {
-      this.view = result.value;
-      this.error = null;
-    } else {
-      this.error = result.error;
-    }
+    await this.#loads.show(this, () => call('polish.view', { sprintId }));
   }
 
   /** Shows the view an undo answered; loads on their way would show an older one. */

@@ -55,15 +55,7 @@ export class RetroStore extends StepView {
     const sprintId = this.#session.sprint?.id;
     if (!sprintId) return;
     if (this.view && this.view.sprint.id !== sprintId) this.view = null; // another sprint's
-    const latest = this.#loads.begin();
-    const result = await call('retrospective.view', { sprintId });
-    if (!latest()) return; // a later load is on its way
-    if (result.ok) {
-      this.view = result.value;
-      this.error = null;
-    } else {
-      this.error = result.error;
-    }
+    await this.#loads.show(this, () => call('retrospective.view', { sprintId }));
   }
 
   /** Shows the view an undo answered; loads on their way would show an older one. */

@@ -32,15 +32,7 @@ class MySprint {
   readonly #writes = new WriteQueue();
 
   async load(): Promise<void> {
-    const latest = this.#loads.begin();
-    const result = await call('mySprint.view', {});
-    if (!latest()) return;
-    if (result.ok) {
-      this.view = result.value;
-      this.error = null;
-    } else {
-      this.error = result.error;
-    }
+    await this.#loads.show(this, () => call('mySprint.view', {}));
   }
 
   /** Reads the view again after changes arrived from elsewhere, after this page's own writes. */

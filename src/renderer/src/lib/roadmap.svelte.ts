@@ -148,6 +148,13 @@ class Roadmap {
     this.loaded = true;
   }
 
+  /** Reads the roadmap and the sprints again after changes arrived from elsewhere, after its own writes. */
+  refresh(): Promise<void> {
+    return this.#writes.run(async () => {
+      await Promise.all([this.load(), this.loadSprints()]);
+    });
+  }
+
   async loadSprints(): Promise<void> {
     const result = await call('sprints.list', {});
     if (result.ok) this.sprints = [...result.value].sort((a, b) => a.number - b.number);
