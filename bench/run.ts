@@ -19,7 +19,8 @@
  * - launch: `npm run web` and `npm start` until they print their address.
  *
  * Every run measures its own baselines — a blank page in the same Chromium, a bare HTTP round
- * trip from the same client — and checks the Chromium and HTTP rows as multiples of them
+ * trip from the same client, the bare insert of the catch-up's changes into an empty change log —
+ * and checks the Chromium, HTTP and catch-up rows as multiples of them
  * (`calibrate` in bench/measure.ts), so a slower machine doesn't read as a regression.
  *
  * `--quick` (the smoke test's mode) takes few samples and skips HTTP, Chromium and launch;
@@ -52,7 +53,7 @@ import {
   type Row,
 } from './measure.ts';
 import { readContext, readSpecs, type ReadSpec } from './reads.ts';
-import { measureSync } from './sync.ts';
+import { BARE_LOG_INSERT, measureSync } from './sync.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -190,14 +191,20 @@ export async function runBench(options: Options): Promise<{ rows: Row[]; results
   rmSync(`${workFile}-wal`, { force: true });
   rmSync(`${workFile}-shm`, { force: true });
 
-  // Each Chromium and HTTP row against this run's baselines.
+  // Each Chromium, HTTP and catch-up row against this run's baselines.
   const baseline = (name: string) => {
     const r = rows.find((x) => x.name === name);
     return r?.median != null && r.p95 != null ? { median: r.median, p95: r.p95 } : null;
   };
   const inProcess = new Map(rows.filter((r) => r.group === 'Read (in-process)').map((r) => [r.name, r]));
-  rows = calibrate(rows, { blankPage: baseline(BLANK_ROW), roundTrip: baseline(ROUND_TRIP) }, (r) =>
-    inProcess.get(r.name),
+  rows = calibrate(
+    rows,
+    {
+      blankPage: baseline(BLANK_ROW),
+      roundTrip: baseline(ROUND_TRIP),
+      bareLogInsert: baseline(BARE_LOG_INSERT),
+    },
+    (r) => inProcess.get(r.name),
   );
 
   const loadAfter = loadavg();

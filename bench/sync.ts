@@ -4,7 +4,10 @@
  * - the first sync of the whole workspace into an empty folder: the ten-year segment folder, its
  *   size, and bytes on disk per change;
  * - a new installation catching the whole workspace up from that folder, through the worker
- *   threads as the app runs it, with a read asked again and again meanwhile;
+ *   threads as the app runs it, with a read asked every frame (16 ms) meanwhile — as often as a
+ *   screen could use one;
+ * - its baseline: the changes it holds then, inserted into an empty change log (the schema's
+ *   table and indexes) with bare better-sqlite3, 10,000 a transaction;
  * - an exchange of one meeting's edits (about 500 changes, made by the new installation) into
  *   the workspace;
  * - a sync with nothing new, with 40 installations' folders in the folder.
@@ -20,10 +23,15 @@ import { formatHlc } from '../src/main/store/hlc.ts';
 import { changeLogVersion } from '../src/main/store/version.ts';
 import { encode } from '../src/main/sync/segment.ts';
 import { segmentName } from '../src/main/sync/segment-files.ts';
+import { SNAPSHOT_CHUNK } from '../src/main/sync/snapshot.ts';
+import { migrate } from '../src/main/db/open.ts';
 import { mustCall } from './in-process.ts';
 import { TARGETS, row, single, timeAsync, timeSync, type Budget, type Row } from './measure.ts';
 
 const GROUP = 'Sync';
+export const BARE_LOG_INSERT = "bare log insert: the catch-up's changes into an empty change log";
+/** A read during a catch-up is asked at most once a frame. */
+const READ_EVERY_MS = 16;
 /** Installations whose folders the idle sync walks past. */
 const INSTALLATIONS = 40;
 /** About one meeting's edits. */
@@ -90,6 +98,12 @@ export async function measureSync(
 
     log('  a new installation catches up from it (worker threads), reads meanwhile…');
     const { catchUp, reads, file: joined } = await catchUpSamples(dir, folder, budgets.catchUp);
+    log('  its baseline: the same changes into an empty change log, bare better-sqlite3…');
+    rows.push(
+      row('Baseline', BARE_LOG_INSERT, bareLogInserts(joined, dir, budgets.catchUp), undefined, {
+        note: '10,000 changes a transaction',
+      }),
+    );
     rows.push(
       row(GROUP, `a new installation catches up from the folder (${changes})`, catchUp, TARGETS.syncCatchUp),
     );
@@ -100,7 +114,7 @@ export async function measureSync(
         reads,
         TARGETS.readDuringSync,
         {
-          note: `${reads.length} reads during the catch-ups`,
+          note: `${reads.length} reads during the catch-ups, one a frame`,
         },
       ),
     );
@@ -161,7 +175,9 @@ async function catchUpSamples(dir: string, folder: string, budget: Budget) {
         const r0 = performance.now();
         const answer = await client.call('workspace.info', {});
         if (!answer.ok) throw new Error(answer.error.message);
-        reads.push(performance.now() - r0);
+        const took = performance.now() - r0;
+        reads.push(took);
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, READ_EVERY_MS - took)));
       } while (syncing);
       const result = await done;
       if (!result.ok) throw new Error(result.error.message);
@@ -171,6 +187,45 @@ async function catchUpSamples(dir: string, folder: string, budget: Budget) {
     }
   }, budget);
   return { catchUp, reads, file };
+}
+
+/**
+ * The catch-up's floor: the changes the caught-up `file` holds, inserted in log order into an
+ * empty workspace's change log (its table and indexes, nothing else) with bare better-sqlite3,
+ * 10,000 a transaction, as the catch-up commits them.
+ */
+function bareLogInserts(file: string, dir: string, budget: Budget): number[] {
+  const source = new Database(file, { readonly: true });
+  const changes = source
+    .prepare('SELECT entity, entity_id, field, value, hlc, replica_id, base FROM changes ORDER BY seq')
+    .raw()
+    .all() as unknown[][];
+  source.close();
+  const samples: number[] = [];
+  for (let i = 0; i < budget.iterations; i++) {
+    const target = join(dir, `bare-${i}.db`);
+    removeDb(target);
+    const db = new Database(target);
+    try {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      migrate(db);
+      const insert = db.prepare(
+        'INSERT INTO changes (entity, entity_id, field, value, hlc, replica_id, base) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      );
+      const t0 = performance.now();
+      for (let at = 0; at < changes.length; at += SNAPSHOT_CHUNK) {
+        db.transaction(() => {
+          for (const change of changes.slice(at, at + SNAPSHOT_CHUNK)) insert.run(...change);
+        })();
+      }
+      samples.push(performance.now() - t0);
+    } finally {
+      db.close();
+      removeDb(target);
+    }
+  }
+  return samples;
 }
 
 /** About one meeting's edits on `core`: retrospective notes with votes, on the active sprint. */

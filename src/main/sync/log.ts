@@ -128,7 +128,8 @@ export function receive(ws: Workspace, changes: readonly Change[]): Received {
     });
     applyNowKnown(ws);
     const result = applyChanges(ws, valid, { local: false });
-    for (const change of valid) ws.clock.observe(change.hlc);
+    const newest = valid.reduce<string | null>((max, c) => (max === null || c.hlc > max ? c.hlc : max), null);
+    if (newest !== null) ws.clock.observe(newest);
     return { ...result, invalid };
   })();
 }

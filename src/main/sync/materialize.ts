@@ -76,9 +76,12 @@ export class Materializer {
     if (visits > MAX_VISITS) throw new Error(`${entity} ${id} keeps changing while changes are applied`);
     this.#visits.set(id, visits);
     const { db } = this.#ws;
-    stmt(db, 'DELETE FROM sync_waiting WHERE entity_id = ?').run(id);
+    // An item new to the log, met for the first time here, has no row and waits on nothing yet.
+    const fresh = logged !== undefined && visits === 1;
+    if (!fresh) stmt(db, 'DELETE FROM sync_waiting WHERE entity_id = ?').run(id);
     const { values, deleted } = fromLog(entity, logged ?? this.#logOf(entity, id));
-    const exists = stmt(db, `SELECT 1 FROM ${ENTITIES[entity].table} WHERE id = ?`).get(id) !== undefined;
+    const exists =
+      !fresh && stmt(db, `SELECT 1 FROM ${ENTITIES[entity].table} WHERE id = ?`).get(id) !== undefined;
     const needed = references(db).needed.get(entity) ?? [];
     const complete = needed.every((field) => values[field] !== undefined && values[field] !== null);
     if (deleted || !complete || !this.#resolveReferences(entity, id, values)) {
