@@ -114,6 +114,10 @@ export function readSpecs(c: Context): ReadSpec[] {
     { method: 'mySprint.view', label: 'the My sprint page', inputs: [{}] },
     // Asked every two seconds while a window is visible, to redraw when a sync brings changes.
     { method: 'workspace.version', label: 'what open screens ask every 2 s', inputs: [{}] },
+    // The navigation's sync status and review count, read every few seconds.
+    { method: 'sync.status', label: 'the navigation asks every 5 s', inputs: [{}] },
+    { method: 'sync.unseen', label: 'the review count in the navigation', inputs: [{}] },
+    { method: 'conflicts.list', label: 'the review count in the navigation', inputs: [{}] },
     { method: 'sprints.list', label: '', inputs: [{}], bare: 'sprints.list' },
     { method: 'sprints.get', label: active, inputs: [{ id: c.activeSprintId }] },
     {

@@ -31,7 +31,10 @@ export interface SyncStatus {
   fault: string | null;
   /** When the last sync that failed ended. */
   faultAt: string | null;
-  /** Items edited here that have not gone out yet (after the last sync that worked), each counted once. */
+  /**
+   * Items edited here that have not gone out yet (after the last sync that worked), each counted
+   * once; 0 while no place is set.
+   */
   waiting: number;
   /** Conflicts to review (`conflicts.list`). */
   conflicts: number;

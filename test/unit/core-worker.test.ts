@@ -46,6 +46,29 @@ describe('the core in worker threads', { timeout: 60_000 }, () => {
     });
   });
 
+  it('answers in the bytes of its JSON what it answers as an object: reads, writes, refusals, once closed', async () => {
+    const file = join(tempDir(), 'workspace.db');
+    const core = await startCore(file);
+    const asJson = async (method: string, input: unknown) =>
+      JSON.parse(new TextDecoder().decode(await core.callAsJson(method, input))) as unknown;
+
+    const bo = await asJson('people.create', { name: 'Bo' });
+    expect(bo).toMatchObject({ ok: true, value: { name: 'Bo' } });
+    expect(await asJson('people.list', {})).toEqual(await core.call('people.list', {}));
+    expect(await asJson('roadmap.view', {})).toEqual(await core.call('roadmap.view', {}));
+    expect(await asJson('people.create', { name: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', field: 'name' },
+    });
+    expect(await asJson('people.launch', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+
+    await core.close();
+    expect(await asJson('people.list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'internal', message: 'The core is closed' },
+    });
+  });
+
   it('refuses to start on a workspace it cannot open, saying why', async () => {
     const file = join(tempDir(), 'future.db');
     const db = new Database(file);

@@ -17,16 +17,17 @@ export interface WorkerSetup {
 /** What a worker says once: opened, or why not (`damaged`: SQLite can't read the file). */
 export type WorkerStarted = { started: true } | { started: false; message: string; damaged: boolean };
 /**
- * A call to answer; the order to close the database and end; or (a reader, around a restore) the
+ * A call to answer (`asJson`: in the bytes of its answer's JSON, transferred); the order to close the database and end; or (a reader, around a restore) the
  * order to let go of the file, or to open it again, answered once done.
  */
 export type WorkerMessage =
-  | { id: number; method: string; input: unknown }
+  | { id: number; method: string; input: unknown; asJson?: true }
   | { close: true }
   | { id: number; connection: 'release' | 'reopen' }
   | { id: number; version: true };
 
 const port = parentPort!;
+const encoder = new TextEncoder();
 const { file, role } = workerData as WorkerSetup;
 
 let core: Core;
@@ -56,7 +57,10 @@ port.on('message', (message: WorkerMessage) => {
     port.postMessage({ id: message.id, result: switchConnection(message.connection) });
     return;
   }
-  port.postMessage({ id: message.id, result: core.call(message.method, message.input) });
+  const result = core.call(message.method, message.input);
+  if (!message.asJson) return port.postMessage({ id: message.id, result });
+  const bytes = encoder.encode(JSON.stringify(result));
+  port.postMessage({ id: message.id, result: bytes }, [bytes.buffer]);
 });
 
 function switchConnection(to: 'release' | 'reopen'): Result<null> {

@@ -8,7 +8,7 @@ import { contract } from '../../shared/contract.ts';
 import type { Result } from '../../shared/result.ts';
 import { describeBackup, findBackup, listBackups, replaceWithBackup } from '../db/backups.ts';
 import { describeIssue } from './core.ts';
-import { CoreStartError, startCore, type CoreClient } from './core-client.ts';
+import { CoreStartError, answerAsJson, startCore, type CoreClient } from './core-client.ts';
 
 export async function openCoreOrRecovery(file: string, workerFile?: string | URL): Promise<CoreClient> {
   try {
@@ -66,6 +66,7 @@ export function recoveryCore(file: string, damaged: string, workerFile?: string 
   };
   return {
     call: call as CoreClient['call'],
+    callAsJson: async (method, input) => answerAsJson(await call(method, input)),
     // No version while damaged: nothing can be cached from a workspace that can't be read.
     version: async () => (core ? core.version() : 'damaged'),
     close: async () => {

@@ -143,7 +143,8 @@ export function syncStatus(ws: Workspace): SyncStatus {
     syncedAt: outcome.syncedAt,
     fault: outcome.fault,
     faultAt: outcome.faultAt,
-    waiting: editsAfter(ws, outcome.doneUpto),
+    // Nowhere to go, nothing waiting: and no walk through ten years of changes every few seconds.
+    waiting: place.kind === 'none' ? 0 : editsAfter(ws, outcome.doneUpto),
     conflicts: listConflicts(ws).length,
     summary: outcome.summary,
     replicaId: ws.replicaId,

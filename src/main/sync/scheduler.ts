@@ -16,7 +16,7 @@
  */
 import { watch, type FSWatcher } from 'node:fs';
 import { sep } from 'node:path';
-import type { CoreClient } from '../api/core-client.ts';
+import { answerAsJson, type CoreClient } from '../api/core-client.ts';
 import { describeIssue } from '../api/core.ts';
 import type { SyncPlace } from '../../shared/contract-sync-setup.ts';
 import { contract, isMethodName } from '../../shared/contract.ts';
@@ -182,6 +182,11 @@ export function withSyncScheduler(core: CoreClient, options: Partial<SchedulerOp
 
   return {
     call: call as CoreClient['call'],
+    // A write goes through `call`, which schedules the sync after it; a read goes straight on.
+    callAsJson: async (method, input) =>
+      isMethodName(method) && !contract[method].writes
+        ? core.callAsJson(method, input)
+        : answerAsJson(await call(method, input)),
     version: () => core.version(),
     start: async () => {
       every = setInterval(syncByItself, schedule.everyMs);

@@ -6,7 +6,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { contract, isMethodName } from '../../shared/contract.ts';
-import type { CoreClient } from '../api/core-client.ts';
+import { answerAsJson, type CoreClient } from '../api/core-client.ts';
 import {
   SECURITY_HEADERS,
   allowedHosts,
@@ -14,7 +14,7 @@ import {
   hasTokenCookie,
   newToken,
   sameSecret,
-  sendJson,
+  sendJsonBytes,
   sendRefusal,
   tokenCookie,
   tokenCookieName,
@@ -44,8 +44,11 @@ const mebibytes = (bytes: number) => `${Math.round(bytes / MAX_BODY_BYTES)} MiB`
 export const VERSIONED_READS: ReadonlySet<string> = new Set(['roadmap.view']);
 
 export interface HostOptions {
-  /** The core in its worker threads (`startCore`); without `version`, no read is versioned. */
-  core: Pick<CoreClient, 'call'> & Partial<Pick<CoreClient, 'version'>>;
+  /**
+   * The core in its worker threads (`startCore`), whose answers come encoded (`callAsJson`);
+   * without `version`, no read is versioned.
+   */
+  core: Pick<CoreClient, 'call'> & Partial<Pick<CoreClient, 'version' | 'callAsJson'>>;
   /** The built renderer: `out/renderer`. */
   rendererDir: string;
   /** 0 (the default) picks a free port. */
@@ -131,7 +134,11 @@ export async function startHost({ core, rendererDir, port = 0 }: HostOptions): P
       }
       res.setHeader('ETag', tag);
     }
-    sendJson(res, 200, await core.call(method, input));
+    sendJsonBytes(
+      res,
+      200,
+      core.callAsJson ? await core.callAsJson(method, input) : answerAsJson(await core.call(method, input)),
+    );
   };
 
   const server = createServer((req, res) => {

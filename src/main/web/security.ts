@@ -53,17 +53,26 @@ export const allowedHosts = (port: number): string[] => [`127.0.0.1:${port}`, `l
 
 export const allowedOrigins = (port: number): string[] => allowedHosts(port).map((host) => `http://${host}`);
 
-export function sendJson(
+function sendJson(
   res: ServerResponse,
   status: number,
   value: unknown,
   headers: Record<string, string> = {},
 ): void {
-  const body = Buffer.from(JSON.stringify(value));
+  sendJsonBytes(res, status, Buffer.from(JSON.stringify(value)), headers);
+}
+
+/** Ends a response with JSON already encoded as UTF-8. */
+export function sendJsonBytes(
+  res: ServerResponse,
+  status: number,
+  body: Uint8Array,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, {
     ...headers,
     'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': body.length,
+    'Content-Length': body.byteLength,
   });
   res.end(body);
 }
