@@ -24,7 +24,12 @@ describe('the sync place', () => {
     expect(must(core, 'sync.place', {})).toEqual({ kind: 'none' });
     must(core, 'people.create', { name: 'Ada' });
     // Nowhere to send it: nothing is waiting (and the status never walks the whole change log).
-    expect(status(core)).toMatchObject({ place: { kind: 'none' }, state: 'never', syncedAt: null, waiting: 0 });
+    expect(status(core)).toMatchObject({
+      place: { kind: 'none' },
+      state: 'never',
+      syncedAt: null,
+      waiting: 0,
+    });
 
     expect(refused(core, 'sync.setPlace', { kind: 'folder', folder: 'shared/sync' })).toMatchObject({
       code: 'invalid_input',
