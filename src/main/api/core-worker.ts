@@ -17,8 +17,9 @@ export interface WorkerSetup {
 /** What a worker says once: opened, or why not (`damaged`: SQLite can't read the file). */
 export type WorkerStarted = { started: true } | { started: false; message: string; damaged: boolean };
 /**
- * A call to answer (`asJson`: in the bytes of its answer's JSON, transferred); the order to close the database and end; or (a reader, around a restore) the
- * order to let go of the file, or to open it again, answered once done.
+ * A call to answer (`asJson`: in the bytes of its answer's JSON, transferred); the order to close
+ * the database and end; or (a reader, around a restore) the order to let go of the file, or to
+ * open it again, answered once done.
  */
 export type WorkerMessage =
   | { id: number; method: string; input: unknown; asJson?: true }
@@ -59,9 +60,19 @@ port.on('message', (message: WorkerMessage) => {
   }
   const result = core.call(message.method, message.input);
   if (!message.asJson) return port.postMessage({ id: message.id, result });
-  const bytes = encoder.encode(JSON.stringify(result));
+  const bytes = encoder.encode(asJson(result));
   port.postMessage({ id: message.id, result: bytes }, [bytes.buffer]);
 });
+
+/** An answer's JSON; one that JSON can't carry is an internal error, never a dead worker. */
+function asJson(result: Result<unknown>): string {
+  try {
+    return JSON.stringify(result);
+  } catch (error) {
+    const message = `The answer could not be sent: ${error instanceof Error ? error.message : String(error)}`;
+    return JSON.stringify({ ok: false, error: { code: 'internal', message } } satisfies Result<unknown>);
+  }
+}
 
 function switchConnection(to: 'release' | 'reopen'): Result<null> {
   try {
