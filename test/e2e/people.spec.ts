@@ -9,9 +9,8 @@ test('starting empty names the workspace, then leads to adding the first person'
   await page.getByRole('button', { name: 'Start empty' }).click();
   await expect(page.getByRole('textbox', { name: 'Name of the workspace' })).toBeFocused();
   await page.getByRole('button', { name: 'Start', exact: true }).click();
-  expect((await api('workspace.info', {})).name).toBe('Our working group');
-
   await expect(heading(page)).toHaveText('New person');
+  expect((await api('workspace.info', {})).name).toBe('Our working group');
   await expect(page.getByLabel('Name')).toBeFocused();
   await page.getByLabel('Name').fill('Ada Lovelace');
   await page.getByLabel('Handle').fill('ada');

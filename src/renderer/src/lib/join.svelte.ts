@@ -8,6 +8,7 @@ import type { SyncPeek } from '../../../shared/contract.ts';
 import type { Result } from '../../../shared/result.ts';
 import { call } from './api.ts';
 import { FormState } from './form.svelte.ts';
+import { workspace } from './workspace.svelte.ts';
 
 export type PlaceKind = 'folder' | 'remote' | 'file';
 
@@ -76,13 +77,17 @@ export class JoinState {
     if (!found) return false;
     const place = this.place;
     this.progress = { done: 0, total: found.changes };
+    workspace.joining = true;
     const timer = setInterval(() => void this.#readProgress(found.changes), PROGRESS_EVERY_MS);
+    let joined = false;
     try {
-      const joined = await this.form.run(() => this.#sync(place));
-      if (!joined) return false;
+      if (!(await this.form.run(() => this.#sync(place)))) return false;
       if (!('file' in place)) await rememberPlace(place);
-      return true;
+      return (joined = true);
     } finally {
+      // A join that failed leaves the welcome to what the workspace holds; one that caught up
+      // keeps it until the user said who they are.
+      if (!joined) workspace.joining = false;
       clearInterval(timer);
       this.progress = null;
     }

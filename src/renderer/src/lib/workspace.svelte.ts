@@ -9,6 +9,13 @@ class WorkspaceState {
 
   /** A workspace with nothing in it yet: its home screen is the welcome. */
   readonly isEmpty: boolean = $derived(this.info?.isEmpty ?? false);
+  /**
+   * True from the moment a join starts until the user has said who they are: the welcome stays
+   * although the workspace stopped being empty as the first changes arrived.
+   */
+  joining = $state(false);
+  /** Whether the home screen is the welcome. */
+  readonly welcomes: boolean = $derived(this.isEmpty || this.joining);
   /** Why the workspace can't be edited (its file or folder is read-only), or null. */
   readonly readOnly: string | null = $derived(this.info?.readOnly ?? null);
 
