@@ -15,6 +15,7 @@
 import { Worker } from 'node:worker_threads';
 import { contract, isMethodName, type MethodName, type Output } from '../../shared/contract.ts';
 import type { Result } from '../../shared/result.ts';
+import { answerAsJson } from './answer-json.ts';
 import type { WorkerMessage, WorkerSetup, WorkerStarted } from './core-worker.ts';
 
 export interface CoreClient {
@@ -47,9 +48,6 @@ export interface CoreClient {
  * beside this one; a bundle (the desktop app's `out/main`) passes its own built file.
  */
 const SOURCE_WORKER = new URL('./core-worker.ts', import.meta.url);
-
-/** An answer as the bytes of its JSON: what `callAsJson` gives when no worker encoded it. */
-export const answerAsJson = (result: Result<unknown>): Uint8Array => Buffer.from(JSON.stringify(result));
 
 /** A core that could not start; `damaged` when SQLite can't read the workspace file. */
 export class CoreStartError extends Error {

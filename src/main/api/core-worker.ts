@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { DamagedWorkspaceError, openReader, openWorkspace } from '../db/open.ts';
 import type { Result } from '../../shared/result.ts';
 import { changeLogVersion } from '../store/version.ts';
+import { answerAsJson } from './answer-json.ts';
 import { createCore, type Core } from './core.ts';
 
 export interface WorkerSetup {
@@ -28,7 +29,6 @@ export type WorkerMessage =
   | { id: number; version: true };
 
 const port = parentPort!;
-const encoder = new TextEncoder();
 const { file, role } = workerData as WorkerSetup;
 
 let core: Core;
@@ -60,19 +60,9 @@ port.on('message', (message: WorkerMessage) => {
   }
   const result = core.call(message.method, message.input);
   if (!message.asJson) return port.postMessage({ id: message.id, result });
-  const bytes = encoder.encode(asJson(result));
+  const bytes = answerAsJson(result);
   port.postMessage({ id: message.id, result: bytes }, [bytes.buffer]);
 });
-
-/** An answer's JSON; one that JSON can't carry is an internal error, never a dead worker. */
-function asJson(result: Result<unknown>): string {
-  try {
-    return JSON.stringify(result);
-  } catch (error) {
-    const message = `The answer could not be sent: ${error instanceof Error ? error.message : String(error)}`;
-    return JSON.stringify({ ok: false, error: { code: 'internal', message } } satisfies Result<unknown>);
-  }
-}
 
 function switchConnection(to: 'release' | 'reopen'): Result<null> {
   try {

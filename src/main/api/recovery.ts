@@ -8,7 +8,8 @@ import { contract } from '../../shared/contract.ts';
 import type { Result } from '../../shared/result.ts';
 import { describeBackup, findBackup, listBackups, replaceWithBackup } from '../db/backups.ts';
 import { describeIssue } from './core.ts';
-import { CoreStartError, answerAsJson, startCore, type CoreClient } from './core-client.ts';
+import { answerAsJson } from './answer-json.ts';
+import { CoreStartError, startCore, type CoreClient } from './core-client.ts';
 
 export async function openCoreOrRecovery(file: string, workerFile?: string | URL): Promise<CoreClient> {
   try {

@@ -16,7 +16,8 @@
  */
 import { watch, type FSWatcher } from 'node:fs';
 import { sep } from 'node:path';
-import { answerAsJson, type CoreClient } from '../api/core-client.ts';
+import { answerAsJson } from '../api/answer-json.ts';
+import type { CoreClient } from '../api/core-client.ts';
 import { describeIssue } from '../api/core.ts';
 import type { SyncPlace } from '../../shared/contract-sync-setup.ts';
 import { contract, isMethodName } from '../../shared/contract.ts';

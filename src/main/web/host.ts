@@ -6,7 +6,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { contract, isMethodName } from '../../shared/contract.ts';
-import { answerAsJson, type CoreClient } from '../api/core-client.ts';
+import { answerAsJson } from '../api/answer-json.ts';
+import type { CoreClient } from '../api/core-client.ts';
 import {
   SECURITY_HEADERS,
   allowedHosts,
