@@ -23,6 +23,8 @@ export default defineConfig({
           index: resolve(import.meta.dirname, 'src/main/index.ts'),
           // The core's worker thread, its own file beside index.js (see api/core-client.ts).
           'core-worker': resolve(import.meta.dirname, 'src/main/api/core-worker.ts'),
+          // The thread that reads a snapshot ahead of its loading (see sync/snapshot-reading.ts).
+          'snapshot-reading-thread': resolve(import.meta.dirname, 'src/main/sync/snapshot-reading-thread.ts'),
           // Browser mode, as `npm run web` starts it from the build (scripts/start.ts).
           web: resolve(import.meta.dirname, 'src/main/web/serve.ts'),
         },

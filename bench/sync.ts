@@ -23,7 +23,7 @@ import { formatHlc } from '../src/main/store/hlc.ts';
 import { changeLogVersion } from '../src/main/store/version.ts';
 import { encode } from '../src/main/sync/segment.ts';
 import { segmentName } from '../src/main/sync/segment-files.ts';
-import { SNAPSHOT_CHUNK } from '../src/main/sync/snapshot.ts';
+import { SNAPSHOT_CHUNK } from '../src/main/sync/snapshot-reading.ts';
 import { migrate } from '../src/main/db/open.ts';
 import { mustCall } from './in-process.ts';
 import { TARGETS, row, single, timeAsync, timeSync, type Budget, type Row } from './measure.ts';

@@ -12,6 +12,7 @@ export const BUILD_OUTPUTS = [
   'out/renderer/index.html',
   'out/main/index.js',
   'out/main/core-worker.js',
+  'out/main/snapshot-reading-thread.js',
   'out/main/web.js',
   'out/preload/index.cjs',
 ];

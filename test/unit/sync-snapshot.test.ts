@@ -2,13 +2,15 @@
  * Snapshots for newcomers, on real workspace files, a real folder and a real git remote: a
  * newcomer that loads the newest snapshot and then the segments after it ends up with the same
  * rows as one that replays every segment, and merges later edits (conflicts too) the same; a
- * snapshot not complete yet is passed over; a snapshot written on its own once the folder holds
- * enough segments beyond the newest one.
+ * snapshot not complete yet is passed over; one with a line that isn't a change gives way to the
+ * segments; a snapshot is written on its own once the folder holds enough segments beyond the
+ * newest one.
  */
 import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../src/main/api/core.ts';
 import { folderTarget } from '../../src/main/sync/folder.ts';
@@ -118,6 +120,34 @@ describe('snapshots for newcomers', () => {
     const loaded = synced(later, 'sync.folder', { folder });
     expect(loaded.received).toBeLessThan(changeCount(a));
     expect(syncedDump(later.workspace.db)).toEqual(syncedDump(a.workspace.db));
+  });
+
+  it('a snapshot with a line that isn’t a change: its load stops there, says so, and the segments are read instead', async () => {
+    const folder = tempDir();
+    const a = await tempCore();
+    history(a, 'a');
+    const { workspaceId } = synced(a, 'sync.folder', { folder });
+    const snapshot = snapshotInto(a, folder, folderTarget(folder), workspaceId);
+    // Whole and well compressed, with its end line, but one line in the middle is not a change.
+    const lines = gunzipSync(readFileSync(snapshot)).toString('utf8').split('\n');
+    const broken = Math.floor(lines.length / 2);
+    lines[broken] = '["goal"]';
+    writeFileSync(snapshot, gzipSync(lines.join('\n')));
+
+    const newcomer = await tempCore();
+    const joined = synced(newcomer, 'sync.folder', { folder });
+    expect(joined).toMatchObject({ joined: true, received: changeCount(a), problemCount: 1 });
+    expect(joined.problems).toEqual([
+      {
+        file: snapshot,
+        line: broken + 1,
+        message: 'skipped from here: the line is not a change; the segments it stands for are read instead',
+      },
+    ]);
+    expect(syncedDump(newcomer.workspace.db)).toEqual(syncedDump(a.workspace.db));
+    expect(synced(newcomer, 'sync.folder', { folder })).toMatchObject({ received: 0, problems: [] });
+    // The load let the log be copied into the file less often; the usual pace is back.
+    expect(newcomer.workspace.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
   });
 
   it('a sync writes a snapshot once the folder holds enough segments beyond the newest one', async () => {

@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { DamagedWorkspaceError, openReader, openWorkspace } from '../db/open.ts';
 import type { Result } from '../../shared/result.ts';
 import { changeLogVersion } from '../store/version.ts';
+import { readSnapshotsWith } from '../sync/snapshot-reading.ts';
 import { answerAsJson } from './answer-json.ts';
 import { createCore, type Core } from './core.ts';
 
@@ -30,6 +31,9 @@ export type WorkerMessage =
 
 const port = parentPort!;
 const { file, role } = workerData as WorkerSetup;
+// Bundled, the snapshot's reading thread is its own file beside this one (electron.vite.config.ts).
+if (import.meta.url.endsWith('.js'))
+  readSnapshotsWith(new URL('./snapshot-reading-thread.js', import.meta.url));
 
 let core: Core;
 try {

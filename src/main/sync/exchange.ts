@@ -9,10 +9,11 @@ import type { SyncSummary } from '../../shared/contract.ts';
 import type { Workspace } from '../db/open.ts';
 import { backUpBeforeSyncCatchUp } from '../services/backups.ts';
 import { DomainError } from '../services/errors.ts';
-import { adopt, isEmpty, receive, workspaceId, type Change } from './log.ts';
-import { decode, type Problem } from './segment.ts';
-import { listSegments, readIfThere } from './segment-files.ts';
-import { newestSnapshot, SNAPSHOT_CHUNK } from './snapshot.ts';
+import { adopt, isEmpty, receiveChecked, workspaceId, type Change } from './log.ts';
+import { decode, readIfThere, type Problem } from './segment.ts';
+import { listSegments, listSnapshots } from './segment-files.ts';
+import { readSnapshotAhead } from './snapshot-reading.ts';
+import { checkChanges, type CheckedChanges } from './validate.ts';
 import {
   coverOf,
   forgetTarget,
@@ -95,8 +96,20 @@ export function applyChanges(
   lines: readonly number[],
   remember: () => void = () => {},
 ): void {
+  applyChecked(ws, summary, file, checkChanges(changes, ws.now()), lines, remember);
+}
+
+/** `applyChanges` of changes checked already; `lines[i]` is the line of the i-th change checked. */
+function applyChecked(
+  ws: Workspace,
+  summary: SyncSummary,
+  file: string,
+  checked: CheckedChanges,
+  lines: readonly number[],
+  remember: () => void,
+): void {
   const result = ws.db.transaction(() => {
-    const received = receive(ws, changes);
+    const received = receiveChecked(ws, checked);
     remember();
     return received;
   })();
@@ -177,7 +190,9 @@ const loadingTarget = (target: string) => `snapshot:${target}`;
  * of a snapshot was cut short — loads the folder's newest complete snapshot first: in chunks of
  * `SNAPSHOT_CHUNK` changes, each in one transaction and remembered with it, so a rerun after a kill goes on
  * where it stopped. The last chunk's transaction marks the segments the snapshot stands for as
- * applied. Whether this sync caught up from a snapshot.
+ * applied. A snapshot with a line that isn't a change can't stand for its segments: the load stops
+ * there and the segments are read instead (the changes loaded stay: each is one of the log's).
+ * Whether this sync caught up from a snapshot.
  */
 function catchUpFromSnapshot(
   ws: Workspace,
@@ -189,29 +204,64 @@ function catchUpFromSnapshot(
 ): boolean {
   const loading = sourcesOf(ws, loadingTarget(target));
   if (loading.size === 0 && (sources.size > 0 || !isEmpty(ws))) return false;
-  const snapshot = newestSnapshot(folder, summary.workspaceId);
-  if (!snapshot) return loading.size > 0;
-  const done = () => {
-    const { seen, segments } = snapshot.header.snapshot;
-    const writer = snapshot.header.replica;
-    markAppliedUpTo(ws, target, writer, segments[writer] ?? 0, seen, sources);
-    for (const [other, upto] of Object.entries(segments)) {
-      if (other !== writer) markAppliedUpTo(ws, target, other, upto, {}, sources);
-    }
-    forgetTarget(ws, loadingTarget(target));
-  };
-  const chunks = Math.ceil(snapshot.changes.length / SNAPSHOT_CHUNK);
-  if (chunks === 0) ws.db.transaction(done)();
-  for (let chunk = loading.get(snapshot.key)?.upto ?? 0; chunk < chunks; chunk++) {
-    const changes = snapshot.changes.slice(chunk * SNAPSHOT_CHUNK, (chunk + 1) * SNAPSHOT_CHUNK);
-    const before = summary.received;
-    applyChanges(ws, summary, snapshot.path, changes, snapshot.lines.slice(chunk * SNAPSHOT_CHUNK), () => {
-      markApplied(ws, loadingTarget(target), snapshot.key, chunk + 1, {}, loading);
-      if (chunk + 1 === chunks) done();
+  const reading = readSnapshotAhead(listSnapshots(folder), summary.workspaceId, ws.now());
+  try {
+    const found = reading.next();
+    if (found?.kind !== 'found') return loading.size > 0;
+    const done = () => {
+      const { seen, segments } = found.cover;
+      markAppliedUpTo(ws, target, found.writer, segments[found.writer] ?? 0, seen, sources);
+      for (const [other, upto] of Object.entries(segments)) {
+        if (other !== found.writer) markAppliedUpTo(ws, target, other, upto, {}, sources);
+      }
+      forgetTarget(ws, loadingTarget(target));
+    };
+    if (found.chunks === 0) ws.db.transaction(done)();
+    const from = loading.get(found.key)?.upto ?? 0;
+    return withFewerCheckpoints(ws, () => {
+      for (let chunk = 0; chunk < found.chunks; chunk++) {
+        const part = reading.next();
+        if (part?.kind !== 'chunk') throw new Error(`${found.path}: its reading ended before its last chunk`);
+        if (chunk < from) continue;
+        const [problem] = part.problems;
+        if (problem) {
+          report(summary, found.path, {
+            line: problem.line,
+            message: `skipped from here: ${problem.message}; the segments it stands for are read instead`,
+          });
+          ws.db.transaction(() => forgetTarget(ws, loadingTarget(target)))();
+          return false;
+        }
+        const before = summary.received;
+        applyChecked(ws, summary, found.path, part.checked, part.lines, () => {
+          markApplied(ws, loadingTarget(target), found.key, chunk + 1, {}, loading);
+          if (chunk + 1 === found.chunks) done();
+        });
+        if (summary.received > before) origins.add(part.checked.valid);
+      }
+      return true;
     });
-    if (summary.received > before) origins.add(changes);
+  } finally {
+    reading.close();
   }
-  return true;
+}
+
+/**
+ * Pages the write-ahead log may hold during a snapshot's load before it is copied into the file
+ * (64 MB; SQLite's default is 1,000 pages). Each chunk's commit would otherwise copy the pages of
+ * the log's indexes it touched; most are touched again by the next chunks, and are now copied once
+ * every few chunks.
+ */
+const LOAD_CHECKPOINT_PAGES = 16_384;
+
+function withFewerCheckpoints<T>(ws: Workspace, load: () => T): T {
+  const usual = ws.db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  ws.db.pragma(`wal_autocheckpoint = ${LOAD_CHECKPOINT_PAGES}`);
+  try {
+    return load();
+  } finally {
+    ws.db.pragma(`wal_autocheckpoint = ${usual}`);
+  }
 }
 
 const sizeOf = (path: string) => {

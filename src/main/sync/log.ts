@@ -8,7 +8,7 @@ import type { Workspace } from '../db/open.ts';
 import { stmt } from '../store/statements.ts';
 import { applyChanges, applyNowKnown } from './apply.ts';
 import { ABOUT_ITSELF, type Change } from './change.ts';
-import { checkChange } from './validate.ts';
+import { checkChanges, type CheckedChanges } from './validate.ts';
 
 export type { Change } from './change.ts';
 
@@ -116,16 +116,13 @@ export function changesAfter(ws: Workspace, seenByPeer: Record<string, string>, 
  * them, without gaps (as `changesAfter` gives them).
  */
 export function receive(ws: Workspace, changes: readonly Change[]): Received {
+  return receiveChecked(ws, checkChanges(changes, ws.now()));
+}
+
+/** `receive` of changes checked already (`checkChanges`, as a snapshot's reading thread does). */
+export function receiveChecked(ws: Workspace, { valid, invalid }: CheckedChanges): Received {
   if (ws.readOnly) throw new Error(ws.readOnly);
   return ws.db.transaction(() => {
-    const invalid: Received['invalid'] = [];
-    const valid: Change[] = [];
-    const now = ws.now();
-    changes.forEach((change, index) => {
-      const checked = checkChange(change, now);
-      if (checked.ok) valid.push(checked.change);
-      else invalid.push({ index, reason: checked.reason });
-    });
     applyNowKnown(ws);
     const result = applyChanges(ws, valid, { local: false });
     const newest = valid.reduce<string | null>((max, c) => (max === null || c.hlc > max ? c.hlc : max), null);

@@ -12,7 +12,6 @@ import {
   mkdirSync,
   openSync,
   readdirSync,
-  readFileSync,
   renameSync,
   rmSync,
   statSync,
@@ -180,13 +179,4 @@ export function writeNewFile(target: string, bytes: Uint8Array): boolean {
     flush(dir);
     return true;
   });
-}
-
-/** A file's bytes; null when it can't be read now (gone meanwhile, or not readable yet). */
-export function readIfThere(path: string): Buffer | null {
-  try {
-    return readFileSync(path);
-  } catch {
-    return null;
-  }
 }

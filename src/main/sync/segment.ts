@@ -8,6 +8,7 @@
  * tool, or cut short) is "not complete yet" and read on a later sync; a line that isn't a change
  * is skipped and reported with its line number, and the other lines still count.
  */
+import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Change } from './log.ts';
 
@@ -82,6 +83,20 @@ const GZIP_MAGIC = [0x1f, 0x8b];
 
 /** Reads a segment's (or a changes file's) bytes. */
 export function decode(bytes: Buffer): Decoded {
+  const text = decodeText(bytes);
+  if (text.kind !== 'text') return text;
+  return { kind: 'read', header: text.header, ...parseLines(text.lines, 1, text.lines.length - 1) };
+}
+
+/** A whole file's text, its header and end line checked, its change lines not read yet. */
+export type DecodedText =
+  { kind: 'text'; header: Header; lines: string[] } | Exclude<Decoded, { kind: 'read' }>;
+
+/**
+ * Decompresses the bytes and checks the header and the end line, which say the file is whole;
+ * the change lines are `lines[1]` to `lines[lines.length - 2]` (`parseLines` reads them).
+ */
+export function decodeText(bytes: Buffer): DecodedText {
   if (bytes.length > SEGMENT_LIMITS.fileBytes) {
     return { kind: 'invalid', reason: `it is larger than ${SEGMENT_LIMITS.fileBytes / 1024 / 1024} MB` };
   }
@@ -111,10 +126,19 @@ export function decode(bytes: Buffer): Decoded {
   const ended = isEndLine(last) && last.end === lines.length - 2;
   if (!ended)
     return { kind: 'invalid', reason: 'its end line is missing or wrong: it was not written whole' };
+  return { kind: 'text', header, lines };
+}
+
+/** The changes of `lines[from]` up to `lines[to]` (not included), and the lines that are not changes. */
+export function parseLines(
+  lines: readonly string[],
+  from: number,
+  to: number,
+): { changes: Change[]; lines: number[]; problems: Problem[] } {
   const changes: Change[] = [];
   const lineOf: number[] = [];
   const problems: Problem[] = [];
-  for (let i = 1; i < lines.length - 1; i++) {
+  for (let i = from; i < to; i++) {
     const parsed = parseChange(lines[i]!);
     if (typeof parsed === 'string') problems.push({ line: i + 1, message: parsed });
     else {
@@ -122,7 +146,7 @@ export function decode(bytes: Buffer): Decoded {
       lineOf.push(i + 1);
     }
   }
-  return { kind: 'read', header, changes, lines: lineOf, problems };
+  return { changes, lines: lineOf, problems };
 }
 
 function parseJson(line: string): unknown {
@@ -193,4 +217,13 @@ function parseChange(line: string): Change | string {
   if (base !== null && (typeof base !== 'string' || !HLC.test(base)))
     return "the change's base is not a clock time";
   return { entity, id, field, value: text, hlc, replica, base };
+}
+
+/** A file's bytes; null when it can't be read now (gone meanwhile, or not readable yet). */
+export function readIfThere(path: string): Buffer | null {
+  try {
+    return readFileSync(path);
+  } catch {
+    return null;
+  }
 }

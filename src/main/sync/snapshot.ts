@@ -11,27 +11,21 @@
  *
  * A replica writes one after a sync when the folder holds `SNAPSHOT_EVERY` segments more than its
  * newest snapshot stands for (or when asked), then removes its own older ones. An empty workspace
- * joining loads the newest complete snapshot in chunks (`exchange.ts`), then only the segments
- * after it.
+ * joining loads the newest complete snapshot in chunks (`exchange.ts`, reading it with
+ * `snapshot-reading.ts`), then only the segments after it.
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Workspace } from '../db/open.ts';
 import { stmt } from '../store/statements.ts';
 import { COUNTERS, type Change } from './change.ts';
-import { decode, encode, type Header, type SnapshotCover } from './segment.ts';
-import { listSnapshots, readIfThere, snapshotName, writeNewFile } from './segment-files.ts';
+import { encode, type SnapshotCover } from './segment.ts';
+import { listSnapshots, snapshotName, writeNewFile } from './segment-files.ts';
 import { references } from './references.ts';
 import { knownOf, type Source } from './sources.ts';
 
 /** Segments a folder holds beyond its newest snapshot before a sync writes a new one. */
 export const SNAPSHOT_EVERY = 20;
-/**
- * Changes of a snapshot a newcomer applies in one transaction: about 0.2 s of the write lock on
- * a modest machine (reads go on meanwhile), and few enough commits for a quick catch-up.
- */
-export const SNAPSHOT_CHUNK = 10_000;
-
 const COUNTER_FIELDS = Object.entries(COUNTERS)
   .flatMap(([entity, fields]) =>
     (fields ?? []).map((field) => `(entity = '${entity}' AND field = '${field}')`),
@@ -103,37 +97,4 @@ export function writeSnapshotIfDue(
   const newest = listSnapshots(workspaceFolder)[0]?.segments ?? 0;
   if (total(segmentsOf(sources)) - newest < SNAPSHOT_EVERY) return null;
   return writeSnapshot(ws, workspaceFolder, workspace, sources);
-}
-
-export interface Snapshot {
-  path: string;
-  /** Names it among the loads under way: `<writer>/<segments>`. */
-  key: string;
-  header: Header & { snapshot: SnapshotCover };
-  changes: Change[];
-  lines: number[];
-}
-
-/**
- * The newest complete snapshot of this workspace in the folder, or null. One not complete yet
- * (still being copied), damaged, or not this workspace's is passed over for an older one.
- */
-export function newestSnapshot(workspaceFolder: string, workspace: string): Snapshot | null {
-  for (const file of listSnapshots(workspaceFolder)) {
-    const content = readIfThere(file.path);
-    if (content === null) continue;
-    const decoded = decode(content);
-    if (decoded.kind !== 'read') continue;
-    const { header } = decoded;
-    if (!header.snapshot || header.replica !== file.writer || header.workspace !== workspace) continue;
-    if (decoded.problems.length) continue;
-    return {
-      path: file.path,
-      key: `${file.writer}/${file.segments}`,
-      header: { ...header, snapshot: header.snapshot },
-      changes: decoded.changes,
-      lines: decoded.lines,
-    };
-  }
-  return null;
 }

@@ -7,6 +7,8 @@
 import { z } from 'zod';
 import { findField, isEntityName } from '../../shared/entities/index.ts';
 import { id as idSchema } from '../../shared/entities/fields.ts';
+// The refusals' wording, as the API's (a snapshot's reading thread imports nothing else that sets it).
+import '../../shared/refusals.ts';
 import { parseHlc } from '../store/hlc.ts';
 import { ABOUT_ITSELF, DELETED_FIELD, isCounter, type Change } from './change.ts';
 
@@ -20,6 +22,23 @@ const MAX_COUNTER_STEP = 100_000;
 const replicaId = z.uuid();
 
 export type Checked = { ok: true; change: Change; known: boolean } | { ok: false; reason: string };
+
+/** Changes checked: the valid ones, and the others by their index in what was given, and why. */
+export interface CheckedChanges {
+  valid: Change[];
+  invalid: { index: number; reason: string }[];
+}
+
+/** Checks each change (`checkChange`). */
+export function checkChanges(changes: readonly Change[], now: Date): CheckedChanges {
+  const checked: CheckedChanges = { valid: [], invalid: [] };
+  changes.forEach((change, index) => {
+    const check = checkChange(change, now);
+    if (check.ok) checked.valid.push(check.change);
+    else checked.invalid.push({ index, reason: check.reason });
+  });
+  return checked;
+}
 
 /**
  * Checks a change whose shape the decoder has checked (`parseChange` in `segment.ts`: names, ids
