@@ -59,12 +59,17 @@ export class CoreStartError extends Error {
 }
 
 export async function startCore(file: string, workerFile: string | URL = SOURCE_WORKER): Promise<CoreClient> {
-  const writer = await startWorker(workerFile, { file, role: 'writer' });
-  // An in-memory workspace lives in its writer's connection only: it answers reads too.
+  const writing = startWorker(workerFile, { file, role: 'writer' });
+  // An in-memory workspace lives in its writer's connection only: it answers reads too. Else the
+  // reader loads its code meanwhile, and opens the file once the writer has migrated it.
+  const reading = file === ':memory:' ? null : startWorker(workerFile, { file, role: 'reader' }, writing);
+  // Should the writer fail, its error is the one thrown; the reader's, if any, says nothing more.
+  reading?.catch(() => undefined);
+  const writer = await writing;
   let reader =
-    file === ':memory:'
+    reading === null
       ? writer
-      : await startWorker(workerFile, { file, role: 'reader' }).catch(async (error: unknown) => {
+      : await reading.catch(async (error: unknown) => {
           await writer.close();
           throw error;
         });
@@ -131,8 +136,22 @@ interface WorkerCore {
   close(within?: number): Promise<void>;
 }
 
-function startWorker(workerFile: string | URL, setup: WorkerSetup): Promise<WorkerCore> {
+/**
+ * Starts a worker; a reader opens the file once `after` (the writer's start) succeeded, and ends
+ * unopened if it failed.
+ */
+function startWorker(
+  workerFile: string | URL,
+  setup: WorkerSetup,
+  after: Promise<unknown> = Promise.resolve(),
+): Promise<WorkerCore> {
   const worker = new Worker(workerFile, { workerData: setup, name: `fortnight-core-${setup.role}` });
+  if (setup.role === 'reader') {
+    after.then(
+      () => worker.postMessage({ open: true } satisfies WorkerMessage),
+      () => void worker.terminate(),
+    );
+  }
   /** Answers owed, by call id: a `Result`, or its JSON's bytes for a call `asJson`. */
   const waiting = new Map<number, (result: Result<unknown> | Uint8Array) => void>();
   let nextId = 0;

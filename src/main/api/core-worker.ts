@@ -19,11 +19,13 @@ export interface WorkerSetup {
 /** What a worker says once: opened, or why not (`damaged`: SQLite can't read the file). */
 export type WorkerStarted = { started: true } | { started: false; message: string; damaged: boolean };
 /**
- * A call to answer (`asJson`: in the bytes of its answer's JSON, transferred); the order to close
- * the database and end; or (a reader, around a restore) the order to let go of the file, or to
- * open it again, answered once done.
+ * A reader's first message, the order to open the file (once the writer has migrated it); a call
+ * to answer (`asJson`: in the bytes of its answer's JSON, transferred); the order to close the
+ * database and end; or (a reader, around a restore) the order to let go of the file, or to open
+ * it again, answered once done.
  */
 export type WorkerMessage =
+  | { open: true }
   | { id: number; method: string; input: unknown; asJson?: true }
   | { close: true }
   | { id: number; connection: 'release' | 'reopen' }
@@ -36,19 +38,29 @@ if (import.meta.url.endsWith('.js'))
   readSnapshotsWith(new URL('./snapshot-reading-thread.js', import.meta.url));
 
 let core: Core;
-try {
-  core = createCore(role === 'writer' ? openWorkspace(file) : openReader(file));
-  port.postMessage({ started: true } satisfies WorkerStarted);
-} catch (error) {
-  port.postMessage({
-    started: false,
-    message: error instanceof Error ? error.message : String(error),
-    damaged: error instanceof DamagedWorkspaceError,
-  } satisfies WorkerStarted);
-  process.exit(1);
+
+/** Opens the workspace, says whether it could, then answers the messages that follow. */
+function start(): void {
+  try {
+    core = createCore(role === 'writer' ? openWorkspace(file) : openReader(file));
+    port.postMessage({ started: true } satisfies WorkerStarted);
+  } catch (error) {
+    port.postMessage({
+      started: false,
+      message: error instanceof Error ? error.message : String(error),
+      damaged: error instanceof DamagedWorkspaceError,
+    } satisfies WorkerStarted);
+    process.exit(1);
+  }
+  port.on('message', answer);
 }
 
-port.on('message', (message: WorkerMessage) => {
+// The writer opens at once; a reader when told (its code loaded meanwhile, beside the writer's start).
+if (role === 'writer') start();
+else port.once('message', start);
+
+function answer(message: WorkerMessage): void {
+  if ('open' in message) return;
   if ('close' in message) {
     core.close();
     port.close(); // nothing is left to keep the thread alive: it ends
@@ -66,7 +78,7 @@ port.on('message', (message: WorkerMessage) => {
   if (!message.asJson) return port.postMessage({ id: message.id, result });
   const bytes = answerAsJson(result);
   port.postMessage({ id: message.id, result: bytes }, [bytes.buffer]);
-});
+}
 
 function switchConnection(to: 'release' | 'reopen'): Result<null> {
   try {
