@@ -33,7 +33,7 @@ export interface SyncStatus {
   faultAt: string | null;
   /**
    * Items edited here that have not gone out yet (after the last sync that worked), each counted
-   * once; 0 while no place is set.
+   * once, up to `WAITING_COUNTED` (`sync-status.ts`; more reads as that many); 0 while no place is set.
    */
   waiting: number;
   /** Conflicts to review (`conflicts.list`). */

@@ -10,6 +10,7 @@
  */
 import type { SyncSummary } from '../../shared/contract.ts';
 import type { SyncPlace, SyncStatus } from '../../shared/contract-sync-setup.ts';
+import { WAITING_COUNTED } from '../../shared/sync-status.ts';
 import type { Workspace } from '../db/open.ts';
 import { DomainError } from '../services/errors.ts';
 import { listConflicts } from '../services/conflicts.ts';
@@ -115,12 +116,18 @@ export function syncNow(ws: Workspace): SyncSummary {
   }
 }
 
-/** Items edited here after change number `after` (each counted once): what has not gone out yet. */
+/**
+ * Items edited here after change number `after` (each counted once, up to `WAITING_COUNTED`):
+ * what has not gone out yet.
+ */
 function editsAfter(ws: Workspace, after: number): number {
-  // `+replica_id`: walk the log from `after` on (few rows), not every change this replica made.
+  // `+replica_id`: walk the log from `after` on (few rows), not every change this replica made;
+  // the walk stops at the items counted.
   const row = stmt(
     ws.db,
-    'SELECT count(DISTINCT entity_id) AS n FROM changes WHERE seq > ? AND +replica_id = ?',
+    `SELECT count(*) AS n FROM (
+       SELECT DISTINCT entity_id FROM changes WHERE seq > ? AND +replica_id = ? LIMIT ${WAITING_COUNTED}
+     )`,
   ).get(after, ws.replicaId) as { n: number };
   return row.n;
 }

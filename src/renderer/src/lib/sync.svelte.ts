@@ -5,6 +5,7 @@
  */
 import type { SyncStatus } from '../../../shared/contract-sync-setup.ts';
 import type { SyncSummary } from '../../../shared/contract.ts';
+import { WAITING_COUNTED } from '../../../shared/sync-status.ts';
 import type { Result } from '../../../shared/result.ts';
 import { call } from './api.ts';
 import { formatAgo } from './dates.ts';
@@ -23,7 +24,11 @@ export function statusWords(
 ): { state: string; line: string; conflicts: string | null } {
   const where = status.place.kind === 'git' ? 'the remote' : 'the folder';
   const waiting =
-    status.waiting > 0 ? plural(status.waiting, 'edit waiting to go out', 'edits waiting to go out') : null;
+    status.waiting >= WAITING_COUNTED
+      ? `${WAITING_COUNTED.toLocaleString()}+ edits waiting to go out`
+      : status.waiting > 0
+        ? plural(status.waiting, 'edit waiting to go out', 'edits waiting to go out')
+        : null;
   const conflicts =
     status.conflicts > 0 ? plural(status.conflicts, 'conflict to review', 'conflicts to review') : null;
   if (status.place.kind === 'none') return { state: 'Sync not set up', line: 'Sync not set up', conflicts };
