@@ -118,8 +118,13 @@ export function readSpecs(c: Context): ReadSpec[] {
     { method: 'sync.status', label: 'the navigation asks every 5 s', inputs: [{}] },
     { method: 'sync.unseen', label: 'the review count in the navigation', inputs: [{}] },
     { method: 'conflicts.list', label: 'the review count in the navigation', inputs: [{}] },
+    { method: 'sync.arrived', label: 'the What arrived screen', inputs: [{}] },
+    { method: 'sync.place', label: 'Settings → Sync', inputs: [{}] },
+    { method: 'backups.list', label: 'Settings → Backups', inputs: [{}] },
     { method: 'sprints.list', label: '', inputs: [{}], bare: 'sprints.list' },
     { method: 'sprints.get', label: active, inputs: [{ id: c.activeSprintId }] },
+    // A sprint's page (`#/sprints/N`) finds its sprint by number.
+    { method: 'sprints.byNumber', label: closed, inputs: [{ number: c.lastClosedNumber }] },
     {
       method: 'sprintGoals.list',
       label: active,
@@ -246,6 +251,9 @@ export function unmeasuredReads(specs: readonly ReadSpec[]): string[] {
     // Native file dialogs (the desktop shell's), not reads behind a screen.
     'files.saveAs',
     'files.open',
+    'files.choosePath',
+    // The join's look at a folder, remote or file: what it costs is that place's, not the workspace's.
+    'sync.peek',
   ]);
   return METHOD_NAMES.filter((m) => !contract[m].writes && !known.has(m));
 }
