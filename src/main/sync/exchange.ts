@@ -5,6 +5,7 @@
  * as this installation's new segments.
  */
 import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { SyncSummary } from '../../shared/contract.ts';
 import type { Workspace } from '../db/open.ts';
 import { backUpBeforeSyncCatchUp } from '../services/backups.ts';
@@ -132,16 +133,48 @@ export class Origins {
   }
 }
 
-/** Applies every segment of `folder` (a workspace's folder) that `target` hasn't given yet. */
-export function receiveSegments(
+/** An exchange with a folder of segments under way: what each of its steps reads and adds to. */
+export interface Exchange {
+  ws: Workspace;
+  /** The workspace's folder in the place (`<root>/<workspace id>`). */
+  folder: string;
+  /** How the place is named among the targets this installation remembers. */
+  target: string;
+  summary: SyncSummary;
+  /** What this installation has applied from the place, and sent to it, per writer. */
+  sources: Map<string, Source>;
+  /** The installations whose changes it brought. */
+  origins: Origins;
+}
+
+/**
+ * Starts an exchange with `root` (a folder, or a git clone's working tree), given the workspaces
+ * `found` there: joins the one there when this workspace is empty (`joinWorkspace`).
+ */
+export function openExchange(
   ws: Workspace,
-  folder: string,
+  root: string,
+  found: readonly string[],
   target: string,
-  summary: SyncSummary,
-  sources: Map<string, Source>,
-  origins: Origins,
-): void {
-  const fromSnapshot = catchUpFromSnapshot(ws, folder, target, summary, sources, origins);
+  where: string,
+): Exchange {
+  const { id, joined } = joinWorkspace(ws, found, where);
+  const summary = emptySummary(id);
+  summary.joined = joined;
+  return {
+    ws,
+    folder: join(root, id),
+    target,
+    summary,
+    sources: sourcesOf(ws, target),
+    origins: new Origins(),
+  };
+}
+
+/** Applies every segment of the exchange's folder that its place hasn't given yet. */
+export function receiveSegments(exchange: Exchange): void {
+  const { ws, folder, target, summary, sources, origins } = exchange;
+  const fromSnapshot = catchUpFromSnapshot(exchange);
   const pending = listSegments(folder).filter((s) => !isApplied(sources.get(s.writer), s.number));
   if (pending.length === 0) return;
   const bytes = pending.reduce((sum, s) => sum + sizeOf(s.path), 0);
@@ -194,14 +227,7 @@ const loadingTarget = (target: string) => `snapshot:${target}`;
  * there and the segments are read instead (the changes loaded stay: each is one of the log's).
  * Whether this sync caught up from a snapshot.
  */
-function catchUpFromSnapshot(
-  ws: Workspace,
-  folder: string,
-  target: string,
-  summary: SyncSummary,
-  sources: Map<string, Source>,
-  origins: Origins,
-): boolean {
+function catchUpFromSnapshot({ ws, folder, target, summary, sources, origins }: Exchange): boolean {
   const loading = sourcesOf(ws, loadingTarget(target));
   if (loading.size === 0 && (sources.size > 0 || !isEmpty(ws))) return false;
   const reading = readSnapshotAhead(listSnapshots(folder), summary.workspaceId, ws.now());

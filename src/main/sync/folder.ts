@@ -8,7 +8,7 @@ import type { SyncSummary } from '../../shared/contract.ts';
 import type { Workspace } from '../db/open.ts';
 import { DomainError } from '../services/errors.ts';
 import { changesAfter } from './log.ts';
-import { emptySummary, joinWorkspace, Origins, receiveSegments } from './exchange.ts';
+import { openExchange, receiveSegments, type Exchange } from './exchange.ts';
 import { encode, SEGMENT_LIMITS } from './segment.ts';
 import { writeSnapshotIfDue } from './snapshot.ts';
 import {
@@ -19,36 +19,21 @@ import {
   writeNewFile,
 } from './segment-files.ts';
 import { changeLogVersion } from '../store/version.ts';
-import {
-  coverOf,
-  knownOf,
-  markApplied,
-  merge,
-  sentUpto,
-  setSentUpto,
-  sourcesOf,
-  type Source,
-} from './sources.ts';
+import { coverOf, knownOf, markApplied, merge, sentUpto, setSentUpto } from './sources.ts';
 
 /** How a folder is named among the targets this installation remembers. */
 export const folderTarget = (folder: string) => `folder:${folder}`;
 
 /**
- * Writes what `target` doesn't hold yet (every change newer than what its segments hold, per
- * installation) as this installation's new segments, each at most `changesPerSegment` long, and
- * remembers each as applied (it is: its changes came from this workspace).
+ * Writes what the exchange's place doesn't hold yet (every change newer than what its segments
+ * hold, per installation) as this installation's new segments, each at most `changesPerSegment`
+ * long, and remembers each as applied (it is: its changes came from this workspace).
  */
-export function sendSegments(
-  ws: Workspace,
-  workspaceFolder: string,
-  target: string,
-  summary: SyncSummary,
-  sources: Map<string, Source>,
-): void {
+export function sendSegments({ ws, folder, target, summary, sources }: Exchange): void {
   // Nothing was written to the log since the last time: nothing new to send (a quick answer).
   const version = changeLogVersion(ws.db);
   if (sentUpto(ws, target) === version) return;
-  const own = join(workspaceFolder, ws.replicaId);
+  const own = join(folder, ws.replicaId);
   let known = knownOf(sources);
   let number = nextSegmentNumber(own);
   for (;;) {
@@ -68,31 +53,21 @@ export function sendSegments(
 
 /** Exchanges with the segments under `root` (a folder, or a git clone's working tree) as `target`. */
 export function exchangeWith(ws: Workspace, root: string, target: string, where: string): SyncSummary {
-  const { id, joined } = joinWorkspace(ws, workspacesIn(root), where);
-  const summary = emptySummary(id);
-  summary.joined = joined;
-  const folder = join(root, id);
-  const sources = sourcesOf(ws, target);
-  const origins = new Origins();
-  receiveSegments(ws, folder, target, summary, sources, origins);
-  summary.installations = origins.size;
-  sendAfterReceiving(ws, folder, target, summary, sources);
-  return summary;
+  const exchange = openExchange(ws, root, workspacesIn(root), target, where);
+  receiveSegments(exchange);
+  exchange.summary.installations = exchange.origins.size;
+  sendAfterReceiving(exchange);
+  return exchange.summary;
 }
 
 /**
  * Sends, then writes a snapshot when one is due. A failure says what the sync received before
  * it (that stays received).
  */
-export function sendAfterReceiving(
-  ws: Workspace,
-  folder: string,
-  target: string,
-  summary: SyncSummary,
-  sources: Map<string, Source>,
-): void {
+export function sendAfterReceiving(exchange: Exchange): void {
+  const { ws, folder, summary, sources } = exchange;
   try {
-    sendSegments(ws, folder, target, summary, sources);
+    sendSegments(exchange);
     writeSnapshotIfDue(ws, folder, summary.workspaceId, sources);
   } catch (error) {
     if (!(error instanceof DomainError) || summary.received === 0) throw error;

@@ -17,10 +17,9 @@ import type { SyncSummary } from '../../shared/contract.ts';
 import { gitRemoteProblem } from '../../shared/sync-places.ts';
 import type { Workspace } from '../db/open.ts';
 import { DomainError } from '../services/errors.ts';
-import { emptySummary, joinWorkspace, Origins, receiveSegments } from './exchange.ts';
+import { openExchange, receiveSegments } from './exchange.ts';
 import { sendAfterReceiving } from './folder.ts';
 import { workspacesIn } from './segment-files.ts';
-import { sourcesOf } from './sources.ts';
 
 const BRANCH = 'fortnight';
 const REMOTE_BRANCH = `refs/remotes/origin/${BRANCH}`;
@@ -174,16 +173,11 @@ export function syncGit(ws: Workspace, remote: string): SyncSummary {
     if (created) rmSync(dir, { recursive: true, force: true }); // a remote that never answered leaves nothing
     throw error;
   }
-  const target = gitTarget(remote);
-  const { id, joined } = joinWorkspace(ws, workspacesIn(dir), remote);
-  const summary = emptySummary(id);
-  summary.joined = joined;
-  const folder = join(dir, id);
-  const sources = sourcesOf(ws, target);
-  const origins = new Origins();
-  receiveSegments(ws, folder, target, summary, sources, origins);
-  sendAfterReceiving(ws, folder, target, summary, sources);
-  commitOwn(dir, join(id, ws.replicaId), summary.sent);
+  const exchange = openExchange(ws, dir, workspacesIn(dir), gitTarget(remote), remote);
+  const { summary, origins } = exchange;
+  receiveSegments(exchange);
+  sendAfterReceiving(exchange);
+  commitOwn(dir, join(summary.workspaceId, ws.replicaId), summary.sent);
   for (let attempt = 1; ahead(dir); attempt++) {
     const pushed = git(dir, ['push', '--quiet', '--no-verify', 'origin', `HEAD:refs/heads/${BRANCH}`]);
     if (pushed.ok) break;
@@ -200,7 +194,7 @@ export function syncGit(ws: Workspace, remote: string): SyncSummary {
     // Someone pushed first (or holds the remote's lock): take theirs, then push again.
     pause(attempt);
     fetchAndMerge(dir, remote);
-    receiveSegments(ws, folder, target, summary, sources, origins);
+    receiveSegments(exchange);
   }
   summary.installations = origins.size;
   return summary;

@@ -12,7 +12,7 @@ import { openWorkspace, type Workspace } from '../db/open.ts';
 import { DomainError } from '../services/errors.ts';
 import { workspaceCounts, workspaceName } from '../services/workspace.ts';
 import { importChanges } from './changes-file.ts';
-import { emptySummary, joinWorkspace, Origins, receiveSegments } from './exchange.ts';
+import { openExchange, receiveSegments } from './exchange.ts';
 import { cloneToRead } from './git.ts';
 import { storedWorkspaceId } from './log.ts';
 import { listSegments, requireSyncFolder, workspacesIn } from './segment-files.ts';
@@ -79,11 +79,10 @@ function peekFolder(scratch: Workspace, root: string, where: string, field: stri
       field,
     );
   }
-  const { id } = joinWorkspace(scratch, found, where);
-  const summary = emptySummary(id);
-  const origins = new Origins();
-  receiveSegments(scratch, join(root, id), 'peek', summary, new Map(), origins);
-  summary.installations = origins.size;
+  const exchange = openExchange(scratch, root, found, 'peek', where);
+  const { summary } = exchange;
+  receiveSegments(exchange);
+  summary.installations = exchange.origins.size;
   if (summary.received === 0 && summary.waiting.length > 0) {
     throw new DomainError(
       'unavailable',
