@@ -52,6 +52,15 @@ function snapshotInto(core: Core, root: string, target: string, workspace: strin
   return written!;
 }
 
+/** A little history synced to a new folder, and a snapshot of it written there. */
+async function aSnapshot() {
+  const folder = tempDir();
+  const a = await tempCore();
+  history(a, 'a');
+  const { workspaceId } = synced(a, 'sync.folder', { folder });
+  return { folder, a, snapshot: snapshotInto(a, folder, folderTarget(folder), workspaceId) };
+}
+
 describe('snapshots for newcomers', () => {
   it('a newcomer loads the snapshot, then the segments after it: the same rows as a full replay, later edits merge the same', async () => {
     const folder = tempDir();
@@ -102,11 +111,7 @@ describe('snapshots for newcomers', () => {
   });
 
   it('a snapshot cut short is passed over (the newcomer replays the segments) until it is whole', async () => {
-    const folder = tempDir();
-    const a = await tempCore();
-    history(a, 'a');
-    const { workspaceId } = synced(a, 'sync.folder', { folder });
-    const snapshot = snapshotInto(a, folder, folderTarget(folder), workspaceId);
+    const { folder, a, snapshot } = await aSnapshot();
     const whole = readFileSync(snapshot);
     writeFileSync(snapshot, whole.subarray(0, Math.floor(whole.length / 2)));
 
@@ -123,11 +128,7 @@ describe('snapshots for newcomers', () => {
   });
 
   it('a snapshot with a line that isn’t a change: its load stops there, says so, and the segments are read instead', async () => {
-    const folder = tempDir();
-    const a = await tempCore();
-    history(a, 'a');
-    const { workspaceId } = synced(a, 'sync.folder', { folder });
-    const snapshot = snapshotInto(a, folder, folderTarget(folder), workspaceId);
+    const { folder, a, snapshot } = await aSnapshot();
     // Whole and well compressed, with its end line, but one line in the middle is not a change.
     const lines = gunzipSync(readFileSync(snapshot)).toString('utf8').split('\n');
     const broken = Math.floor(lines.length / 2);

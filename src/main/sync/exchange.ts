@@ -171,12 +171,14 @@ export function openExchange(
   };
 }
 
-/** Applies every segment of the exchange's folder that its place hasn't given yet. */
+/**
+ * Applies every segment of the exchange's folder that its place hasn't given yet; the summary's
+ * installations are those whose changes the exchange has brought so far.
+ */
 export function receiveSegments(exchange: Exchange): void {
   const { ws, folder, target, summary, sources, origins } = exchange;
   const fromSnapshot = catchUpFromSnapshot(exchange);
   const pending = listSegments(folder).filter((s) => !isApplied(sources.get(s.writer), s.number));
-  if (pending.length === 0) return;
   const bytes = pending.reduce((sum, s) => sum + sizeOf(s.path), 0);
   if (bytes > CATCH_UP_BACKUP_BYTES && !fromSnapshot && !isEmpty(ws)) backUpBeforeSyncCatchUp(ws);
   for (const segment of pending) {
@@ -213,6 +215,7 @@ export function receiveSegments(exchange: Exchange): void {
     );
     if (summary.received > before) origins.add(decoded.changes);
   }
+  summary.installations = origins.size;
 }
 
 /** Where a snapshot load under way is remembered, per target: the chunks applied of each snapshot. */

@@ -55,7 +55,6 @@ export function sendSegments({ ws, folder, target, summary, sources }: Exchange)
 export function exchangeWith(ws: Workspace, root: string, target: string, where: string): SyncSummary {
   const exchange = openExchange(ws, root, workspacesIn(root), target, where);
   receiveSegments(exchange);
-  exchange.summary.installations = exchange.origins.size;
   sendAfterReceiving(exchange);
   return exchange.summary;
 }

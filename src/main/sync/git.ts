@@ -174,7 +174,7 @@ export function syncGit(ws: Workspace, remote: string): SyncSummary {
     throw error;
   }
   const exchange = openExchange(ws, dir, workspacesIn(dir), gitTarget(remote), remote);
-  const { summary, origins } = exchange;
+  const { summary } = exchange;
   receiveSegments(exchange);
   sendAfterReceiving(exchange);
   commitOwn(dir, join(summary.workspaceId, ws.replicaId), summary.sent);
@@ -196,7 +196,6 @@ export function syncGit(ws: Workspace, remote: string): SyncSummary {
     fetchAndMerge(dir, remote);
     receiveSegments(exchange);
   }
-  summary.installations = origins.size;
   return summary;
 }
 

@@ -82,7 +82,6 @@ function peekFolder(scratch: Workspace, root: string, where: string, field: stri
   const exchange = openExchange(scratch, root, found, 'peek', where);
   const { summary } = exchange;
   receiveSegments(exchange);
-  summary.installations = exchange.origins.size;
   if (summary.received === 0 && summary.waiting.length > 0) {
     throw new DomainError(
       'unavailable',
