@@ -206,13 +206,16 @@ export interface SprintSummary {
 
 /**
  * What the Meeting screen opens on: the sprint under review (the active one) and its meeting, the
- * sprint after it (once it exists), and the meeting of the sprint before, when it was held.
+ * sprint after it (once it exists), the meeting of the sprint before, when it was held, and the
+ * view of the step the meeting is at, so the step shows without a second read.
  */
 export interface CurrentMeeting {
   sprint: Sprint | null;
   meeting: Meeting | null;
   nextSprint: Sprint | null;
   previous: { sprint: Sprint; meeting: Meeting } | null;
+  /** The view of the meeting's step while it is under way (the plan's once the next sprint exists); else null. */
+  step: StepRedraw | null;
 }
 
 /** A meeting step's view, read in the same call as a write or an undo, for the step to redraw. */

@@ -43,13 +43,14 @@ describe('the meeting', () => {
     expect(must(reopened, 'meeting.start', { sprintId: world.sprint.id }).id).toBe(meeting.id);
   });
 
-  it('opens on the active sprint, its meeting, the next sprint and the meeting before, in one read', async () => {
+  it("opens on the active sprint, its meeting, the next sprint, the meeting before and the step's view, in one read", async () => {
     const empty = await tempCore();
     expect(must(empty, 'meeting.current', {})).toEqual({
       sprint: null,
       meeting: null,
       nextSprint: null,
       previous: null,
+      step: null,
     });
     expect(refused(empty, 'meeting.current', { sprintId: 'x' }).message).toMatch(/sprintId/);
 
@@ -59,8 +60,15 @@ describe('the meeting', () => {
       meeting: null,
       nextSprint: null,
       previous: null,
+      step: null,
     });
     const meeting = must(core, 'meeting.start', { sprintId: world.sprint.id });
+    expect(must(core, 'meeting.current', {}).step).toEqual({
+      step: 'retrospective',
+      view: must(core, 'retrospective.view', { sprintId: world.sprint.id }),
+    });
+    must(core, 'meeting.goTo', { id: meeting.id, step: 'plan' });
+    expect(must(core, 'meeting.current', {}).step).toBeNull(); // no next sprint to plan yet
     const next = must(core, 'sprints.createNext', {});
     must(core, 'meeting.goTo', { id: meeting.id, step: 'plan' });
     const during = must(core, 'meeting.current', {});
@@ -69,6 +77,7 @@ describe('the meeting', () => {
     expect(during.meeting?.step).toBe('plan');
     expect(during.nextSprint).toEqual(next);
     expect(during.previous).toBeNull();
+    expect(during.step).toEqual({ step: 'plan', view: must(core, 'planning.view', { sprintId: next.id }) });
 
     const ended = must(core, 'meeting.end', { id: meeting.id });
     const after = must(core, 'meeting.current', {});

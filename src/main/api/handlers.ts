@@ -15,7 +15,6 @@ import {
   updateInitiative,
 } from '../services/initiatives.ts';
 import {
-  currentMeeting,
   endMeeting,
   getMeetingOfSprint,
   goToStep,
@@ -81,7 +80,7 @@ import { meetingCalendar } from '../calendar/ics.ts';
 import { exportRoadmap } from '../markdown/roadmap-export.ts';
 import { importRoadmap, previewImport } from '../markdown/roadmap-import.ts';
 import { planningView } from '../services/planning.ts';
-import { stepRedraw } from '../services/meeting-redraw.ts';
+import { currentMeeting, stepRedraw } from '../services/meeting-redraw.ts';
 import { polishView } from '../services/polish-view.ts';
 import { retrospectiveView } from '../services/retrospective.ts';
 import { sprintsOverview } from '../services/sprint-overview.ts';

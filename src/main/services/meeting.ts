@@ -5,7 +5,6 @@
 import { differenceInSeconds } from 'date-fns/differenceInSeconds';
 import type { ParsedInput } from '../../shared/contract.ts';
 import { MEETING_STEPS, type Attendee, type Meeting, type MeetingStep } from '../../shared/domain.ts';
-import type { CurrentMeeting } from '../../shared/meeting-views.ts';
 import type { Workspace } from '../db/open.ts';
 import { selectSql } from '../store/read.ts';
 import { undoAction } from '../store/undo.ts';
@@ -13,7 +12,7 @@ import { actionId, current, decodeRow, insert, stmt, update } from '../store/wri
 import { DomainError, notFound } from './errors.ts';
 import { requireRows } from './rules.ts';
 import { meetingIdFor } from '../sync/natural-ids.ts';
-import { activeSprint, closeActiveSprint, getSprint, sprintNumbered } from './sprints.ts';
+import { closeActiveSprint, getSprint } from './sprints.ts';
 
 const perStep = <T>(value: T) =>
   Object.fromEntries(MEETING_STEPS.map((s) => [s, value])) as Record<MeetingStep, T>;
@@ -22,20 +21,6 @@ export function getMeetingOfSprint(ws: Workspace, { sprintId }: ParsedInput<'mee
   const row = stmt(ws.db, `${selectSql('meeting')} WHERE t.sprint_id = ?`).get(sprintId) as
     Record<string, unknown> | undefined;
   return row ? decodeRow('meeting', row) : null;
-}
-
-/** The active sprint with its meeting, the sprint after it, and the meeting held before it. */
-export function currentMeeting(ws: Workspace): CurrentMeeting {
-  const sprint = activeSprint(ws);
-  if (!sprint) return { sprint: null, meeting: null, nextSprint: null, previous: null };
-  const before = sprintNumbered(ws, sprint.number - 1);
-  const previousMeeting = before ? getMeetingOfSprint(ws, { sprintId: before.id }) : null;
-  return {
-    sprint,
-    meeting: getMeetingOfSprint(ws, { sprintId: sprint.id }),
-    nextSprint: sprintNumbered(ws, sprint.number + 1),
-    previous: before && previousMeeting ? { sprint: before, meeting: previousMeeting } : null,
-  };
 }
 
 function getMeeting(ws: Workspace, id: string): Meeting {

@@ -28,12 +28,29 @@ describe('the meeting when changes arrive', () => {
     expect(session.status).toBe('');
   });
 
-  it("follows the facilitator's step and says so", async () => {
-    const { session, meeting, elsewhere } = await opened();
+  it("follows the facilitator's step and says so, with that step's view in the same read", async () => {
+    const { session, meeting, elsewhere, calls, core, must } = await opened();
     await elsewhere('meeting.goTo', { id: meeting.id, step: 'polish' });
     await session.refresh();
     expect(session.step).toBe('polish');
     expect(session.status).toBe('The facilitator moved to Polish.');
+    const read = calls.length;
+    await session.polish.show(); // the step coming on screen
+    expect(calls.length).toBe(read);
+    expect(session.polish.view).toEqual(must(await core.call('polish.view', { sprintId: meeting.sprintId })));
+  });
+
+  it("opens on the step's view in the meeting's one read", async () => {
+    const { session, calls, core, must, meeting } = await opened();
+    const fresh = new MeetingSession();
+    const before = calls.length;
+    await fresh.load();
+    await fresh.retro.show(); // the step coming on screen
+    expect(calls.slice(before).filter((c) => c !== 'workspace.info')).toEqual(['meeting.current']);
+    expect(fresh.retro.view).toEqual(session.retro.view);
+    expect(fresh.retro.view).toEqual(
+      must(await core.call('retrospective.view', { sprintId: meeting.sprintId })),
+    );
   });
 
   it('waits for a write on its way, so the write and the read never cross', async () => {
@@ -47,7 +64,7 @@ describe('the meeting when changes arrive', () => {
     await answer.release();
     await written;
     await refreshed;
-    expect(calls.slice(-2)).toEqual(['meeting.current', 'retrospective.view']);
+    expect(calls.slice(-2)).toEqual(['meeting.act', 'meeting.current']); // the view came with it
     const cache = session.retro.view?.goalsByOwner
       .flatMap((o) => o.goals)
       .find((g) => g.id === goals.cache.id);

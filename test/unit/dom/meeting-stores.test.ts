@@ -202,6 +202,8 @@ describe('the meeting stores', () => {
     await session.goTo('wrap-up');
     expect(await callsOf(() => session.undo())).toEqual(['meeting.undo']);
     expect(session.status).toBe('Undone: sprint goal “Docs site”.');
-    expect(session.summary).toEqual(must(await core.call('sprints.summary', { sprintId: world.sprint.id })));
+    expect(session.wrapUp.view).toEqual(
+      must(await core.call('sprints.summary', { sprintId: world.sprint.id })),
+    );
   });
 });

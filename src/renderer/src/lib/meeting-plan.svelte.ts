@@ -40,12 +40,7 @@ export class PlanStore extends StepView {
       return;
     }
     if (this.view && this.view.sprint.id !== next.id) this.view = null; // another sprint's
-    // The roadmap only fills the new sprint goal's pickers: the step shows without waiting for it.
-    if (!this.roadmap) {
-      void call('roadmap.view', {}).then((roadmap) => {
-        if (roadmap.ok) this.roadmap = roadmap.value;
-      });
-    }
+    this.#loadPickers();
     const view = await call('planning.view', { sprintId: next.id });
     if (!latest()) return;
     if (view.ok) {
@@ -61,6 +56,15 @@ export class PlanStore extends StepView {
     this.#loads.invalidate();
     this.view = view;
     this.error = null;
+    this.#loadPickers();
+  }
+
+  /** The roadmap only fills the new sprint goal's pickers: the step shows without waiting for it. */
+  #loadPickers(): void {
+    if (this.roadmap) return;
+    void call('roadmap.view', {}).then((roadmap) => {
+      if (roadmap.ok) this.roadmap = roadmap.value;
+    });
   }
 
   /**

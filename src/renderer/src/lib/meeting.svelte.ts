@@ -7,7 +7,7 @@
  */
 import type { Input, MeetingAction, Output } from '../../../shared/contract.ts';
 import type { Attendee, Meeting, MeetingStep, Sprint } from '../../../shared/domain.ts';
-import type { SprintSummary, StepRedraw } from '../../../shared/meeting-views.ts';
+import type { StepRedraw } from '../../../shared/meeting-views.ts';
 import type { ApiError } from '../../../shared/result.ts';
 import { call } from './api.ts';
 import { WriteQueue } from './in-order.ts';
@@ -16,6 +16,7 @@ import { PlanStore } from './meeting-plan.svelte.ts';
 import { PolishStore } from './meeting-polish.svelte.ts';
 import { RetroStore } from './meeting-retro.svelte.ts';
 import { STEP_LABELS, describeUndone } from './meeting-words.svelte.ts';
+import { WrapUpStore } from './meeting-wrap-up.svelte.ts';
 import { workspace } from './workspace.svelte.ts';
 
 export type Timeboxes = Record<MeetingStep, number | null>;
@@ -40,12 +41,11 @@ export class MeetingSession {
   failure = $state.raw<ApiError | null>(null);
   /** Set while the session writes, so the screen can say "Saving…". */
   pending = $state(0);
-  /** The sprint summary the wrap-up shows: read as the step opens, answered again by an undo. */
-  summary = $state.raw<SprintSummary | null>(null);
 
   readonly retro: RetroStore = new RetroStore(this);
   readonly polish: PolishStore = new PolishStore(this);
   readonly plan: PlanStore = new PlanStore(this);
+  readonly wrapUp: WrapUpStore = new WrapUpStore(this);
 
   readonly step: MeetingStep = $derived(this.meeting?.step ?? 'retrospective');
 
@@ -65,15 +65,17 @@ export class MeetingSession {
       this.loaded = true;
       return;
     }
-    const { sprint, meeting, nextSprint, previous } = current.value;
+    const { sprint, meeting, nextSprint, previous, step } = current.value;
     this.loadError = null;
     this.sprint = sprint;
     this.nextSprint = nextSprint;
     this.meeting = meeting;
     this.previous = previous;
     this.loaded = true;
-    // The step's view is asked for now, not once the step's part of the screen is on it.
-    if (meeting && !meeting.endedAt) this.#store(meeting.step)?.preload();
+    // The step's view came with the meeting (else it is asked for now, not once the step's part
+    // of the screen is on it).
+    if (step) this.#arrive(step);
+    else if (meeting && !meeting.endedAt) this.#store(meeting.step).preload();
   }
 
   /**
@@ -96,7 +98,7 @@ export class MeetingSession {
       const moves = this.#moves;
       const current = await call('meeting.current', {});
       if (!current.ok || moves !== this.#moves) return;
-      const { sprint, meeting, nextSprint, previous } = current.value;
+      const { sprint, meeting, nextSprint, previous, step } = current.value;
       if (before && meeting?.id !== before.id) return; // ended elsewhere: this record stays
       this.sprint = sprint;
       this.nextSprint = nextSprint;
@@ -105,26 +107,41 @@ export class MeetingSession {
       if (!meeting) return;
       if (before && meeting.step !== before.step) {
         // Said in the meeting's status line (a polite live region); the step's part of the
-        // screen loads its view as it comes on screen.
+        // screen shows the view that came with the meeting as it comes on screen.
         this.say(`The facilitator moved to ${STEP_LABELS[meeting.step]}.`);
+        if (step) this.#arrive(step);
         return;
       }
-      await this.#store(meeting.step)?.load();
+      if (step) this.#draw(step);
     });
   }
 
-  #store(step: MeetingStep): RetroStore | PolishStore | PlanStore | null {
+  #store(step: MeetingStep): RetroStore | PolishStore | PlanStore | WrapUpStore {
     if (step === 'retrospective') return this.retro;
     if (step === 'polish') return this.polish;
     if (step === 'plan') return this.plan;
-    return null;
+    return this.wrapUp;
+  }
+
+  /** A step's view that came with the meeting: shown, and taken by the step as it mounts. */
+  #arrive(step: StepRedraw): void {
+    this.#draw(step);
+    this.#store(step.step).arrived();
+  }
+
+  /** Shows a step's view as an answer carried it (the meeting's read, an undo). */
+  #draw(redraw: StepRedraw): void {
+    if (redraw.step === 'retrospective') this.retro.redraw(redraw.view);
+    else if (redraw.step === 'polish') this.polish.redraw(redraw.view);
+    else if (redraw.step === 'plan') this.plan.redraw(redraw.view);
+    else this.wrapUp.redraw(redraw.view);
   }
 
   /** Forgets a closed meeting so the screen offers the next sprint's. */
   async leaveEnded(): Promise<void> {
     if (this.meeting?.endedAt) {
       this.meeting = null;
-      this.summary = null;
+      this.wrapUp.view = null;
       this.#done = [];
       this.status = '';
     }
@@ -275,10 +292,7 @@ export class MeetingSession {
     const label = index >= 0 ? this.#done.splice(index, 1)[0]!.label : describeUndone(method);
     this.say(`Undone: ${label}.`, 'undone');
     this.meeting = now;
-    if (redraw?.step === 'retrospective') this.retro.redraw(redraw.view);
-    else if (redraw?.step === 'polish') this.polish.redraw(redraw.view);
-    else if (redraw?.step === 'plan') this.plan.redraw(redraw.view);
-    else if (redraw?.step === 'wrap-up') this.summary = redraw.view;
+    if (redraw) this.#draw(redraw);
   }
 
   /** Ends the meeting: the sprint closes and the next becomes active. */

@@ -1,6 +1,7 @@
 /**
  * What the meeting's step stores share: the step's view can start loading before the step is on
- * screen (as the Meeting screen opens), and the step takes that load when it mounts.
+ * screen (as the Meeting screen opens), or arrive with the meeting's opening read, and the step
+ * takes that load, or that view, when it mounts.
  */
 export abstract class StepView {
   #preloaded: Promise<void> | null = null;
@@ -11,6 +12,11 @@ export abstract class StepView {
   /** Starts loading the view before the step is on screen. */
   preload(): void {
     this.#preloaded = this.load();
+  }
+
+  /** The view came with another answer and is shown: the step takes it as it mounts, without reading it again. */
+  arrived(): void {
+    this.#preloaded = Promise.resolve();
   }
 
   /** Loads the view as the step comes on screen, or takes the load already started for it. */
