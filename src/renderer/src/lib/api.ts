@@ -76,6 +76,26 @@ const send = (method: string, input: unknown): Promise<Result<unknown>> =>
   window.fortnight ? overBridge(method, input) : overHttp(method, input);
 
 /**
+ * Calls on their way that a screen or a user waits for (every `call` and `callAhead`), and how
+ * the polls learn that none is: the navigation's polls go after them, never holding one back.
+ */
+let onTheirWay = 0;
+/** Wakes the polls waiting for the calls on their way. */
+let wake: (() => void)[] = [];
+/** The longest a poll waits for the calls before it. */
+const QUIET_WAIT_MS = 1000;
+
+function awaited(answer: Promise<Result<unknown>>): Promise<Result<unknown>> {
+  onTheirWay++;
+  return answer.finally(() => {
+    if (--onTheirWay > 0) return;
+    const waiting = wake;
+    wake = [];
+    for (const go of waiting) go();
+  });
+}
+
+/**
  * Reads asked for before the code that needs them has loaded (a screen's data on its first
  * showing, while its files load and compile), by method. The next call of that method takes the
  * answer if it asks for the same input, and drops it either way: an early answer is used once,
@@ -86,13 +106,32 @@ const ahead = new Map<string, { request: string; answer: Promise<Result<unknown>
 /** Starts a read now, for the next `call` of its method. */
 export function callAhead<M extends MethodName>(method: M, input: Input<M>): void {
   if (!ahead.has(method))
-    ahead.set(method, { request: JSON.stringify(input ?? {}), answer: send(method, input) });
+    ahead.set(method, { request: JSON.stringify(input ?? {}), answer: awaited(send(method, input)) });
 }
 
 /** Calls a contract method; always resolves, to the method's result or to an error. */
 export async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Result<Output<M>>> {
   const early = ahead.get(method);
   ahead.delete(method);
-  const answer = early?.request === JSON.stringify(input ?? {}) ? early.answer : send(method, input);
+  const answer = early?.request === JSON.stringify(input ?? {}) ? early.answer : awaited(send(method, input));
   return (await answer) as Result<Output<M>>;
+}
+
+/**
+ * A poll's read (the navigation's version, sync status and review count): sent once the calls on
+ * their way have answered (or after a second), so a screen's own reads never wait behind it.
+ */
+export async function callWhenQuiet<M extends MethodName>(
+  method: M,
+  input: Input<M>,
+): Promise<Result<Output<M>>> {
+  if (onTheirWay > 0)
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, QUIET_WAIT_MS);
+      wake.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  return (await send(method, input)) as Result<Output<M>>;
 }

@@ -6,7 +6,7 @@
  * again. A user who is typing is left alone: the news waits for the next idle moment (no text
  * field focused, or no key pressed for a few seconds).
  */
-import { call } from './api.ts';
+import { callWhenQuiet } from './api.ts';
 import { isTextField } from './typing.ts';
 
 const EVERY_MS = 2000;
@@ -30,7 +30,7 @@ const idle = (): boolean => !isTextField(document.activeElement) || Date.now() -
 
 async function check(): Promise<void> {
   if (document.visibilityState !== 'hidden') {
-    const result = await call('workspace.version', {});
+    const result = await callWhenQuiet('workspace.version', {});
     if (result.ok) {
       if (known !== null && result.value.version !== known) untold = true;
       known = result.value.version;

@@ -10,7 +10,14 @@ class Goals {
 
   readonly titles: ReadonlyMap<string, string> = $derived(new Map(this.list.map((g) => [g.id, g.title])));
 
-  async load(): Promise<void> {
+  #loading: Promise<void> | null = null;
+
+  /** Reads the goals; asked again while a read is on its way, joins it. */
+  load(): Promise<void> {
+    return (this.#loading ??= this.#read().finally(() => (this.#loading = null)));
+  }
+
+  async #read(): Promise<void> {
     const result = await call('goals.list', {});
     if (result.ok) this.list = result.value;
   }

@@ -6,7 +6,7 @@
  */
 import { SvelteMap } from 'svelte/reactivity';
 import type { Arrived } from '../../../shared/arrivals.ts';
-import { call } from './api.ts';
+import { call, callWhenQuiet } from './api.ts';
 import { onArrival } from './arrivals.ts';
 import { LatestLoad } from './in-order.ts';
 import { lock } from './lock.svelte.ts';
@@ -28,7 +28,10 @@ class Review {
 
   async load(): Promise<void> {
     const latest = this.#loads.begin();
-    const [unseen, conflicts] = await Promise.all([call('sync.unseen', {}), call('conflicts.list', {})]);
+    const [unseen, conflicts] = await Promise.all([
+      callWhenQuiet('sync.unseen', {}),
+      callWhenQuiet('conflicts.list', {}),
+    ]);
     if (!latest()) return;
     if (unseen.ok) {
       const before = this.#loaded ? this.unseen.size : unseen.value.length;

@@ -7,7 +7,7 @@ import type { SyncStatus } from '../../../shared/contract-sync-setup.ts';
 import type { SyncSummary } from '../../../shared/contract.ts';
 import { WAITING_COUNTED } from '../../../shared/sync-status.ts';
 import type { Result } from '../../../shared/result.ts';
-import { call } from './api.ts';
+import { call, callWhenQuiet } from './api.ts';
 import { formatAgo } from './dates.ts';
 import { workspace } from './workspace.svelte.ts';
 
@@ -52,8 +52,9 @@ class SyncStore {
   private ticking: ReturnType<typeof setInterval> | null = null;
   private users = 0;
 
-  async refresh(): Promise<void> {
-    const result = await call('sync.status', {});
+  /** Reads the status now, or — a poll — once the calls on their way have answered. */
+  async refresh(poll = false): Promise<void> {
+    const result = poll ? await callWhenQuiet('sync.status', {}) : await call('sync.status', {});
     if (result.ok) this.status = result.value;
     this.now = new Date();
   }
@@ -62,7 +63,7 @@ class SyncStore {
   follow(): () => void {
     if (this.users++ === 0) {
       const read = async () => {
-        await this.refresh();
+        await this.refresh(true);
         if (this.users === 0) return;
         const wait = this.status?.state === 'syncing' ? READ_SYNCING_EVERY_MS : READ_EVERY_MS;
         this.reading = setTimeout(() => void read(), wait);
