@@ -166,7 +166,7 @@ export function readSpecs(c: Context): ReadSpec[] {
       bare: 'capacities.list',
     },
     { method: 'meeting.get', label: closed, inputs: [{ sprintId: c.lastClosedId }] },
-    { method: 'meeting.current', label: 'the Meeting screen opening', inputs: [{}] },
+    { method: 'meeting.current', label: 'the Meeting screen opening, at the retrospective', inputs: [{}] },
     { method: 'search.quick', label: `'${c.searchQuery}'`, inputs: [{ query: c.searchQuery }] },
     {
       method: 'history.list',
