@@ -6,7 +6,7 @@
  * (`timeAction`), whatever the stores do in between.
  */
 import { MEETING_STEPS, type MeetingStep } from '../src/shared/domain.ts';
-import { GROUP, heapNow, med, navigate, type Session } from './browser.ts';
+import { GROUP, heapNow, med, navigate, p95Samples, type Session } from './browser.ts';
 import { TARGETS, row, skipped, type Target } from './measure.ts';
 import {
   CURRENT_STEP,
@@ -86,7 +86,7 @@ async function measureSteps(s: Session): Promise<void> {
     // A try that never shows the step is retried (a busy machine), up to twice in all.
     const clicks: number[] = [];
     let misses = 0;
-    for (let i = 0; i < budget.warmup + budget.iterations && misses <= 2; i++) {
+    for (let i = 0; i < budget.warmup + p95Samples(budget) && misses <= 2; i++) {
       const t = (await atStep(s, neighbour)) ? await clickStep(s, step) : null;
       if (t === null) {
         misses++;
@@ -146,8 +146,7 @@ async function measureAction(s: Session, name: string, step: MeetingStep, action
   }
   const painted: number[] = [];
   const inDom: number[] = [];
-  // Twice the samples of a reload: the target is a p95, and an action takes a few ms.
-  for (let i = 0; i < s.budget.warmup + 2 * s.budget.iterations; i++) {
+  for (let i = 0; i < s.budget.warmup + p95Samples(s.budget); i++) {
     const prepared = await action(s, i);
     if (typeof prepared === 'string') return void s.rows.push(skipped(GROUP, name, prepared, target));
     const t = await timeAction(s.page, prepared.wait, prepared.act, s.timeout);
