@@ -214,7 +214,10 @@ export interface CurrentMeeting {
   meeting: Meeting | null;
   nextSprint: Sprint | null;
   previous: { sprint: Sprint; meeting: Meeting } | null;
-  /** The view of the meeting's step while it is under way (the plan's once the next sprint exists); else null. */
+  /**
+   * The view of the meeting's step while it is under way (the plan's once the next sprint
+   * exists); else null.
+   */
   step: StepRedraw | null;
 }
 

@@ -32,7 +32,10 @@ export function stepRedraw(ws: Workspace, meeting: Meeting, step: MeetingStep): 
   }
 }
 
-/** The active sprint with its meeting, the sprint after it, the meeting held before it, and the view of the step the meeting is at. */
+/**
+ * The active sprint with its meeting, the sprint after it, the meeting held before it, and the
+ * view of the step the meeting is at (while it is under way).
+ */
 export function currentMeeting(ws: Workspace): CurrentMeeting {
   const sprint = activeSprint(ws);
   if (!sprint) return { sprint: null, meeting: null, nextSprint: null, previous: null, step: null };

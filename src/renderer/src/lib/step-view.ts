@@ -14,7 +14,10 @@ export abstract class StepView {
     this.#preloaded = this.load();
   }
 
-  /** The view came with another answer and is shown: the step takes it as it mounts, without reading it again. */
+  /**
+   * The view came with another answer (the meeting's read) and is shown: the step takes it as it
+   * mounts, without reading it again.
+   */
   arrived(): void {
     this.#preloaded = Promise.resolve();
   }
