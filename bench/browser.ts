@@ -119,7 +119,12 @@ export async function measureBrowser({
         ? row(GROUP, BLANK_ROW, blank.samples, TARGETS.blankPage, {
             note: `DOMContentLoaded ${med(blank.loaded)} ms; reloaded just before each sample of a screen's load`,
           })
-        : skipped(GROUP, BLANK_ROW, `not usable within ${timeout} ms`, TARGETS.blankPage),
+        : skipped(
+            GROUP,
+            BLANK_ROW,
+            'no sample: it is reloaded only before each sample of a screen, and none showed its heading',
+            TARGETS.blankPage,
+          ),
     );
     await measureSwitches(s);
     if (rows.find((r) => r.name === SCREENS[1]!.name)?.n) {
