@@ -21,6 +21,7 @@ export class PlanStore extends StepView {
   roadmap = $state.raw<Roadmap | null>(null);
   error = $state.raw<ApiError | null>(null);
   readonly #loads = new LatestLoad();
+  #pickers: Promise<void> | null = null;
 
   constructor(session: MeetingSession) {
     super();
@@ -59,11 +60,15 @@ export class PlanStore extends StepView {
     this.#loadPickers();
   }
 
-  /** The roadmap only fills the new sprint goal's pickers: the step shows without waiting for it. */
+  /**
+   * The roadmap only fills the new sprint goal's pickers: the step shows without waiting for it.
+   * Read once; asked again while the read is on its way, joins it.
+   */
   #loadPickers(): void {
-    if (this.roadmap) return;
-    void call('roadmap.view', {}).then((roadmap) => {
+    if (this.roadmap || this.#pickers) return;
+    this.#pickers = call('roadmap.view', {}).then((roadmap) => {
       if (roadmap.ok) this.roadmap = roadmap.value;
+      this.#pickers = null;
     });
   }
 
