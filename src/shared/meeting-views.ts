@@ -53,11 +53,8 @@ export interface MilestoneDone {
   replicaId: string;
 }
 
-/** A polish issue done in a sprint, with when it was marked done and on which replica. */
-export interface PolishDone extends PolishIssue {
-  doneAt: string | null;
-  doneReplicaId: string | null;
-}
+/** A polish issue done in a sprint, as the retrospective lists it: its title and who did it. */
+export type PolishDoneLine = Pick<PolishIssue, 'id' | 'title' | 'assigneeId'>;
 
 /** A field of a sprint goal or a note whose value was entered before the meeting (see `beforehand`). */
 export interface EnteredBeforehand {
@@ -89,7 +86,7 @@ export interface RetrospectiveView {
   /** Milestones whose state became `done` within the sprint's bounds, oldest first. */
   milestonesDone: MilestoneDone[];
   /** Polish recorded as done in this sprint (its `doneSprintId`), oldest first. */
-  polishDone: PolishDone[];
+  polishDone: PolishDoneLine[];
   /**
    * By sprint goal or note id: its outcome, outcome note or text as entered before the meeting
    * started, or on another installation — what the meeting confirms rather than types.

@@ -25,9 +25,10 @@ import {
   type ActionItem,
   type Meeting,
   type Person,
+  type PolishIssue,
   type Sprint,
 } from '../../shared/domain.ts';
-import type { OutcomeCounts, PolishDone, SprintSummary } from '../../shared/meeting-views.ts';
+import type { OutcomeCounts, SprintSummary } from '../../shared/meeting-views.ts';
 import type { Workspace } from '../db/open.ts';
 import { getMeetingOfSprint } from '../services/meeting.ts';
 import { listPeople } from '../services/people.ts';
@@ -56,7 +57,7 @@ export const summaryFileName = (sprint: Pick<Sprint, 'number'>): string =>
  * A polish issue as Markdown: its `owner/repo#123` reference linked to the GitHub issue, or its
  * title linked to its http(s) URL; anything else stays text (`javascript:` never becomes a link).
  */
-export function polishLine(issue: Pick<PolishDone, 'title' | 'link'>): string {
+export function polishLine(issue: Pick<PolishIssue, 'title' | 'link'>): string {
   const text = title(issue.title);
   const link = issue.link?.trim() ?? '';
   const found = issueLink(link);

@@ -8,11 +8,10 @@ import { addMonths } from 'date-fns/addMonths';
 import { endOfMonth } from 'date-fns/endOfMonth';
 import { format } from 'date-fns/format';
 import { parseISO } from 'date-fns/parseISO';
-import type { Goal, Initiative, Person, Sprint, SprintGoal } from '../../shared/domain.ts';
+import type { Goal, Initiative, Person, PolishIssue, Sprint, SprintGoal } from '../../shared/domain.ts';
 import type {
   DueMilestone,
   MilestoneDone,
-  PolishDone,
   RoadmapChange,
   SprintBounds,
 } from '../../shared/meeting-views.ts';
@@ -34,7 +33,7 @@ export interface EndedSprint {
   sprint: Sprint;
   /** In position order; `carriedOver`: copied into a later sprint. */
   goals: (SprintGoal & { carriedOver: boolean })[];
-  polishDone: PolishDone[];
+  polishDone: PolishIssue[];
 }
 
 export interface MonthFacts {

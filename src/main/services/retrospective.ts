@@ -7,6 +7,7 @@ import type { ParsedInput } from '../../shared/contract.ts';
 import {
   RETRO_COLUMNS,
   type ActionItem,
+  type PolishIssue,
   type RetroColumn,
   type RetroNote,
   type Sprint,
@@ -16,7 +17,6 @@ import type {
   EnteredBeforehand,
   MilestoneDone,
   OwnerGoals,
-  PolishDone,
   RetrospectiveView,
   RoadmapChange,
   SprintBounds,
@@ -113,21 +113,14 @@ export function notesByColumn(ws: Workspace, sprintId: string): Record<RetroColu
   return notes;
 }
 
-/** Polish recorded as done in the sprint, with when (and where) it was marked done. */
-export function polishDoneIn(ws: Workspace, sprintId: string): PolishDone[] {
+/** Polish recorded as done in the sprint, in the order it was marked done. */
+export function polishDoneIn(ws: Workspace, sprintId: string): PolishIssue[] {
   const rows = stmt(
     ws.db,
-    `SELECT p.*, (SELECT max(c.hlc) FROM changes c WHERE c.entity_id = p.id AND c.field = 'status') AS doneHlc
-       FROM (${selectSql('polishIssue')} WHERE t.done_sprint_id = ?) p ORDER BY doneHlc, p.createdAt, p.id`,
+    `SELECT p.* FROM (${selectSql('polishIssue')} WHERE t.done_sprint_id = ?) p
+      ORDER BY (SELECT max(c.hlc) FROM changes c WHERE c.entity_id = p.id AND c.field = 'status'), p.createdAt, p.id`,
   ).all(sprintId) as Row[];
-  return rows.map((row) => {
-    const hlc = row.doneHlc as string | null;
-    return {
-      ...decodeRow('polishIssue', row),
-      doneAt: hlc ? instant(hlc) : null,
-      doneReplicaId: hlc ? parseHlc(hlc).replicaId : null,
-    };
-  });
+  return rows.map((row) => decodeRow('polishIssue', row));
 }
 
 /** State changes in `[from, to)` of the clock-timestamp prefixes (exported for its query-plan test). */
@@ -272,7 +265,7 @@ export function retrospectiveView(
     bounds,
     roadmapChanges: changes,
     milestonesDone,
-    polishDone: polishDoneIn(ws, sprint.id),
+    polishDone: polishDoneIn(ws, sprint.id).map(({ id, title, assigneeId }) => ({ id, title, assigneeId })),
     beforehand: enteredBeforehand(
       ws,
       sprint.id,
