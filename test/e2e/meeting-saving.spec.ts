@@ -1,10 +1,28 @@
 /**
- * A note shows the moment Enter is pressed, marked as saving, while its write is on its way; the
- * answer turns it into the saved note, and a refusal takes it back to the field with the reason.
+ * What a meeting action shows the moment its key is pressed, while its write is on its way: a
+ * note marked as saving (the answer turns it into the saved note; a refusal takes it back to the
+ * field with the reason), a goal's outcome, a polish issue leaving the open list.
  */
+import type { Page } from '@playwright/test';
 import { LIMITS } from '../../src/shared/domain.ts';
 import { expect, test } from './fixtures.ts';
 import { meetingUnderWay, row, stepHeading } from './meeting-helpers.ts';
+
+/** Holds the meeting's writes on their way to the host; `letGo` sends them on, unchanged. */
+async function holdWrites(page: Page): Promise<{ letGo: () => Promise<void> }> {
+  let letGo!: () => void;
+  const held = new Promise<void>((resolve) => (letGo = resolve));
+  await page.route('**/api/meeting.act', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return {
+    letGo: async () => {
+      letGo();
+      await page.unrouteAll({ behavior: 'wait' });
+    },
+  };
+}
 
 test('a note shows at once as saving, becomes the saved note, and a refused one goes back to its field', async ({
   page,
@@ -20,22 +38,15 @@ test('a note shows at once as saving, becomes the saved note, and a refused one 
   const notes = kudos.locator('[data-row]');
   const before = await notes.count();
 
-  // The write is held on its way to the host (it goes through unchanged once let go).
-  let letGo!: () => void;
-  const held = new Promise<void>((resolve) => (letGo = resolve));
-  await page.route('**/api/meeting.act', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const writes = await holdWrites(page);
   await field.fill('Thanks to Lena for the release');
   await field.press('Enter');
   await expect(saving).toHaveText('Thanks to Lena for the release Saving…');
   await expect(field).toHaveValue('');
   await expect(row(kudos, 'Thanks to Lena')).toHaveCount(0);
-  letGo();
+  await writes.letGo();
   await expect(row(kudos, 'Thanks to Lena')).toHaveCount(1);
   await expect(saving).toHaveCount(0);
-  await page.unroute('**/api/meeting.act');
 
   // A note over the length limit: the host refuses it, and nothing of it stays in the column.
   const tooLong = 'x'.repeat(LIMITS.text + 1);
@@ -45,4 +56,52 @@ test('a note shows at once as saving, becomes the saved note, and a refused one 
   await expect(field).toHaveValue(tooLong);
   await expect(saving).toHaveCount(0);
   await expect(notes).toHaveCount(before + 1);
+});
+
+test("a goal's outcome shows at once, and stays once its write answers", async ({ page, app, api }) => {
+  await meetingUnderWay(api);
+  await app.open('#/meeting');
+  await expect(stepHeading(page)).toHaveText('Retrospective of sprint 7');
+  const goal = page.getByRole('region', { name: 'Sprint goals' }).locator('[data-row]').first();
+  const id = (await goal.getAttribute('data-row'))!;
+  const outcome = (await goal.getAttribute('data-outcome')) === 'done' ? 'partial' : 'done';
+  const writes = await holdWrites(page);
+  await goal.focus();
+  await page.keyboard.press(outcome === 'done' ? 'd' : 'p');
+  await expect(goal).toHaveAttribute('data-outcome', outcome);
+  await expect(goal).toHaveAttribute('aria-busy', 'true');
+  await expect(goal.getByRole('button', { name: outcome === 'done' ? /Done/ : /Partial/ })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await writes.letGo();
+  await expect(goal).not.toHaveAttribute('aria-busy', 'true');
+  await expect(goal).toHaveAttribute('data-outcome', outcome);
+  const sprintId = (await api('workspace.info', {})).activeSprintId!;
+  const saved = (await api('sprintGoals.list', { sprintId })).find((g) => g.id === id);
+  expect(saved?.outcome).toBe(outcome);
+});
+
+test('a polish issue marked done leaves the open list at once', async ({ page, app, api }) => {
+  await meetingUnderWay(api);
+  await app.open('#/meeting');
+  await page.keyboard.press('2');
+  await expect(stepHeading(page)).toHaveText('Polish issues');
+  const open = page.getByRole('region', { name: /^Open/ });
+  const issue = open.locator('[data-row]').first();
+  await expect(issue).toBeVisible();
+  const id = (await issue.getAttribute('data-row'))!;
+  const count = open.locator('h3 .count');
+  const before = Number(await count.innerText());
+  const writes = await holdWrites(page);
+  await issue.focus();
+  await page.keyboard.press('d');
+  await expect(open.locator(`[data-row="${id}"]`)).toHaveCount(0);
+  await expect(count).toHaveText(String(before - 1));
+  await writes.letGo();
+  await expect
+    .poll(async () => (await api('polish.list', { status: 'done' })).some((p) => p.id === id))
+    .toBe(true);
+  await expect(open.locator(`[data-row="${id}"]`)).toHaveCount(0);
+  await expect(count).toHaveText(String(before - 1));
 });

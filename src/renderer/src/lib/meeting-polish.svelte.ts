@@ -4,6 +4,7 @@
  * the tally and chart of polish done. Every change is one meeting action, one call: the view is
  * patched with the issue the write answered (an undo answers the whole view).
  */
+import { SvelteSet } from 'svelte/reactivity';
 import type { Input } from '../../../shared/contract.ts';
 import type { PolishIssue } from '../../../shared/domain.ts';
 import type { PolishView } from '../../../shared/meeting-views.ts';
@@ -29,6 +30,8 @@ export class PolishStore extends StepView {
   view = $state.raw<PolishView | null>(null);
   error = $state.raw<ApiError | null>(null);
   grouping = $state<PolishGrouping>('goal');
+  /** Issues marked done or won't fix whose write is on its way: out of the list already. */
+  readonly leaving = new SvelteSet<string>();
   readonly #loads = new LatestLoad();
 
   constructor(session: MeetingSession) {
@@ -41,6 +44,7 @@ export class PolishStore extends StepView {
     const key = this.grouping === 'goal' ? 'goalId' : 'assigneeId';
     const groups: PolishGroup[] = [];
     for (const issue of this.view?.issues ?? []) {
+      if (this.leaving.has(issue.id)) continue;
       const id = issue[key];
       const group = groups.find((g) => g.id === id);
       if (group) group.issues.push(issue);
@@ -85,12 +89,22 @@ export class PolishStore extends StepView {
     return done !== null;
   }
 
+  /** The issue leaves the list at once; should the write be refused, it comes back. */
+  async #close(issue: PolishIssue, status: 'done' | "won't fix", label: string): Promise<boolean> {
+    this.leaving.add(issue.id);
+    try {
+      return await this.#update(issue, { status }, label);
+    } finally {
+      this.leaving.delete(issue.id);
+    }
+  }
+
   markDone(issue: PolishIssue): Promise<boolean> {
-    return this.#update(issue, { status: 'done' }, `${quote(issue.title)} is done`);
+    return this.#close(issue, 'done', `${quote(issue.title)} is done`);
   }
 
   wontFix(issue: PolishIssue): Promise<boolean> {
-    return this.#update(issue, { status: "won't fix" }, `${quote(issue.title)} won't be fixed`);
+    return this.#close(issue, "won't fix", `${quote(issue.title)} won't be fixed`);
   }
 
   reassign(issue: PolishIssue, assigneeId: string | null, name: string): Promise<boolean> {
