@@ -76,19 +76,29 @@ const send = (method: string, input: unknown): Promise<Result<unknown>> =>
   window.fortnight ? overBridge(method, input) : overHttp(method, input);
 
 /**
- * Calls on their way that a screen or a user waits for (every `call` and `callAhead`), and how
- * the polls learn that none is: the navigation's polls go after them, never holding one back.
+ * Calls on their way that a screen or a user waits for (every `call` and `callAhead`), each with
+ * when it was sent, and how the polls learn that none holds them: the navigation's polls go after
+ * a screen's reads, never holding one back, but not after a long call (a sync, an import).
  */
-let onTheirWay = 0;
+const onTheirWay = new Set<{ sent: number }>();
 /** Wakes the polls waiting for the calls on their way. */
 let wake: (() => void)[] = [];
-/** The longest a poll waits for the calls before it. */
+/** How long a call holds the polls: one on its way for longer is a long one, and they go. */
 const QUIET_WAIT_MS = 1000;
 
+/** When the calls on their way stop holding the polls: now, or once the youngest is a second old. */
+function quietAt(): number {
+  let youngest = -Infinity;
+  for (const { sent } of onTheirWay) youngest = Math.max(youngest, sent);
+  return youngest + QUIET_WAIT_MS;
+}
+
 function awaited(answer: Promise<Result<unknown>>): Promise<Result<unknown>> {
-  onTheirWay++;
+  const entry = { sent: Date.now() };
+  onTheirWay.add(entry);
   return answer.finally(() => {
-    if (--onTheirWay > 0) return;
+    onTheirWay.delete(entry);
+    if (quietAt() > Date.now()) return;
     const waiting = wake;
     wake = [];
     for (const go of waiting) go();
@@ -119,15 +129,17 @@ export async function call<M extends MethodName>(method: M, input: Input<M>): Pr
 
 /**
  * A poll's read (the navigation's version, sync status and review count): sent once the calls on
- * their way have answered (or after a second), so a screen's own reads never wait behind it.
+ * their way have answered, so a screen's own reads never wait behind it; a call on its way for
+ * more than a second (a sync, an import) holds it no longer, so the status goes on showing.
  */
 export async function callWhenQuiet<M extends MethodName>(
   method: M,
   input: Input<M>,
 ): Promise<Result<Output<M>>> {
-  if (onTheirWay > 0)
+  const wait = quietAt() - Date.now();
+  if (wait > 0)
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, QUIET_WAIT_MS);
+      const timer = setTimeout(resolve, wait);
       wake.push(() => {
         clearTimeout(timer);
         resolve();
