@@ -9,24 +9,13 @@ import type { Roadmap, SprintGoal } from '../../../shared/domain.ts';
 import type { PlanningView } from '../../../shared/meeting-views.ts';
 import type { ApiError } from '../../../shared/result.ts';
 import { call } from './api.ts';
-import { LatestLoad } from './in-order.ts';
-import type { MeetingSession } from './meeting.svelte.ts';
 import { quote } from './meeting-words.svelte.ts';
-import { StepView } from './step-view.ts';
+import { StepView } from './step-view.svelte.ts';
 
-export class PlanStore extends StepView {
-  readonly #session: MeetingSession;
-  view = $state.raw<PlanningView | null>(null);
+export class PlanStore extends StepView<PlanningView> {
   /** Goals, initiatives and milestones to link a new sprint goal to. */
   roadmap = $state.raw<Roadmap | null>(null);
-  error = $state.raw<ApiError | null>(null);
-  readonly #loads = new LatestLoad();
   #pickers: Promise<void> | null = null;
-
-  constructor(session: MeetingSession) {
-    super();
-    this.#session = session;
-  }
 
   /** The sprint goals of the next sprint by id. */
   readonly goalsById: Readonly<Record<string, SprintGoal>> = $derived(
@@ -34,10 +23,10 @@ export class PlanStore extends StepView {
   );
 
   async load(): Promise<void> {
-    const latest = this.#loads.begin();
-    const next = await this.#session.ensureNextSprint();
+    const latest = this.loads.begin();
+    const next = await this.session.ensureNextSprint();
     if (!next) {
-      this.error = this.#session.failure;
+      this.error = this.session.failure;
       return;
     }
     if (this.view && this.view.sprint.id !== next.id) this.view = null; // another sprint's
@@ -53,10 +42,8 @@ export class PlanStore extends StepView {
   }
 
   /** Shows the plan as a write or an undo answered it; loads on their way would show an older one. */
-  redraw(view: PlanningView): void {
-    this.#loads.invalidate();
-    this.view = view;
-    this.error = null;
+  override redraw(view: PlanningView): void {
+    super.redraw(view);
     this.#loadPickers();
   }
 
@@ -77,7 +64,7 @@ export class PlanStore extends StepView {
    * step redraws from it: one call. Null when the write was refused.
    */
   async #act<M extends MeetingAction>(method: M, input: Input<M>, label: string) {
-    const done = await this.#session.act(method, input, label, 'plan');
+    const done = await this.session.act(method, input, label, 'plan');
     if (done?.redraw?.step === 'plan') this.redraw(done.redraw.view);
     return done;
   }
@@ -101,7 +88,7 @@ export class PlanStore extends StepView {
       { ...input, sprintId: next.id },
       `sprint goal ${quote(input.title)}`,
     );
-    return done ? null : this.#session.failure;
+    return done ? null : this.session.failure;
   }
 
   async removeGoal(goal: SprintGoal): Promise<boolean> {

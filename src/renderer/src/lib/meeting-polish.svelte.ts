@@ -11,11 +11,9 @@ import type { PolishView } from '../../../shared/meeting-views.ts';
 import type { ApiError } from '../../../shared/result.ts';
 import { withPolish } from '../../../shared/polish-patch.ts';
 import { call } from './api.ts';
-import { LatestLoad } from './in-order.ts';
-import type { MeetingSession } from './meeting.svelte.ts';
 import { quote } from './meeting-words.svelte.ts';
 import { people } from './people.svelte.ts';
-import { StepView } from './step-view.ts';
+import { StepView } from './step-view.svelte.ts';
 
 export type PolishGrouping = 'goal' | 'assignee';
 
@@ -25,19 +23,10 @@ export interface PolishGroup {
   issues: PolishIssue[];
 }
 
-export class PolishStore extends StepView {
-  readonly #session: MeetingSession;
-  view = $state.raw<PolishView | null>(null);
-  error = $state.raw<ApiError | null>(null);
+export class PolishStore extends StepView<PolishView> {
   grouping = $state<PolishGrouping>('goal');
   /** Issues marked done or won't fix whose write is on its way: out of the list already. */
   readonly leaving = new SvelteSet<string>();
-  readonly #loads = new LatestLoad();
-
-  constructor(session: MeetingSession) {
-    super();
-    this.#session = session;
-  }
 
   /** The open issues in groups, in the order `order` gives the group ids; the null group last. */
   groups(order: readonly string[]): PolishGroup[] {
@@ -55,17 +44,10 @@ export class PolishStore extends StepView {
   }
 
   async load(): Promise<void> {
-    const sprintId = this.#session.sprint?.id;
+    const sprintId = this.session.sprint?.id;
     if (!sprintId) return;
     if (this.view && this.view.sprint.id !== sprintId) this.view = null; // another sprint's
-    await this.#loads.show(this, () => call('polish.view', { sprintId }));
-  }
-
-  /** Shows the view an undo answered; loads on their way would show an older one. */
-  redraw(view: PolishView): void {
-    this.#loads.invalidate();
-    this.view = view;
-    this.error = null;
+    await this.loads.show(this, () => call('polish.view', { sprintId }));
   }
 
   /**
@@ -84,7 +66,7 @@ export class PolishStore extends StepView {
   }
 
   async #update(issue: PolishIssue, patch: Omit<Input<'polish.update'>, 'id'>, label: string) {
-    const done = await this.#session.act('polish.update', { id: issue.id, ...patch }, label);
+    const done = await this.session.act('polish.update', { id: issue.id, ...patch }, label);
     if (done) await this.#patch(issue, done.value);
     return done !== null;
   }
@@ -116,7 +98,7 @@ export class PolishStore extends StepView {
 
   /** Takes the issue for the next sprint, or gives it back when it is already taken. */
   async toggleNextSprint(issue: PolishIssue): Promise<boolean> {
-    const next = await this.#session.ensureNextSprint();
+    const next = await this.session.ensureNextSprint();
     if (!next) return false;
     if (issue.plannedSprintId === next.id) {
       return this.#update(issue, { plannedSprintId: null }, `${quote(issue.title)} is not planned`);
@@ -129,8 +111,8 @@ export class PolishStore extends StepView {
   }
 
   async add(input: Input<'polish.create'>): Promise<ApiError | null> {
-    const done = await this.#session.act('polish.create', input, `polish issue ${quote(input.title)}`);
-    if (!done) return this.#session.failure;
+    const done = await this.session.act('polish.create', input, `polish issue ${quote(input.title)}`);
+    if (!done) return this.session.failure;
     await this.#patch(null, done.value);
     return null;
   }

@@ -16,16 +16,11 @@ import {
   withoutNote,
 } from '../../../shared/retro-patch.ts';
 import { call } from './api.ts';
-import { LatestLoad } from './in-order.ts';
-import type { MeetingSession } from './meeting.svelte.ts';
 import { RETRO_COLUMN_LABELS } from '../../../shared/words.ts';
 import { quote } from './meeting-words.svelte.ts';
-import { StepView } from './step-view.ts';
+import { StepView } from './step-view.svelte.ts';
 
-export class RetroStore extends StepView {
-  readonly #session: MeetingSession;
-  view = $state.raw<RetrospectiveView | null>(null);
-  error = $state.raw<ApiError | null>(null);
+export class RetroStore extends StepView<RetrospectiveView> {
   /** Columns shown most votes first (else in the order written). */
   sortedByVotes = $state<Record<RetroColumn, boolean>>({
     'went well': false,
@@ -33,12 +28,6 @@ export class RetroStore extends StepView {
     ideas: false,
     kudos: false,
   });
-  readonly #loads = new LatestLoad();
-
-  constructor(session: MeetingSession) {
-    super();
-    this.#session = session;
-  }
 
   /** Each column's notes in the order chosen for it. */
   readonly columns: { column: RetroColumn; notes: RetroNote[] }[] = $derived.by(() =>
@@ -52,17 +41,10 @@ export class RetroStore extends StepView {
   );
 
   async load(): Promise<void> {
-    const sprintId = this.#session.sprint?.id;
+    const sprintId = this.session.sprint?.id;
     if (!sprintId) return;
     if (this.view && this.view.sprint.id !== sprintId) this.view = null; // another sprint's
-    await this.#loads.show(this, () => call('retrospective.view', { sprintId }));
-  }
-
-  /** Shows the view an undo answered; loads on their way would show an older one. */
-  redraw(view: RetrospectiveView): void {
-    this.#loads.invalidate();
-    this.view = view;
-    this.error = null;
+    await this.loads.show(this, () => call('retrospective.view', { sprintId }));
   }
 
   /** Redraws after a write from what it answered; false when it was refused. */
@@ -74,21 +56,21 @@ export class RetroStore extends StepView {
 
   setOutcome(goal: SprintGoal, outcome: Outcome | null): Promise<boolean> {
     const label = outcome ? `${quote(goal.title)} is ${outcome}` : `no outcome for ${quote(goal.title)}`;
-    return this.#session
+    return this.session
       .act('sprintGoals.update', { id: goal.id, outcome }, label)
       .then((done) => this.#patch(done, withSprintGoal));
   }
 
   setOutcomeNote(goal: SprintGoal, outcomeNote: string): Promise<boolean> {
-    return this.#session
+    return this.session
       .act('sprintGoals.update', { id: goal.id, outcomeNote }, `the note on ${quote(goal.title)}`)
       .then((done) => this.#patch(done, withSprintGoal));
   }
 
   addNote(column: RetroColumn, text: string): Promise<boolean> {
-    const sprintId = this.#session.sprint?.id;
+    const sprintId = this.session.sprint?.id;
     if (!sprintId) return Promise.resolve(false);
-    return this.#session
+    return this.session
       .act(
         'retroNotes.create',
         { sprintId, column, text },
@@ -98,41 +80,41 @@ export class RetroStore extends StepView {
   }
 
   editNote(note: RetroNote, text: string): Promise<boolean> {
-    return this.#session
+    return this.session
       .act('retroNotes.update', { id: note.id, text }, `the edit of note ${quote(text)}`)
       .then((done) => this.#patch(done, withNote));
   }
 
   deleteNote(note: RetroNote): Promise<boolean> {
-    return this.#session
+    return this.session
       .act('retroNotes.delete', { id: note.id }, `deleting note ${quote(note.text)}`)
       .then((done) => this.#patch(done, (view) => withoutNote(view, note.id)));
   }
 
   vote(note: RetroNote, delta: 1 | -1): Promise<boolean> {
     const label = `${delta > 0 ? '+1' : '−1'} on ${quote(note.text)}`;
-    return this.#session
+    return this.session
       .act('retroNotes.vote', { id: note.id, delta }, label)
       .then((done) => this.#patch(done, withNote));
   }
 
   addActionItem(text: string, ownerId: string | null): Promise<ApiError | null> {
-    const sprintId = this.#session.sprint?.id;
+    const sprintId = this.session.sprint?.id;
     if (!sprintId) return Promise.resolve(null);
-    return this.#session
+    return this.session
       .act('actionItems.create', { sprintId, text, ownerId }, `action item ${quote(text)}`)
-      .then((done) => (this.#patch(done, withActionItem) ? null : this.#session.failure));
+      .then((done) => (this.#patch(done, withActionItem) ? null : this.session.failure));
   }
 
   setActionStatus(item: ActionItem, status: ActionItem['status']): Promise<boolean> {
     const label = status === 'done' ? `${quote(item.text)} is done` : `${quote(item.text)} stays open`;
-    return this.#session
+    return this.session
       .act('actionItems.update', { id: item.id, status }, label)
       .then((done) => this.#patch(done, withActionItem));
   }
 
   deleteActionItem(item: ActionItem): Promise<boolean> {
-    return this.#session
+    return this.session
       .act('actionItems.delete', { id: item.id }, `deleting action item ${quote(item.text)}`)
       .then((done) => this.#patch(done, (view) => withoutActionItem(view, item.id)));
   }
