@@ -105,3 +105,27 @@ test('a polish issue marked done leaves the open list at once', async ({ page, a
   await expect(open.locator(`[data-row="${id}"]`)).toHaveCount(0);
   await expect(count).toHaveText(String(before - 1));
 });
+
+test('a new sprint goal shows in its owner’s plan at once, as saving, until its write answers', async ({
+  page,
+  app,
+  api,
+}) => {
+  await meetingUnderWay(api);
+  await app.open('#/meeting');
+  await page.keyboard.press('3');
+  await expect(stepHeading(page)).toHaveText(/^Plan sprint/);
+  const marcus = page.getByRole('article', { name: 'Marcus Hale' });
+  const title = page.getByLabel('Sprint goal', { exact: true });
+  await page.getByLabel('Owner', { exact: true }).selectOption({ label: 'Marcus Hale' });
+  await title.fill('Profile the cold start');
+  const writes = await holdWrites(page);
+  await title.press('Enter');
+  await expect(marcus.locator('li[aria-busy="true"]')).toHaveText('Profile the cold start Saving…');
+  await expect(row(marcus, 'Profile the cold start')).toHaveCount(0);
+  await expect(title).toHaveValue('');
+  await expect(title).toBeFocused();
+  await writes.letGo();
+  await expect(row(marcus, 'Profile the cold start')).toHaveCount(1);
+  await expect(marcus.locator('li[aria-busy="true"]')).toHaveCount(0);
+});

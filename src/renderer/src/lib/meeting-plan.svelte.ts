@@ -16,6 +16,9 @@ export class PlanStore extends StepView<PlanningView> {
   /** Goals, initiatives and milestones to link a new sprint goal to. */
   roadmap = $state.raw<Roadmap | null>(null);
   #pickers: Promise<void> | null = null;
+  /** New sprint goals whose write is on its way: shown in their owner's plan, as saving, meanwhile. */
+  adding = $state<{ key: number; title: string; ownerId: string | null }[]>([]);
+  #addingKeys = 0;
 
   /** The sprint goals of the next sprint by id. */
   readonly goalsById: Readonly<Record<string, SprintGoal>> = $derived(
@@ -83,12 +86,18 @@ export class PlanStore extends StepView<PlanningView> {
   async addGoal(input: Omit<Input<'sprintGoals.create'>, 'sprintId'>): Promise<ApiError | null> {
     const next = this.view?.sprint;
     if (!next) return null;
-    const done = await this.#act(
-      'sprintGoals.create',
-      { ...input, sprintId: next.id },
-      `sprint goal ${quote(input.title)}`,
-    );
-    return done ? null : this.session.failure;
+    const adding = { key: this.#addingKeys++, title: input.title, ownerId: input.ownerId ?? null };
+    this.adding = [...this.adding, adding];
+    try {
+      const done = await this.#act(
+        'sprintGoals.create',
+        { ...input, sprintId: next.id },
+        `sprint goal ${quote(input.title)}`,
+      );
+      return done ? null : this.session.failure;
+    } finally {
+      this.adding = this.adding.filter((goal) => goal.key !== adding.key);
+    }
   }
 
   async removeGoal(goal: SprintGoal): Promise<boolean> {
