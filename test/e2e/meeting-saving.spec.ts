@@ -129,3 +129,26 @@ test('a new sprint goal shows in its owner’s plan at once, as saving, until it
   await expect(row(marcus, 'Profile the cold start')).toHaveCount(1);
   await expect(marcus.locator('li[aria-busy="true"]')).toHaveCount(0);
 });
+
+test('a sprint goal the host refuses goes back to the form with the reason', async ({ page, app, api }) => {
+  await meetingUnderWay(api);
+  await app.open('#/meeting');
+  await page.keyboard.press('3');
+  await expect(stepHeading(page)).toHaveText(/^Plan sprint/);
+  const marcus = page.getByRole('article', { name: 'Marcus Hale' });
+  await page.getByLabel('Owner', { exact: true }).selectOption({ label: 'Marcus Hale' });
+  await page.getByLabel('Goal', { exact: true }).selectOption({ label: 'Tooling and observability' });
+  const link = page.getByLabel(/^Initiative or milestone/);
+  const initiative = (await link.locator('option[value^="i:"]').first().getAttribute('value'))!;
+  await link.selectOption(initiative);
+  // Someone removes that initiative meanwhile, elsewhere: the write names what no longer exists.
+  await api('initiatives.delete', { id: initiative.slice(2), cascade: true });
+  const title = page.getByLabel('Sprint goal', { exact: true });
+  await title.fill('Linked to a removed initiative');
+  await title.press('Enter');
+  await expect(page.locator('#new-goal-error')).toContainText('does not exist');
+  await expect(link).toBeFocused(); // the field the refusal names
+  await expect(title).toHaveValue('Linked to a removed initiative');
+  await expect(page.locator('li[aria-busy="true"]')).toHaveCount(0);
+  await expect(row(marcus, 'Linked to a removed initiative')).toHaveCount(0);
+});
