@@ -9,12 +9,7 @@ import { endOfMonth } from 'date-fns/endOfMonth';
 import { format } from 'date-fns/format';
 import { parseISO } from 'date-fns/parseISO';
 import type { Goal, Initiative, Person, PolishIssue, Sprint, SprintGoal } from '../../shared/domain.ts';
-import type {
-  DueMilestone,
-  MilestoneDone,
-  RoadmapChange,
-  SprintBounds,
-} from '../../shared/meeting-views.ts';
+import type { DueMilestone, MilestoneDone, RoadmapChange, SprintBounds } from '../../shared/meeting-views.ts';
 import type { PollView } from '../../shared/stakeholder-views.ts';
 import type { Workspace } from '../db/open.ts';
 import { selectSql } from '../store/read.ts';
