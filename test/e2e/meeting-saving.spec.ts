@@ -1,7 +1,7 @@
 /**
  * What a meeting action shows the moment its key is pressed, while its write is on its way: a
- * note marked as saving (the answer turns it into the saved note; a refusal takes it back to the
- * field with the reason), a goal's outcome, a polish issue leaving the open list.
+ * note or a sprint goal marked as saving (the answer turns it into the saved row; a refusal takes
+ * it back to its form with the reason), a goal's outcome, a polish issue leaving the open list.
  */
 import type { Page } from '@playwright/test';
 import { LIMITS } from '../../src/shared/domain.ts';
