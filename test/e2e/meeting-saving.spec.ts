@@ -6,7 +6,7 @@
 import type { Page } from '@playwright/test';
 import { LIMITS } from '../../src/shared/domain.ts';
 import { expect, test } from './fixtures.ts';
-import { meetingUnderWay, row, stepHeading } from './meeting-helpers.ts';
+import { meetingAtStep, row } from './meeting-helpers.ts';
 
 /** Holds the meeting's writes on their way to the host; `letGo` sends them on, unchanged. */
 async function holdWrites(page: Page): Promise<{ letGo: () => Promise<void> }> {
@@ -29,9 +29,7 @@ test('a note shows at once as saving, becomes the saved note, and a refused one 
   app,
   api,
 }) => {
-  await meetingUnderWay(api);
-  await app.open('#/meeting');
-  await expect(stepHeading(page)).toHaveText('Retrospective of sprint 7');
+  await meetingAtStep({ page, app, api }, '1', 'Retrospective of sprint 7');
   const kudos = page.getByRole('region', { name: /^Kudos/ });
   const field = page.getByLabel('New note: kudos');
   const saving = kudos.locator('li[aria-busy="true"]');
@@ -59,9 +57,7 @@ test('a note shows at once as saving, becomes the saved note, and a refused one 
 });
 
 test("a goal's outcome shows at once, and stays once its write answers", async ({ page, app, api }) => {
-  await meetingUnderWay(api);
-  await app.open('#/meeting');
-  await expect(stepHeading(page)).toHaveText('Retrospective of sprint 7');
+  await meetingAtStep({ page, app, api }, '1', 'Retrospective of sprint 7');
   const goal = page.getByRole('region', { name: 'Sprint goals' }).locator('[data-row]').first();
   const id = (await goal.getAttribute('data-row'))!;
   const outcome = (await goal.getAttribute('data-outcome')) === 'done' ? 'partial' : 'done';
@@ -83,10 +79,7 @@ test("a goal's outcome shows at once, and stays once its write answers", async (
 });
 
 test('a polish issue marked done leaves the open list at once', async ({ page, app, api }) => {
-  await meetingUnderWay(api);
-  await app.open('#/meeting');
-  await page.keyboard.press('2');
-  await expect(stepHeading(page)).toHaveText('Polish issues');
+  await meetingAtStep({ page, app, api }, '2', 'Polish issues');
   const open = page.getByRole('region', { name: /^Open/ });
   const issue = open.locator('[data-row]').first();
   await expect(issue).toBeVisible();
@@ -111,10 +104,7 @@ test('a new sprint goal shows in its owner’s plan at once, as saving, until it
   app,
   api,
 }) => {
-  await meetingUnderWay(api);
-  await app.open('#/meeting');
-  await page.keyboard.press('3');
-  await expect(stepHeading(page)).toHaveText(/^Plan sprint/);
+  await meetingAtStep({ page, app, api }, '3', /^Plan sprint/);
   const marcus = page.getByRole('article', { name: 'Marcus Hale' });
   const title = page.getByLabel('Sprint goal', { exact: true });
   await page.getByLabel('Owner', { exact: true }).selectOption({ label: 'Marcus Hale' });
@@ -131,10 +121,7 @@ test('a new sprint goal shows in its owner’s plan at once, as saving, until it
 });
 
 test('a sprint goal the host refuses goes back to the form with the reason', async ({ page, app, api }) => {
-  await meetingUnderWay(api);
-  await app.open('#/meeting');
-  await page.keyboard.press('3');
-  await expect(stepHeading(page)).toHaveText(/^Plan sprint/);
+  await meetingAtStep({ page, app, api }, '3', /^Plan sprint/);
   const marcus = page.getByRole('article', { name: 'Marcus Hale' });
   await page.getByLabel('Owner', { exact: true }).selectOption({ label: 'Marcus Hale' });
   await page.getByLabel('Goal', { exact: true }).selectOption({ label: 'Tooling and observability' });

@@ -17,7 +17,7 @@ export class PlanStore extends StepView<PlanningView> {
   roadmap = $state.raw<Roadmap | null>(null);
   #pickers: Promise<void> | null = null;
   /** New sprint goals whose write is on its way: shown in their owner's plan, as saving, meanwhile. */
-  adding = $state<{ key: number; title: string; ownerId: string | null }[]>([]);
+  adding = $state<{ key: number; text: string; ownerId: string | null }[]>([]);
   #addingKeys = 0;
 
   /** The sprint goals of the next sprint by id. */
@@ -86,7 +86,7 @@ export class PlanStore extends StepView<PlanningView> {
   async addGoal(input: Omit<Input<'sprintGoals.create'>, 'sprintId'>): Promise<ApiError | null> {
     const next = this.view?.sprint;
     if (!next) return null;
-    const adding = { key: this.#addingKeys++, title: input.title, ownerId: input.ownerId ?? null };
+    const adding = { key: this.#addingKeys++, text: input.title, ownerId: input.ownerId ?? null };
     this.adding = [...this.adding, adding];
     try {
       const done = await this.#act(
