@@ -2,8 +2,9 @@
  * The benchmark's baselines in a process of their own, as browser mode's host is in its own:
  * `node bench/baseline-server.ts` serves a blank page (a heading, nothing else) at `/` and
  * answers any `POST /api/…` with the smallest Result, `{"ok":true,"value":null}` — the least a
- * page load and an API call can cost from the same Chromium and the same client. It prints
- * `baselines at <origin>`.
+ * page load and an API call can cost from the same Chromium and the same client. A `POST
+ * /api/keep` keeps its body, which every later `POST /api/kept` answers with: what moving one
+ * read's answer costs, its bytes prepared in advance. It prints `baselines at <origin>`.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,11 +13,15 @@ import { BLANK_HEADING } from './page-script.ts';
 const PAGE = `<!doctype html><html lang="en"><meta charset="utf-8"><title>${BLANK_HEADING}</title><h1>${BLANK_HEADING}</h1></html>`;
 const ANSWER = '{"ok":true,"value":null}';
 
+let kept: Buffer = Buffer.from(ANSWER);
+
 const server = createServer((req, res) => {
-  req.resume();
+  const chunks: Buffer[] = [];
+  req.on('data', (chunk: Buffer) => chunks.push(chunk));
   req.on('end', () => {
     const api = req.method === 'POST' && req.url?.startsWith('/api/');
-    const body = api ? ANSWER : PAGE;
+    if (api && req.url === '/api/keep') kept = Buffer.concat(chunks);
+    const body = !api ? PAGE : req.url === '/api/kept' ? kept : ANSWER;
     res.writeHead(200, {
       'Content-Type': api ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8',
       'Content-Length': Buffer.byteLength(body),

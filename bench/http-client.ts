@@ -9,7 +9,7 @@
  * (26–31 ms for roadmap.view, then ~9 ms), and a running app has long done that.
  */
 import { text } from 'node:stream/consumers';
-import { ROUND_TRIP, connect, type HttpJob } from './http.ts';
+import { ROUND_TRIP, connect, sameBytesOf, type HttpJob } from './http.ts';
 import { timeAsync } from './measure.ts';
 
 /** Calls of each read before any is timed. */
@@ -24,23 +24,27 @@ async function run(job: HttpJob): Promise<Record<string, number[]>> {
   for (const { method, input, budget } of job.reads)
     for (let i = 0; i < Math.min(WARM_CALLS, budget.iterations); i++) await call(method, input);
   const samples: Record<string, number[]> = {};
-  if (job.roundTrip) {
-    // The same fetch, headers and JSON.parse as a read, to a handler that does nothing.
-    const { origin, budget } = job.roundTrip;
-    const post = async () => {
-      const response = await fetch(`${origin}/api/nothing`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', origin },
-        body: '{}',
-      });
-      await response.json();
-    };
-    for (let i = 0; i < WARM_CALLS; i++) await post();
-    samples[ROUND_TRIP] = (await timeAsync(post, budget)).wall;
+  // The same fetch, headers and JSON.parse as a read, to a handler that does nothing but answer.
+  const bare = async (origin: string, path: 'nothing' | 'keep' | 'kept', body = '{}') => {
+    const response = await fetch(`${origin}/api/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin },
+      body,
+    });
+    await response.json();
+  };
+  const baselines = job.roundTrip?.origin;
+  if (job.roundTrip && baselines) {
+    for (let i = 0; i < WARM_CALLS; i++) await bare(baselines, 'nothing');
+    samples[ROUND_TRIP] = (await timeAsync(() => bare(baselines, 'nothing'), job.roundTrip.budget)).wall;
   }
-  for (const { name, method, input, budget, unchanged } of job.reads) {
+  for (const { name, method, input, budget, unchanged, sameBytes } of job.reads) {
     if (!unchanged) {
       samples[name] = (await timeAsync(() => call(method, input), budget)).wall;
+      if (!sameBytes || !baselines) continue;
+      await bare(baselines, 'keep', await client.callText(method, input));
+      for (let i = 0; i < WARM_CALLS; i++) await bare(baselines, 'kept');
+      samples[sameBytesOf(name)] = (await timeAsync(() => bare(baselines, 'kept'), budget)).wall;
       continue;
     }
     const { tag } = await client.callTagged(method, input, '');

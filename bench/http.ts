@@ -63,6 +63,8 @@ export interface Client {
     method: string,
     input: unknown,
   ): Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>;
+  /** Posts one API call: its answer's JSON, unparsed. */
+  callText(method: string, input: unknown): Promise<string>;
   /** Posts a call with `If-None-Match: tag`: the status and the ETag of the answer. */
   callTagged(method: string, input: unknown, tag: string): Promise<{ status: number; tag: string | null }>;
 }
@@ -87,6 +89,9 @@ export async function connect(server: Pick<Server, 'url' | 'origin'>): Promise<C
       const response = await post(method, input);
       return (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
     },
+    async callText(method, input) {
+      return (await post(method, input)).text();
+    },
     async callTagged(method, input, tag) {
       const response = await post(method, input, tag ? { 'if-none-match': tag } : {});
       await response.arrayBuffer();
@@ -98,14 +103,27 @@ export async function connect(server: Pick<Server, 'url' | 'origin'>): Promise<C
 /** What `bench/http-client.ts` times: each read, by name, with its budget; and the bare round trip. */
 export interface HttpJob {
   url: string;
-  /** `unchanged`: sent back with the ETag of its first answer, timed while the host answers 304. */
-  reads: { name: string; method: string; input: unknown; budget: Budget; unchanged?: boolean }[];
+  /**
+   * `unchanged`: sent back with the ETag of its first answer, timed while the host answers 304.
+   * `sameBytes`: its answer is then timed from the baseline server too (`sameBytesOf(name)`).
+   */
+  reads: {
+    name: string;
+    method: string;
+    input: unknown;
+    budget: Budget;
+    unchanged?: boolean;
+    sameBytes?: boolean;
+  }[];
   /** The baseline server's origin: a POST to its trivial handler is timed as `ROUND_TRIP`. */
   roundTrip?: { origin: string; budget: Budget };
 }
 
 /** The bare round trip's name among the samples. */
 export const ROUND_TRIP = 'bare round trip';
+
+/** The samples of a read's answer, the same bytes, from the baseline server's trivial handler. */
+export const sameBytesOf = (name: string) => `${name}: the same bytes from a handler that does nothing`;
 
 /**
  * Runs `bench/http-client.ts` on the job, in a process of its own (asynchronously: the host may

@@ -36,7 +36,7 @@ import { openCore } from '../src/main/api/core.ts';
 import { buildIsCurrent } from '../scripts/build-check.ts';
 import { BLANK_ROW, BROWSER_ROWS, measureBrowser } from './browser.ts';
 import { generate } from './generate.ts';
-import { ROUND_TRIP, measureHttp, startBaselineServer, startServer } from './http.ts';
+import { ROUND_TRIP, measureHttp, sameBytesOf, startBaselineServer, startServer } from './http.ts';
 import { measureImport } from './import.ts';
 import { label, measureReads, measureWrites, mustCall, targetOf } from './in-process.ts';
 import { LAUNCH_ROWS, measureLaunch } from './launch.ts';
@@ -46,6 +46,7 @@ import {
   row,
   single,
   skipped,
+  stats,
   summary,
   table,
   timeAsync,
@@ -231,6 +232,17 @@ export async function runBench(options: Options): Promise<{ rows: Row[]; results
 
 const fmtLoad = (xs: number[]) => xs.map((x) => x.toFixed(1)).join(' ');
 
+/**
+ * What an HTTP row says beside its figures: how it was timed, and how long the same answer took
+ * from the baseline server's handler that does nothing but send it (its bytes made in advance).
+ */
+function httpNote(sameBytes: number[] | undefined): string {
+  const how = 'POST + JSON.parse, from a client process';
+  if (!sameBytes) return how;
+  const { median, p95 } = stats(sameBytes);
+  return `${how}; the same bytes from a handler that does nothing: ${median.toFixed(2)} / ${p95.toFixed(2)} ms`;
+}
+
 /** Browser mode's host and the baseline server, each in a process of its own: HTTP, Chromium, launch. */
 async function measureBrowserMode(
   options: Options,
@@ -259,6 +271,7 @@ async function measureBrowserMode(
             method: spec.method,
             input: chosen.get(spec),
             budget: spec.kind ? b.export : b.http,
+            sameBytes: !spec.kind,
           })),
           ...(roadmap
             ? [
@@ -291,7 +304,7 @@ async function measureBrowserMode(
           !chosen.has(spec)
             ? skipped('Read (HTTP)', name, 'not measured in-process', target)
             : wall
-              ? row('Read (HTTP)', name, wall, target, { note: 'POST + JSON.parse, from a client process' })
+              ? row('Read (HTTP)', name, wall, target, { note: httpNote(get(sameBytesOf(name))) })
               : skipped('Read (HTTP)', name, failed || 'not measured', target),
         );
       }
