@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { measureHttp } from '../../bench/http.ts';
+import { ROUND_TRIP, measureHttp, sameBytesOf, startBaselineServer } from '../../bench/http.ts';
 import { startHost } from '../../src/main/web/host.ts';
 import { seed, tempCore, tempDir, workerCore } from './helpers.ts';
 
@@ -165,6 +165,28 @@ describe("the benchmark's HTTP client", { timeout: 60_000 }, () => {
       }
     } finally {
       await server.close();
+    }
+  });
+
+  it("times a read's own answer from the baseline server's handler that does nothing, beside the read", async () => {
+    const [server, baselines] = await Promise.all([host(), startBaselineServer()]);
+    try {
+      const samples = (await measureHttp({
+        url: server.url,
+        roundTrip: { origin: baselines.origin, budget },
+        reads: [{ name: 'roadmap.view', method: 'roadmap.view', input: {}, budget, sameBytes: true }],
+      })) as Record<string, number[]>;
+      expect(Object.keys(samples)).toEqual([ROUND_TRIP, 'roadmap.view', sameBytesOf('roadmap.view')]);
+      for (const xs of Object.values(samples)) expect(xs).toHaveLength(4);
+      // What it timed: the baseline server answers with the very bytes it was last given to keep.
+      const answer = JSON.stringify({ ok: true, value: { kept: 'ä'.repeat(70_000) } });
+      const post = (path: string, body = '{}') =>
+        fetch(`${baselines.origin}/api/${path}`, { method: 'POST', body });
+      expect(await (await post('keep', answer)).text()).toBe('{"ok":true,"value":null}');
+      expect(await (await post('kept')).text()).toBe(answer);
+      expect(await (await post('nothing')).text()).toBe('{"ok":true,"value":null}');
+    } finally {
+      await Promise.all([server.close(), baselines.stop()]);
     }
   });
 
