@@ -16,10 +16,18 @@ export interface MySprintView {
   sprint: Sprint | null;
   /** Their sprint goals in the active sprint, in position order. */
   sprintGoals: SprintGoal[];
-  /** The initiatives they own, in roadmap order. */
+  /**
+   * The initiatives they own, in roadmap order: those not done, and those done since the active
+   * sprint began (by their last change of state).
+   */
   initiatives: Initiative[];
-  /** The milestones of those initiatives and those they take part in, in roadmap order. */
+  /**
+   * The milestones of the initiatives they own and those they take part in, in roadmap order: those
+   * not done, and those done since the active sprint began.
+   */
   milestones: MyMilestone[];
+  /** How many of their initiatives and milestones are left out, done before the active sprint began (or, with none active, done). */
+  doneBefore: { initiatives: number; milestones: number };
   /** The polish issues assigned to them: open or in progress, and those done in the active sprint. */
   polish: PolishIssue[];
   /** The notes for the active sprint's retrospective written on their installations, in position order. */

@@ -3,7 +3,7 @@
  * belongs to, and nobody else's, from a real workspace file.
  */
 import { describe, expect, it } from 'vitest';
-import { must, seed, tempCore } from './helpers.ts';
+import { clockedCore, must, seed, tempCore } from './helpers.ts';
 
 describe('mySprint.view', () => {
   it('asks who you are before it shows anything', async () => {
@@ -77,5 +77,67 @@ describe('mySprint.view', () => {
     expect(bos.milestones.map((m) => m.title)).toEqual(['Scheduler']);
     expect(bos.polish.map((p) => p.title)).toEqual(['Not hers']);
     expect(bos.notes.map((n) => n.id)).toEqual([note.id]);
+  });
+
+  it('leaves out what was done before the sprint began, and counts it', async () => {
+    const { core, at } = await clockedCore('2026-11-01T12:00:00Z');
+    const { ada, goal, cache, remote, sprint } = seed(core);
+    expect(sprint.startDate).toBe('2026-11-09');
+    const old = must(core, 'initiatives.create', { goalId: goal.id, title: 'Old', ownerIds: [ada.id] });
+    const oldLeftOver = must(core, 'milestones.create', { initiativeId: old.id, title: 'Left over' });
+    const oldDone = must(core, 'milestones.create', { initiativeId: old.id, title: 'Shipped' });
+    const early = must(core, 'milestones.create', { initiativeId: cache.id, title: 'Early' });
+    const late = must(core, 'milestones.create', { initiativeId: cache.id, title: 'Late' });
+    const helped = must(core, 'milestones.create', {
+      initiativeId: remote.id,
+      title: 'Helped',
+      participantIds: [ada.id],
+    });
+    must(core, 'workspace.setMe', { personId: ada.id });
+
+    at('2026-11-08T22:00:00Z'); // the day before the sprint's first (UTC, it has no meeting zone)
+    must(core, 'milestones.update', { id: oldDone.id, state: 'done' });
+    must(core, 'milestones.update', { id: early.id, state: 'done' });
+    must(core, 'milestones.update', { id: helped.id, state: 'done' });
+    must(core, 'initiatives.update', { id: old.id, state: 'done' });
+    at('2026-11-09T00:00:01Z');
+    must(core, 'milestones.update', { id: late.id, state: 'done' });
+
+    const view = must(core, 'mySprint.view', {});
+    // Done before: left out. Done since the sprint began, or not done (even of a done initiative): shown.
+    expect(view.initiatives.map((i) => i.title)).toEqual(['Incremental cache']);
+    expect(view.milestones.map((m) => m.title)).toEqual(['Late', 'Left over']);
+    expect(view.milestones.find((m) => m.id === oldLeftOver.id)?.initiativeTitle).toBe('Old');
+    expect(view.doneBefore).toEqual({ initiatives: 1, milestones: 3 });
+
+    // Reopened, it shows again; marked done again now, it stays (done within the sprint).
+    at('2026-11-10T09:00:00Z');
+    must(core, 'milestones.update', { id: early.id, state: 'in progress' });
+    expect(must(core, 'mySprint.view', {}).milestones.map((m) => m.title)).toEqual([
+      'Early',
+      'Late',
+      'Left over',
+    ]);
+    must(core, 'milestones.update', { id: early.id, state: 'done' });
+    const again = must(core, 'mySprint.view', {});
+    expect(again.milestones.map((m) => m.title)).toEqual(['Early', 'Late', 'Left over']);
+    expect(again.doneBefore).toEqual({ initiatives: 1, milestones: 2 });
+  });
+
+  it('with no sprint active, leaves out everything done', async () => {
+    const { core } = await clockedCore();
+    const ada = must(core, 'people.create', { name: 'Ada', handle: 'ada', timeZone: 'Europe/Berlin' });
+    const goal = must(core, 'goals.create', { title: 'Faster builds', ownerIds: [ada.id] });
+    const done = must(core, 'initiatives.create', { goalId: goal.id, title: 'Done', ownerIds: [ada.id] });
+    must(core, 'initiatives.create', { goalId: goal.id, title: 'Going', ownerIds: [ada.id] });
+    must(core, 'milestones.create', { initiativeId: done.id, title: 'Shipped', state: 'done' });
+    must(core, 'initiatives.update', { id: done.id, state: 'done' });
+    must(core, 'workspace.setMe', { personId: ada.id });
+
+    const view = must(core, 'mySprint.view', {});
+    expect(view.sprint).toBeNull();
+    expect(view.initiatives.map((i) => i.title)).toEqual(['Going']);
+    expect(view.milestones).toEqual([]);
+    expect(view.doneBefore).toEqual({ initiatives: 1, milestones: 1 });
   });
 });
