@@ -38,9 +38,7 @@ const doneBefore = (alias: string) =>
 function scopeOf(ws: Workspace, me: string, sprint: Sprint | null): Scope {
   const since = sprint ? hlcRange(sprintBounds(sprint))[0] : null;
   const changed = since
-    ? stmt(ws.db, `SELECT entity_id FROM changes WHERE hlc >= ? AND field = 'state'`)
-        .pluck()
-        .all(since)
+    ? stmt(ws.db, `SELECT entity_id FROM changes WHERE hlc >= ? AND field = 'state'`).pluck().all(since)
     : [];
   return { me, changed: JSON.stringify(changed) };
 }
