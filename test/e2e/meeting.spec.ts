@@ -148,12 +148,17 @@ test('a whole meeting runs from the keyboard, and its summary lands on the Sprin
   await expect(stepHeading(page)).toHaveText('Plan sprint 8');
   const carryOver = page.getByRole('region', { name: /^Carry over/ });
   await expect(carryOver.locator('[data-row]')).toHaveCount(3);
+  const plansSaid = page.getByRole('region', { name: 'Per owner' }).getByRole('status');
+  await expect(plansSaid).toHaveText('No sprint goals yet');
   await row(carryOver, 'Port a second crate').focus();
   await page.keyboard.press('c');
   await expect(row(carryOver, 'Port a second crate')).toHaveCount(0);
   await expect(carryOver.locator('[data-row]:focus')).toHaveCount(1);
   const kenji = page.getByRole('article', { name: 'Kenji Watanabe' });
   await expect(kenji).toContainText('Port a second crate to async fn in traits');
+  await expect(plansSaid).toHaveText(
+    '✓ Every plan is well-defined and fits its capacity; 5 owners have none yet',
+  );
 
   // A new sprint goal from the keyboard that puts Marcus over his capacity (4 days, as last time).
   const marcus = page.getByRole('article', { name: 'Marcus Hale' });
