@@ -2,40 +2,31 @@
  * A checkbox group of years of goals, mounted in jsdom: what is done waits behind a "Done (N)"
  * disclosure that counts the chosen boxes it hides, and a long list has a box that filters it.
  */
-import { flushSync, mount, unmount } from 'svelte';
-import { afterEach, describe, expect, it } from 'vitest';
+import { flushSync } from 'svelte';
+import { describe, expect, it } from 'vitest';
 import CheckboxGroup from '../../../src/renderer/src/components/CheckboxGroup.svelte';
 import { FormState } from '../../../src/renderer/src/lib/form.svelte.ts';
 import { bound } from './bound.svelte.ts';
+import { show } from './shown.ts';
 
 const goals = (count: number, done: (i: number) => boolean) =>
   Array.from({ length: count }, (_, i) => ({ value: `g${i}`, label: `Goal ${i}`, done: done(i) }));
 
-let shown: ReturnType<typeof mount> | null = null;
-afterEach(() => {
-  if (shown) unmount(shown);
-  shown = null;
-  document.body.replaceChildren();
-});
-
-function show(options: { value: string; label: string; done?: boolean }[], selected: string[]) {
+/** The group of `options`, with `selected` bound as a parent's state would hold it. */
+function showGroup(options: { value: string; label: string; done?: boolean }[], selected: string[]) {
   const chosen = bound(selected);
-  shown = mount(CheckboxGroup, {
-    target: document.body,
-    props: {
-      form: new FormState('person', ['follows']),
-      field: 'follows',
-      legend: 'Follows goals',
-      options,
-      get selected() {
-        return chosen.value;
-      },
-      set selected(value: string[]) {
-        chosen.value = value;
-      },
+  show(CheckboxGroup, {
+    form: new FormState('person', ['follows']),
+    field: 'follows',
+    legend: 'Follows goals',
+    options,
+    get selected() {
+      return chosen.value;
+    },
+    set selected(value: string[]) {
+      chosen.value = value;
     },
   });
-  flushSync();
   return chosen;
 }
 
@@ -55,7 +46,7 @@ function type(input: HTMLInputElement, text: string) {
 
 describe('a checkbox group', () => {
   it('puts what is done behind a disclosure that counts what it hides that is chosen', () => {
-    const chosen = show(
+    const chosen = showGroup(
       goals(6, (i) => i < 4),
       ['g1', 'g5'],
     );
@@ -76,7 +67,7 @@ describe('a checkbox group', () => {
   });
 
   it('has no disclosure and no filter for a short list with nothing done', () => {
-    show(
+    showGroup(
       goals(5, () => false),
       [],
     );
@@ -86,7 +77,7 @@ describe('a checkbox group', () => {
   });
 
   it('filters a long list by its labels, done ones included, and says when nothing matches', () => {
-    show(
+    showGroup(
       goals(40, (i) => i < 30),
       ['g12'],
     );

@@ -2,10 +2,10 @@
  * The plan step's milestones due, mounted in jsdom: an overdue one says so in words (not only in
  * colour), with the sprint it was due in; one due in the sprint being planned says that.
  */
-import { flushSync, mount, unmount } from 'svelte';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import DueMilestones from '../../../src/renderer/src/screens/meeting/plan/DueMilestones.svelte';
 import type { DueMilestone } from '../../../src/shared/meeting-views.ts';
+import { show } from './shown.ts';
 
 const milestone = (title: string, targetSprintNumber: number): DueMilestone => ({
   id: title,
@@ -20,23 +20,12 @@ const milestone = (title: string, targetSprintNumber: number): DueMilestone => (
   targetSprintNumber,
 });
 
-let shown: ReturnType<typeof mount> | null = null;
-afterEach(() => {
-  if (shown) unmount(shown);
-  shown = null;
-  document.body.replaceChildren();
-});
-
 describe('milestones due', () => {
   it('says which are overdue, and since which sprint, in words', () => {
-    shown = mount(DueMilestones, {
-      target: document.body,
-      props: {
-        milestones: [milestone('Local cache', 94), milestone('Remote cache', 261)],
-        sprintNumber: 261,
-      },
+    show(DueMilestones, {
+      milestones: [milestone('Local cache', 94), milestone('Remote cache', 261)],
+      sprintNumber: 261,
     });
-    flushSync();
     const rows = [...document.querySelectorAll('li')].map((li) =>
       li.textContent?.replace(/\s+/g, ' ').trim(),
     );
