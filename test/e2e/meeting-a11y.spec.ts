@@ -2,9 +2,8 @@
  * Every step of the meeting, its confirmation, its record and the sprint summary pass an
  * accessibility scan (WCAG 2 A/AA, no serious or critical violations) in both themes.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, test, type Api } from './fixtures.ts';
+import { seriousViolations, useTheme } from './a11y.ts';
 
 const THEMES = ['light', 'dark'] as const;
 const STEPS = [
@@ -13,18 +12,6 @@ const STEPS = [
   { key: '3', heading: 'Plan sprint 8', ready: 'Per owner' },
   { key: '4', heading: 'Wrap-up', ready: 'Sprint summary preview' },
 ] as const;
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-async function useTheme(page: Page, theme: (typeof THEMES)[number]) {
-  await page.emulateMedia({ colorScheme: theme });
-  await page.addInitScript((choice) => window.localStorage.setItem('fortnight.theme', choice), theme);
-}
 
 async function example(api: Api) {
   if ((await api('workspace.info', {})).isEmpty) await api('workspace.loadExample', {});

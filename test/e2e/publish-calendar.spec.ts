@@ -3,21 +3,12 @@
  * browser's zone is Europe/Berlin): the active sprint's meeting in everyone's zone, changing it,
  * and the calendar download; and an accessibility scan of the whole screen in both themes.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { expect, heading, test, type Api } from './fixtures.ts';
+import { seriousViolations } from './a11y.ts';
 
 async function prepare(api: Api) {
   if ((await api('workspace.info', {})).isEmpty) await api('workspace.loadExample', {});
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 test("the active sprint's meeting shows in every zone, the viewer's first, and can be moved", async ({

@@ -3,23 +3,14 @@
  * folder uploaded, previewed, cancelled, imported and seen on the Roadmap screen; then exported
  * as roadmap.md and as the folder's .zip. The tests of this file share its workspace, in order.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { crc32, inflateRawSync } from 'node:zlib';
 import { expect, heading, test } from './fixtures.ts';
+import { seriousViolations } from './a11y.ts';
 
 const HANDWRITTEN = resolve(import.meta.dirname, '../fixtures/roadmap/handwritten');
-
-/** Serious and critical WCAG 2 A/AA violations, described for the failure message. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** Clicks a button that opens the browser's file picker, and answers it with `files`. */
 async function choose(page: Page, button: string, files: Parameters<Page['setInputFiles']>[1]) {

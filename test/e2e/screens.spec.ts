@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, heading, test } from './fixtures.ts';
+import { seriousViolations, useTheme } from './a11y.ts';
 
 const SCREENS = [
   { hash: '#/meeting', title: 'Meeting' },
@@ -11,19 +10,6 @@ const SCREENS = [
   { hash: '#/updates', title: 'Updates' },
   { hash: '#/settings', title: 'Settings' },
 ] as const;
-
-/** Serious and critical WCAG 2 A/AA violations, described for the failure message. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-async function useTheme(page: Page, theme: 'light' | 'dark') {
-  await page.emulateMedia({ colorScheme: theme });
-  await page.addInitScript((choice) => window.localStorage.setItem('fortnight.theme', choice), theme);
-}
 
 test('the welcome screen passes an accessibility scan in light and dark', async ({ page, app }) => {
   for (const theme of ['light', 'dark'] as const) {
@@ -46,6 +32,16 @@ for (const theme of ['light', 'dark'] as const) {
       await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
       expect(await seriousViolations(page), `${screen.title}, ${theme}`).toEqual([]);
     }
+
+    // A stakeholder's form, its pickers' done goals and initiatives shown.
+    await page.goto(app.server.origin + '/#/people/new-stakeholder');
+    await expect(heading(page)).toHaveText('New stakeholder');
+    const done = page.getByRole('group', { name: 'Follows initiatives' }).getByText(/^Done \(\d+\)$/);
+    await done.click();
+    await expect(
+      page.getByRole('group', { name: 'Follows initiatives' }).locator('details[open] input'),
+    ).not.toHaveCount(0);
+    expect(await seriousViolations(page), `New stakeholder, ${theme}`).toEqual([]);
   });
 
   test(`a goal's page with an error and a confirmation pass an accessibility scan in the ${theme} theme`, async ({

@@ -4,18 +4,10 @@
  * by hand, its results; the month's update written from its draft, edited, published and
  * exported as a blog post and as slides; accessibility scans of the new screens.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { format } from 'date-fns/format';
 import { readFileSync } from 'node:fs';
 import { expect, heading, test } from './fixtures.ts';
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+import { seriousViolations } from './a11y.ts';
 
 test('stakeholders, a poll with imported responses, and the monthly update exported both ways', async ({
   page,
