@@ -176,6 +176,8 @@ export interface PlanningView {
   endingSprint: Sprint | null;
   /** The ending sprint's partial and missed goals not carried over yet. */
   carryOverCandidates: SprintGoal[];
+  /** The ending sprint's goals with no outcome yet: they may be unfinished too. */
+  undecided: number;
   /** This sprint's goals, in position order. */
   sprintGoals: SprintGoal[];
   /** Every goal owner and every owner of a sprint goal here, by name; unowned goals last. */

@@ -3,13 +3,8 @@
  * window size and at 1024 px wide.
  */
 import type { Page } from '@playwright/test';
-import { expect, test, type Api } from './fixtures.ts';
-
-async function meetingUnderWay(api: Api): Promise<void> {
-  if ((await api('workspace.info', {})).isEmpty) await api('workspace.loadExample', {});
-  const sprintId = (await api('workspace.info', {})).activeSprintId!;
-  if (!(await api('meeting.get', { sprintId }))) await api('meeting.start', { sprintId });
-}
+import { expect, test } from './fixtures.ts';
+import { meetingUnderWay } from './meeting-helpers.ts';
 
 /** The options of a select whose text is wider than the select shows (arrow and padding aside). */
 function cutOff(page: Page, label: string): Promise<string[]> {
@@ -31,6 +26,10 @@ for (const width of [1280, 1024]) {
     await app.open('#/meeting');
     await page.keyboard.press('3');
     await expect(page.locator('#step-heading')).toHaveText(/^Plan sprint/);
+    // Nothing reviewed yet: the carry-over says where the outcomes are set.
+    await expect(page.getByRole('region', { name: /^Carry over/ })).toContainText(
+      '8 goals of sprint 7 have no outcome yet: mark them in the retrospective (1)',
+    );
     await expect(page.getByLabel('Goal', { exact: true })).toBeVisible();
     expect(await cutOff(page, 'Owner'), 'owners').toEqual([]);
     expect(await cutOff(page, 'Goal'), 'goals').toEqual([]);

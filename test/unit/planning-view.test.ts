@@ -130,15 +130,32 @@ describe('planning.view', () => {
     const view = must(w.core, 'planning.view', { sprintId: w.two.id });
     expect(view.endingSprint?.id).toBe(w.one.id);
     expect(view.carryOverCandidates.map((g) => g.id)).toEqual([w.partial.id, w.missed.id]);
+    expect(view.undecided).toBe(0);
     must(w.core, 'sprintGoals.carryOver', { id: w.partial.id, toSprintId: w.two.id });
     const after = must(w.core, 'planning.view', { sprintId: w.two.id });
     expect(after.carryOverCandidates.map((g) => g.id)).toEqual([w.missed.id]);
     const copy = after.sprintGoals.find((g) => g.carriedOverFromId === w.partial.id);
     expect(copy).toMatchObject({ rolloverCount: 1, title: 'Half there' });
+    // A goal of the ending sprint not reviewed yet is counted, not offered.
+    const unreviewed = must(w.core, 'sprintGoals.create', {
+      sprintId: w.one.id,
+      title: 'Not looked at',
+      ownerId: w.ada.id,
+      goalId: copy!.goalId,
+      definitionOfDone: 'Done.',
+    });
+    const pending = must(w.core, 'planning.view', { sprintId: w.two.id });
+    expect(pending.undecided).toBe(1);
+    expect(pending.carryOverCandidates.map((g) => g.id)).toEqual([w.missed.id]);
+    must(w.core, 'sprintGoals.update', { id: unreviewed.id, outcome: 'missed' });
+    const reviewed = must(w.core, 'planning.view', { sprintId: w.two.id });
+    expect(reviewed.undecided).toBe(0);
+    expect(reviewed.carryOverCandidates.map((g) => g.id)).toEqual([w.missed.id, unreviewed.id]);
     // The first sprint has nothing to carry over.
     expect(must(w.core, 'planning.view', { sprintId: w.one.id })).toMatchObject({
       endingSprint: null,
       carryOverCandidates: [],
+      undecided: 0,
     });
   });
 

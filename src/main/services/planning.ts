@@ -79,6 +79,15 @@ export function carryOverCandidates(ws: Workspace, endingSprintId: string): Spri
   return rows.map(toSprintGoal);
 }
 
+/** How many of the ending sprint's goals have no outcome yet. */
+function undecidedCount(ws: Workspace, endingSprintId: string): number {
+  const row = stmt(
+    ws.db,
+    'SELECT count(*) AS n FROM sprint_goals WHERE sprint_id = ? AND outcome IS NULL',
+  ).get(endingSprintId) as { n: number };
+  return row.n;
+}
+
 /**
  * The sprints the completion rate is computed over: the last `COMPLETION_SPRINTS` before this
  * one that are closed — or active, which the ending sprint still is during its meeting, when
@@ -192,6 +201,7 @@ export function planningView(ws: Workspace, { sprintId }: ParsedInput<'planning.
     sprint,
     endingSprint,
     carryOverCandidates: endingSprint ? carryOverCandidates(ws, endingSprint.id) : [],
+    undecided: endingSprint ? undecidedCount(ws, endingSprint.id) : 0,
     sprintGoals,
     owners,
     completionSprintNumbers: recent.map((s) => s.number),
