@@ -201,10 +201,12 @@ export interface SearchHit {
 }
 
 /** What a person owns on the roadmap, for the People list (people who own nothing are absent). */
+/** What one person owns: the goals and initiatives not done, and how many are done. */
 export interface Ownership {
   personId: string;
   goals: number;
   initiatives: number;
+  done: number;
 }
 
 export interface PersonView {

@@ -73,9 +73,15 @@ test('deleting a person who still owns a goal is refused, with the reason next t
     state: 'in progress',
   });
   await api('initiatives.create', { goalId: goal.id, title: 'Cache', ownerIds: [owner.id] });
+  await api('initiatives.create', {
+    goalId: goal.id,
+    title: 'Old cache',
+    ownerIds: [owner.id],
+    state: 'done',
+  });
   await app.open('#/people');
-  // The list says what each person owns.
-  await expect(page.getByRole('row', { name: /Olga Owner/ })).toContainText('1 goal, 1 initiative');
+  // The list says what each person owns: what is not done, then how much is done.
+  await expect(page.getByRole('row', { name: /Olga Owner/ })).toContainText('1 goal, 1 initiative, 1 done');
 
   await page.getByRole('button', { name: 'Delete Olga Owner' }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete Olga Owner?' });

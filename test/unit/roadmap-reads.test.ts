@@ -220,15 +220,21 @@ describe('a person', () => {
     expect(view.milestones).toEqual([]);
   });
 
-  it('counts what each person owns, for the People list', async () => {
+  it('counts what each person owns, for the People list: what is not done, then how much is done', async () => {
     const core = await tempCore();
-    const { ada, bo, goal } = seed(core);
+    const { ada, bo, goal, cache } = seed(core);
     must(core, 'initiatives.create', { goalId: goal.id, title: 'Mine', ownerIds: [bo.id, ada.id] });
-    expect(
-      must(core, 'people.ownership', {}).sort((a, b) => a.goals - b.goals || a.initiatives - b.initiatives),
-    ).toEqual([
-      { personId: bo.id, goals: 0, initiatives: 1 },
-      { personId: ada.id, goals: 1, initiatives: 2 },
+    const owned = () =>
+      must(core, 'people.ownership', {}).sort((a, b) => a.goals - b.goals || a.initiatives - b.initiatives);
+    expect(owned()).toEqual([
+      { personId: bo.id, goals: 0, initiatives: 1, done: 0 },
+      { personId: ada.id, goals: 1, initiatives: 2, done: 0 },
+    ]);
+    must(core, 'initiatives.update', { id: cache.id, state: 'done' });
+    must(core, 'goals.update', { id: goal.id, state: 'done' });
+    expect(owned()).toEqual([
+      { personId: ada.id, goals: 0, initiatives: 1, done: 2 },
+      { personId: bo.id, goals: 0, initiatives: 1, done: 0 },
     ]);
   });
 

@@ -211,13 +211,15 @@ export function personView(ws: Workspace, id: string): PersonView {
   return { person, goals, initiatives, milestones, sprintGoals, polishDone, polishDoneBySprint };
 }
 
-/** How many goals and initiatives each person owns. */
+/** How many goals and initiatives each person owns that are not done, and how many are done. */
 export function ownership(ws: Workspace): Ownership[] {
   return stmt(
     ws.db,
-    `SELECT person_id AS personId, sum(kind = 'goal') AS goals, sum(kind = 'initiative') AS initiatives FROM (
-       SELECT person_id, 'goal' AS kind FROM goal_owners
-       UNION ALL SELECT person_id, 'initiative' FROM initiative_owners
+    `SELECT person_id AS personId, sum(kind = 'goal' AND state <> 'done') AS goals,
+            sum(kind = 'initiative' AND state <> 'done') AS initiatives, sum(state = 'done') AS done FROM (
+       SELECT o.person_id, 'goal' AS kind, g.state FROM goal_owners o JOIN goals g ON g.id = o.goal_id
+       UNION ALL
+       SELECT o.person_id, 'initiative', i.state FROM initiative_owners o JOIN initiatives i ON i.id = o.initiative_id
      ) GROUP BY person_id ORDER BY person_id`,
   ).all() as Ownership[];
 }
