@@ -198,6 +198,8 @@ export interface SearchHit {
   title: string;
   /** Where it sits: the goal of an initiative, the initiative of a milestone, a handle… */
   context: string | null;
+  /** A goal, initiative or milestone that is done (it comes after those that aren't). */
+  done: boolean;
 }
 
 /** What a person owns on the roadmap, for the People list (people who own nothing are absent). */

@@ -180,6 +180,20 @@ describe('quick-open search', () => {
     expect(refused(core, 'search.quick', { query: '  ' }).field).toBe('query');
   });
 
+  it('puts what is done after what is not, and says it is done', async () => {
+    const core = await tempCore();
+    const { cache, remote } = seed(core);
+    const old = must(core, 'milestones.create', { initiativeId: cache.id, title: 'Cache v1', state: 'done' });
+    const next = must(core, 'milestones.create', { initiativeId: remote.id, title: 'Cache v2' });
+    must(core, 'initiatives.update', { id: cache.id, state: 'done' });
+    const hits = must(core, 'search.quick', { query: 'cache' });
+    expect(hits.map((h) => [h.id, h.done])).toEqual([
+      [next.id, false],
+      [old.id, true],
+      [cache.id, true],
+    ]);
+  });
+
   it('finds polish while open or in progress, not once it is history', async () => {
     const core = await tempCore();
     const { ada } = seed(core);

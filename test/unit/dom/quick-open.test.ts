@@ -2,7 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import QuickOpen from '../../../src/renderer/src/components/QuickOpen.svelte';
 import { paths } from '../../../src/renderer/src/lib/router.svelte.ts';
-import { seed } from '../helpers.ts';
+import { must, seed } from '../helpers.ts';
 import { bridge, settle } from './workspace.ts';
 
 /** The quick-open over a seeded workspace, and a button that had the focus before it opened. */
@@ -48,6 +48,18 @@ describe('the quick-open', () => {
     expect(screen.getByRole('status', { hidden: true }).textContent).toBe(
       '1 result: ↑ ↓ to choose, Enter to open.',
     );
+  });
+
+  it('marks what is done, and lists it after what is not', async () => {
+    const { core, world, open, type, options } = await quickOpen();
+    must(core, 'initiatives.update', { id: world.cache.id, state: 'done' });
+    must(core, 'initiatives.create', { goalId: world.goal.id, title: 'The new incremental cache' });
+    open();
+    await type('cache');
+    expect(options().map((o) => o.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
+      'Initiative The new incremental cache Faster builds',
+      'Initiative Incremental cache done Faster builds',
+    ]);
   });
 
   it('says when nothing is found', async () => {
