@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connected, dependentsOf, edgesOf, layers } from '../../src/renderer/src/lib/dependency-graph.ts';
+import { chains, dependentsOf, edgesOf, layers } from '../../src/renderer/src/lib/dependency-graph.ts';
 
 const node = (id: string, ...dependsOnIds: string[]) => ({ id, dependsOnIds });
 const ids = (columns: { id: string }[][]) => columns.map((c) => c.map((n) => n.id));
@@ -32,6 +32,23 @@ describe('the dependency graph layout', () => {
     expect(layers([node('a', 'b'), node('b', 'a')]).flat()).toHaveLength(2);
   });
 
+  it('groups the linked items by chain, whichever way the arrows point', () => {
+    const nodes = [
+      node('ship', 'impl'),
+      node('alone'),
+      node('docs', 'outside'),
+      node('impl', 'design'),
+      node('guide', 'docs'),
+      node('design'),
+      node('review', 'design'),
+    ];
+    expect(ids(chains(nodes))).toEqual([
+      ['ship', 'impl', 'design', 'review'],
+      ['docs', 'guide'],
+    ]);
+    expect(chains([node('a', 'b'), node('b', 'a')]).map((c) => c.length)).toEqual([2]);
+  });
+
   it('lists edges, dependents and the connected items', () => {
     const nodes = [node('a'), node('b', 'a'), node('c', 'a', 'gone'), node('alone')];
     expect(edgesOf(nodes)).toEqual([
@@ -39,6 +56,6 @@ describe('the dependency graph layout', () => {
       { from: 'a', to: 'c' },
     ]);
     expect(dependentsOf(nodes).get('a')).toEqual(['b', 'c']);
-    expect(connected(nodes).map((n) => n.id)).toEqual(['a', 'b', 'c']);
+    expect(ids(chains(nodes))).toEqual([['a', 'b', 'c']]);
   });
 });

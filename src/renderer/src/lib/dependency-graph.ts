@@ -24,10 +24,30 @@ export function edgesOf(nodes: readonly GraphNode[]): Edge[] {
   );
 }
 
-/** The nodes that depend on something in the set or that something in the set depends on. */
-export function connected<T extends GraphNode>(nodes: readonly T[]): T[] {
-  const linked = new Set(edgesOf(nodes).flatMap((e) => [e.from, e.to]));
-  return nodes.filter((n) => linked.has(n.id));
+/**
+ * The linked nodes by chain: nodes joined by dependencies, whichever way the arrows point, each
+ * chain in the order its first node comes in, its nodes in the given order.
+ */
+export function chains<T extends GraphNode>(nodes: readonly T[]): T[][] {
+  /** Each linked node's way to its chain's first-met node (a union-find). */
+  const parent = new Map<string, string>();
+  const root = (id: string): string => {
+    let r = id;
+    for (let up = parent.get(r); up !== undefined && up !== r; up = parent.get(r)) r = up;
+    parent.set(id, r);
+    return r;
+  };
+  for (const { from, to } of edgesOf(nodes)) {
+    for (const id of [from, to]) if (!parent.has(id)) parent.set(id, id);
+    parent.set(root(to), root(from));
+  }
+  const byRoot = new Map<string, T[]>();
+  for (const node of nodes) {
+    if (!parent.has(node.id)) continue;
+    const key = root(node.id);
+    byRoot.set(key, [...(byRoot.get(key) ?? []), node]);
+  }
+  return [...byRoot.values()];
 }
 
 /** Who waits for each node: id → the ids that depend on it, in the given order. */
