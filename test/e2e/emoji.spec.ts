@@ -1,9 +1,12 @@
 /**
  * The roadmap's states (✅ 🦀 ✋ 💤) stay recognisable on a machine without a colour-emoji font:
  * the app brings a font for these characters. This machine has none installed, so without it
- * each would be drawn as the empty box of a missing glyph, or not at all.
+ * each would be drawn as the empty box of a missing glyph, or not at all. The app's emoji are
+ * drawn by an emoji font (the system's colour one, or the bundled Noto Emoji) even first in a run
+ * of text ("❌ missed" in a summary's table, "🦀 in progress" on a state badge).
  */
-import { expect, test } from './fixtures.ts';
+import type { Page } from '@playwright/test';
+import { expect, heading, test } from './fixtures.ts';
 
 test('each state emoji is drawn as a glyph, not as a missing-glyph box', async ({ page, app, api }) => {
   await api('workspace.loadExample', {});
@@ -36,4 +39,43 @@ test('each state emoji is drawn as a glyph, not as a missing-glyph box', async (
     expect(ink, `${emoji} is drawn`).toBeGreaterThan(30);
     expect(likeMissing, `${emoji} is not the missing-glyph box`).toBe(false);
   }
+});
+
+/** The fonts Chromium drew `selector`'s first match with, and how many glyphs each drew. */
+async function fontsOf(page: Page, selector: string): Promise<{ familyName: string; glyphCount: number }[]> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('DOM.enable');
+  await cdp.send('CSS.enable');
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+  const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+  await cdp.detach();
+  return fonts;
+}
+
+const drawnByAnEmojiFont = (fonts: { familyName: string; glyphCount: number }[]) =>
+  fonts.some((f) => /emoji/i.test(f.familyName) && f.glyphCount > 0);
+
+test('outcomes and states are drawn by an emoji font, first in their text too', async ({
+  page,
+  app,
+  api,
+}) => {
+  if ((await api('workspace.info', {})).isEmpty) await api('workspace.loadExample', {});
+  await app.open('#/sprints/6');
+  await expect(heading(page)).toHaveText('Sprint 6');
+  const missed = page.locator('td', { hasText: /^❌ missed$/ }).first();
+  await expect(missed).toBeVisible();
+  await missed.evaluate((cell) => cell.setAttribute('data-probe', 'missed'));
+  await expect.poll(async () => drawnByAnEmojiFont(await fontsOf(page, '[data-probe="missed"]'))).toBe(true);
+
+  await app.open('#/people');
+  await page.getByRole('link', { name: 'Dana Okafor' }).click();
+  await expect(heading(page)).toHaveText('Dana Okafor');
+  const badge = page.locator('.state', { hasText: 'in progress' }).first();
+  await expect(badge).toBeVisible();
+  await badge.evaluate((element) => element.setAttribute('data-probe', 'state'));
+  await expect
+    .poll(async () => drawnByAnEmojiFont(await fontsOf(page, '[data-probe="state"] span')))
+    .toBe(true);
 });

@@ -1,6 +1,9 @@
 /**
  * Every emoji the app shows is drawn, even where no installed font has it: the stylesheet's
- * 'Fortnight Emoji' faces cover each one, from the Noto Emoji file that holds it.
+ * 'Fortnight Emoji' faces cover each one, from the Noto Emoji file that holds it, and come first
+ * in the font lists (last, Chromium gave an emoji first in a run of text the text font's empty
+ * box). An emoji is a character shown as one by default, or written with U+FE0F; text symbols
+ * (↗ ☑) stay with the text font.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -47,8 +50,10 @@ function emojiInSources(): Map<string, string> {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) visit(path);
       else if (/\.(ts|svelte|css)$/.test(entry.name))
-        for (const [emoji] of readFileSync(path, 'utf8').matchAll(/\p{Extended_Pictographic}/gu))
-          if (!found.has(emoji)) found.set(emoji, path);
+        for (const [, emoji = '', asEmoji] of readFileSync(path, 'utf8').matchAll(
+          /(\p{Extended_Pictographic})(\uFE0F)?/gu,
+        ))
+          if ((asEmoji || /\p{Emoji_Presentation}/u.test(emoji)) && !found.has(emoji)) found.set(emoji, path);
     }
   };
   SOURCES.forEach(visit);
@@ -72,6 +77,12 @@ describe('the emoji font', () => {
         expect(inRange(codePoint, held), `U+${codePoint.toString(16)} in ${face.file}`).toBe(true);
       }
     }
+  });
+
+  it('comes first in the text and the code font lists', () => {
+    const css = readFileSync('src/renderer/src/app.css', 'utf8');
+    for (const list of ['--font-ui', '--font-mono'])
+      expect(new RegExp(`${list}:\\s*'Fortnight Emoji',`).test(css), list).toBe(true);
   });
 
   it('covers every emoji the app shows', () => {

@@ -104,7 +104,7 @@ describe('the Markdown preview', () => {
 
   it('turns images into links, since the app loads no remote images', () => {
     expect(renderMarkdown('![chart](https://example.org/c.png "title")')).toContain(
-      '<a href="https://example.org/c.png" target="_blank" rel="noopener noreferrer">🖼 chart</a>',
+      '<a href="https://example.org/c.png" target="_blank" rel="noopener noreferrer">🖼️ chart</a>',
     );
     const hostile = renderMarkdown('![x](javascript:alert(1)) ![y" onerror="alert(1)](https://e.org/y.png)');
     expectInert(hostile);
@@ -134,7 +134,7 @@ describe('the Markdown preview', () => {
       expect(tags, source).not.toMatch(/\son[a-z]+=|javascript:|<(svg|script|style|math|details)/i);
     }
     // The nested image became a link of its own inside the web link: still only web links.
-    expect(renderMarkdown('[![img](javascript:alert(1))](https://ok.org)')).toContain('🖼 img');
+    expect(renderMarkdown('[![img](javascript:alert(1))](https://ok.org)')).toContain('🖼️ img');
   });
 
   it('renders anything typed inert', () => {

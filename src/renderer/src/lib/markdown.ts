@@ -40,7 +40,7 @@ export function renderMarkdown(source: string): string {
   });
   for (const image of body.querySelectorAll('img')) {
     const src = image.getAttribute('src') ?? '';
-    const text = `🖼 ${image.getAttribute('alt') || 'image'}`;
+    const text = `🖼️ ${image.getAttribute('alt') || 'image'}`;
     if (!SAFE_LINK.test(src)) {
       image.replaceWith(text);
       continue;
