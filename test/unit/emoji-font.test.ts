@@ -1,9 +1,9 @@
 /**
  * Every emoji the app shows is drawn, even where no installed font has it: the stylesheet's
- * 'Fortnight Emoji' faces cover each one, from the Noto Emoji file that holds it, and come first
- * in the font lists (last, Chromium gave an emoji first in a run of text the text font's empty
- * box). An emoji is a character shown as one by default, or written with U+FE0F; text symbols
- * (↗ ☑) stay with the text font.
+ * 'Fortnight Emoji' faces cover each one, from the Noto Emoji file that holds it. The face is last
+ * in the font lists, and first where emoji start runs of text (rendered Markdown, state badges:
+ * last, Chromium gives such an emoji the text font's empty box). An emoji is a character shown as
+ * one by default, or written with U+FE0F; text symbols (↗ ☑) stay with the text font.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -79,10 +79,11 @@ describe('the emoji font', () => {
     }
   });
 
-  it('comes first in the text and the code font lists', () => {
+  it('is last in the text and the code font lists, and first where emoji start runs of text', () => {
     const css = readFileSync('src/renderer/src/app.css', 'utf8');
     for (const list of ['--font-ui', '--font-mono'])
-      expect(new RegExp(`${list}:\\s*'Fortnight Emoji',`).test(css), list).toBe(true);
+      expect(new RegExp(`${list}:[^;]*,\\s*'Fortnight Emoji';`).test(css), list).toBe(true);
+    expect(css).toMatch(/\.markdown,\s*\.state \{\s*font-family: 'Fortnight Emoji', var\(--font-ui\);/);
   });
 
   it('covers every emoji the app shows', () => {
