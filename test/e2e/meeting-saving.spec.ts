@@ -128,12 +128,13 @@ test('a sprint goal the host refuses goes back to the form with the reason', asy
   const link = page.getByLabel(/^Initiative or milestone/);
   const initiative = (await link.locator('option[value^="i:"]').first().getAttribute('value'))!;
   await link.selectOption(initiative);
+  const removed = await api('initiatives.get', { id: initiative.slice(2) });
   // Someone removes that initiative meanwhile, elsewhere: the write names what no longer exists.
   await api('initiatives.delete', { id: initiative.slice(2), cascade: true });
   const title = page.getByLabel('Sprint goal', { exact: true });
   await title.fill('Linked to a removed initiative');
   await title.press('Enter');
-  await expect(page.locator('#new-goal-error')).toContainText('does not exist');
+  await expect(page.locator('#new-goal-error')).toContainText(`Initiative “${removed.title}” was removed`);
   await expect(link).toBeFocused(); // the field the refusal names
   await expect(title).toHaveValue('Linked to a removed initiative');
   await expect(page.locator('li[aria-busy="true"]')).toHaveCount(0);

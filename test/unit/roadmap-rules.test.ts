@@ -250,6 +250,33 @@ describe('deleting', () => {
       field: 'goalId',
     });
     expect(refused(core, 'goals.get', { id: missing })).toMatchObject({ code: 'not_found', field: 'id' });
+    expect(refused(core, 'goals.get', { id: missing }).message).toBe(`Goal ${missing} does not exist`);
+  });
+
+  it('names a removed item by its last title, and a removed person by name', async () => {
+    const core = await tempCore();
+    const { ada, goal, remote } = seed(core);
+    must(core, 'initiatives.update', { id: remote.id, title: 'Remote builds' });
+    must(core, 'initiatives.delete', { id: remote.id });
+    expect(
+      refused(core, 'sprintGoals.create', {
+        sprintId: must(core, 'sprints.list', {})[0]!.id,
+        ownerId: ada.id,
+        goalId: goal.id,
+        initiativeId: remote.id,
+        title: 'Try it',
+      }),
+    ).toMatchObject({
+      code: 'not_found',
+      field: 'initiativeId',
+      message: 'Initiative “Remote builds” was removed',
+    });
+    const cy = must(core, 'people.create', { name: 'Cy' });
+    must(core, 'people.delete', { id: cy.id });
+    expect(refused(core, 'goals.update', { id: goal.id, ownerIds: [cy.id] })).toMatchObject({
+      field: 'ownerIds.0',
+      message: 'Person “Cy” was removed',
+    });
   });
 });
 

@@ -24,7 +24,7 @@ export function listActionItems(
 
 export function getActionItem(ws: Workspace, id: string): ActionItem {
   const row = current(ws, 'actionItem', id);
-  if (!row) throw notFound('Action item', id, 'id');
+  if (!row) throw notFound(ws, 'Action item', id, 'id');
   return row;
 }
 

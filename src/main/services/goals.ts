@@ -24,7 +24,7 @@ export function listGoals(ws: Workspace): Goal[] {
 
 export function getGoal(ws: Workspace, id: string, field = 'id'): Goal {
   const row = stmt(ws.db, `${SELECT()} WHERE t.id = ?`).get(id) as Record<string, unknown> | undefined;
-  if (!row) throw notFound('Goal', id, field);
+  if (!row) throw notFound(ws, 'Goal', id, field);
   return toGoal(row);
 }
 

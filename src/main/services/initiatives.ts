@@ -35,7 +35,7 @@ export function getInitiative(ws: Workspace, id: string, field = 'id'): Initiati
   // The row and its progress apart: SQLite plans the join of the two for one id badly (~15× slower).
   const row = stmt(ws.db, `${selectSql('initiative')} WHERE t.id = ?`).get(id) as
     Record<string, unknown> | undefined;
-  if (!row) throw notFound('Initiative', id, field);
+  if (!row) throw notFound(ws, 'Initiative', id, field);
   const { progress } = stmt(ws.db, 'SELECT progress FROM initiative_progress WHERE initiative_id = ?').get(
     id,
   ) as { progress: number };

@@ -25,7 +25,7 @@ export function getMeetingOfSprint(ws: Workspace, { sprintId }: ParsedInput<'mee
 
 function getMeeting(ws: Workspace, id: string): Meeting {
   const row = current(ws, 'meeting', id);
-  if (!row) throw notFound('Meeting', id, 'id');
+  if (!row) throw notFound(ws, 'Meeting', id, 'id');
   return row;
 }
 

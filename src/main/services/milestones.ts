@@ -27,7 +27,7 @@ export function listMilestones(ws: Workspace, { initiativeId }: ParsedInput<'mil
 
 export function getMilestone(ws: Workspace, id: string, field = 'id'): Milestone {
   const row = current(ws, 'milestone', id);
-  if (!row) throw notFound('Milestone', id, field);
+  if (!row) throw notFound(ws, 'Milestone', id, field);
   return row;
 }
 

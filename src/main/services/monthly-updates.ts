@@ -26,7 +26,7 @@ export function listUpdates(ws: Workspace): MonthlyUpdate[] {
 
 export function getUpdate(ws: Workspace, id: string, field = 'id'): MonthlyUpdate {
   const found = current(ws, 'monthlyUpdate', id);
-  if (!found) throw notFound('Monthly update', id, field);
+  if (!found) throw notFound(ws, 'Monthly update', id, field);
   return found;
 }
 

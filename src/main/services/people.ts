@@ -17,7 +17,7 @@ export function listPeople(ws: Workspace): Person[] {
 
 export function getPerson(ws: Workspace, id: string, field = 'id'): Person {
   const person = current(ws, 'person', id);
-  if (!person) throw notFound('Person', id, field);
+  if (!person) throw notFound(ws, 'Person', id, field);
   return person;
 }
 

@@ -78,7 +78,7 @@ export function polishCounts(
 
 export function getPolish(ws: Workspace, id: string): PolishIssue {
   const row = current(ws, 'polishIssue', id);
-  if (!row) throw notFound('Polish issue', id, 'id');
+  if (!row) throw notFound(ws, 'Polish issue', id, 'id');
   return row;
 }
 

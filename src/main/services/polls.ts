@@ -16,7 +16,7 @@ type Row = Record<string, unknown>;
 
 export function getPoll(ws: Workspace, id: string, field = 'id'): Poll {
   const poll = current(ws, 'poll', id);
-  if (!poll) throw notFound('Poll', id, field);
+  if (!poll) throw notFound(ws, 'Poll', id, field);
   return poll;
 }
 

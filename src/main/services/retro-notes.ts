@@ -19,7 +19,7 @@ export function listRetroNotes(ws: Workspace, { sprintId }: ParsedInput<'retroNo
 
 export function getRetroNote(ws: Workspace, id: string): RetroNote {
   const row = current(ws, 'retroNote', id);
-  if (!row) throw notFound('Retro note', id, 'id');
+  if (!row) throw notFound(ws, 'Retro note', id, 'id');
   return row;
 }
 

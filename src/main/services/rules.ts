@@ -16,7 +16,7 @@ export function requireRow(
   id: string | null | undefined,
   field: string,
 ): void {
-  if (id != null && !exists(ws, table, id)) throw notFound(what, id, field);
+  if (id != null && !exists(ws, table, id)) throw notFound(ws, what, id, field);
 }
 
 export function requireRows(

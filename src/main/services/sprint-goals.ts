@@ -22,7 +22,7 @@ export function listSprintGoals(ws: Workspace, { sprintId }: ParsedInput<'sprint
 
 export function getSprintGoal(ws: Workspace, id: string, field = 'id'): SprintGoal {
   const row = current(ws, 'sprintGoal', id);
-  if (!row) throw notFound('Sprint goal', id, field);
+  if (!row) throw notFound(ws, 'Sprint goal', id, field);
   return row;
 }
 

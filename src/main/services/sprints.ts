@@ -40,7 +40,7 @@ export function listSprints(ws: Workspace): Sprint[] {
 
 export function getSprint(ws: Workspace, id: string, field = 'id'): Sprint {
   const row = current(ws, 'sprint', id);
-  if (!row) throw notFound('Sprint', id, field);
+  if (!row) throw notFound(ws, 'Sprint', id, field);
   return row;
 }
 
