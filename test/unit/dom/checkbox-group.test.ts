@@ -109,5 +109,19 @@ describe('a checkbox group', () => {
     expect(boxesOutside()).toHaveLength(0);
     expect(document.querySelector('details')).toBeNull();
     expect(document.body.textContent).toContain('Nothing matches “nothing like it”.');
+    // Nothing to focus but the filter: it carries the field's id.
+    expect(box?.id).toMatch(/-follows$/);
+  });
+
+  it('never gives the field’s id to a box hidden in the closed disclosure', () => {
+    showGroup(
+      goals(3, () => true),
+      ['g0'],
+    );
+    const ids = () => [...document.querySelectorAll('[id$="-follows"]')];
+    expect(ids()).toEqual([document.querySelector('summary')]);
+    document.querySelector('details')!.open = true;
+    flushSync();
+    expect(ids()).toEqual([document.querySelector('summary')]);
   });
 });
