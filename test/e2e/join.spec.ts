@@ -66,6 +66,13 @@ test('an empty installation joins the group’s workspace from a folder, after a
       await page.waitForResponse((response) => response.url().endsWith('/api/workspace.version'));
     }
     await expect(whoAreYou).toBeVisible();
+    // Joined: no longer "empty", no example to load over it, and the navigation syncs through the folder.
+    await expect(page.getByText('This workspace is empty')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Load the example workspace' })).toHaveCount(0);
+    const status = page
+      .getByRole('navigation', { name: 'Screens' })
+      .getByRole('link', { name: /sync|edit/i });
+    await expect(status).not.toHaveText('Sync not set up');
     await page.getByRole('combobox', { name: 'You are' }).selectOption({ label: 'Priya Raghunathan' });
     await page.getByRole('button', { name: 'Continue to the roadmap' }).click();
 
