@@ -2,8 +2,8 @@
  * Working together, end to end: two browser-mode instances on two workspaces share one folder
  * (syncs driven through each one's API, as the settings' "Sync now" would). B sees A's changes in
  * What arrived, with a link that opens the item and clears its mark; a field both changed shows
- * in B's conflict review, and resolving it reaches A after a sync. B's open roadmap and polish list
- * show what a later sync brings without a reload.
+ * in B's conflict review, and resolving it reaches A after a sync. B's open roadmap, polish list,
+ * What arrived and Conflicts show what a later sync brings without a reload.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -125,6 +125,30 @@ test('B sees what A changed, opens it from What arrived, and a conflict resolved
     await a('sync.folder', { folder });
     await b('sync.folder', { folder });
     await expect(page.getByRole('listitem').filter({ hasText: 'Flaky login test' })).toBeVisible();
+
+    // With What arrived open on B, A's next change shows there after a sync, without a reload.
+    await page.goto(`${serverB.url}#/arrived`);
+    await expect(heading(page)).toHaveText('What arrived');
+    await expect(changes).not.toContainText('Builds in seconds');
+    await a('goals.update', { id: goal.id, title: 'Builds in seconds' });
+    await a('sync.folder', { folder });
+    await b('sync.folder', { folder });
+    await expect(changes).toContainText('to “Builds in seconds”');
+
+    // With Conflicts open on B, a conflict that A resolves leaves it after the sync.
+    await a('goals.update', { id: goal.id, title: 'Goal named on A' });
+    await b('goals.update', { id: goal.id, title: 'Goal named on B' });
+    await a('sync.folder', { folder });
+    await b('sync.folder', { folder });
+    await a('sync.folder', { folder });
+    await page.goto(`${serverB.url}#/conflicts`);
+    await expect(page.getByRole('listitem', { name: /Goal named on B — title/ })).toBeVisible();
+    const [onA] = await a('conflicts.list', {});
+    await a('conflicts.resolve', { id: onA!.conflictId, choice: 'other' });
+    await a('sync.folder', { folder });
+    await b('sync.folder', { folder });
+    await expect(page.getByText('No conflicts to review.')).toBeVisible();
+    await expect(nav.getByRole('link', { name: /Conflicts/ })).toHaveCount(0);
   } finally {
     await dispose();
     await stopServer(serverB);

@@ -1,11 +1,14 @@
 /**
  * What other installations sent that this one hasn't looked at yet: the items to mark (read once
- * for the whole app, not per row), how many conflicts wait for review, and marking items seen.
+ * for the whole app, not per row), the conflicts that wait for review (the navigation counts them,
+ * Conflicts lists them), and marking items seen.
  * It reads again when the screen changes, when the window gets the focus back, and when changes
  * arrive from elsewhere (`arrivals.ts`); more arriving is announced politely.
  */
 import { SvelteMap } from 'svelte/reactivity';
 import type { Arrived } from '../../../shared/arrivals.ts';
+import type { Conflict } from '../../../shared/domain.ts';
+import type { ApiError } from '../../../shared/result.ts';
 import { call, callWhenQuiet } from './api.ts';
 import { onArrival } from './arrivals.ts';
 import { LatestLoad } from './in-order.ts';
@@ -14,8 +17,10 @@ import { lock } from './lock.svelte.ts';
 class Review {
   /** Item id → who changed it (names), for the items changed by others and not seen here yet. */
   readonly unseen = new SvelteMap<string, string[]>();
-  /** Open conflicts to review. */
-  conflicts = $state(0);
+  /** Open conflicts to review (null until first read). */
+  conflicts = $state.raw<Conflict[] | null>(null);
+  /** Why the conflicts could not be read, when they could not. */
+  conflictsError = $state.raw<ApiError | null>(null);
   /** Said politely when more arrived (the navigation's live region speaks it). */
   news = $state('');
   readonly #loads = new LatestLoad();
@@ -41,7 +46,8 @@ class Review {
       if (more > 0)
         this.news = `${more} more ${more === 1 ? 'item' : 'items'} changed by others: see What arrived.`;
     }
-    if (conflicts.ok) this.conflicts = conflicts.value.length;
+    if (conflicts.ok) this.setConflicts(conflicts.value);
+    else this.conflictsError = conflicts.error;
   }
 
   /** Reads again when changes arrive from elsewhere and when the window gets the focus back; returns how to stop. */
@@ -75,9 +81,10 @@ class Review {
     return result.value;
   }
 
-  /** After a conflict was resolved: the count the answer gave. */
-  setConflicts(count: number): void {
-    this.conflicts = count;
+  /** The conflicts open now (as read, or as a resolve answered). */
+  setConflicts(conflicts: Conflict[]): void {
+    this.conflicts = conflicts;
+    this.conflictsError = null;
   }
 
   #set(items: Arrived['unseen']): void {
