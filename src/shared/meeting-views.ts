@@ -56,7 +56,10 @@ export interface MilestoneDone {
 /** A polish issue done in a sprint, as the retrospective lists it: its title and who did it. */
 export type PolishDoneLine = Pick<PolishIssue, 'id' | 'title' | 'assigneeId'>;
 
-/** A field of a sprint goal or a note whose value was entered before the meeting (see `beforehand`). */
+/**
+ * A field of a sprint goal or a note whose value was entered before the meeting, or at it on
+ * another installation (see `beforehand`).
+ */
 export interface EnteredBeforehand {
   field: 'outcome' | 'outcomeNote' | 'text';
   /** Whose installation entered it; null when that installation hasn't said whose it is. */
@@ -64,6 +67,8 @@ export interface EnteredBeforehand {
   replicaId: string;
   /** ISO instant read off the change's clock timestamp. */
   at: string;
+  /** Entered once the meeting had started, on another installation: at the meeting, not before it. */
+  atTheMeeting: boolean;
 }
 
 export interface RetrospectiveView {

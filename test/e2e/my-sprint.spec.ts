@@ -89,6 +89,8 @@ test('an owner prepares in My sprint; the meeting on another machine shows it, t
     await syncBoth();
     await facilitator.call('sync.folder', { folder });
     await expect(row(boPage, 'Shorter standups')).toBeVisible(SYNCED);
+    // Entered once the meeting had started, on Priya's installation: at the meeting, not beforehand.
+    await expect(row(boPage, 'Shorter standups')).toContainText('Entered at the meeting by Priya Raman');
 
     // Priya opens the meeting too; Bo moves it on, and her screen follows.
     await app.open('#/meeting');

@@ -1,7 +1,8 @@
 /**
  * The retrospective marks the outcomes, outcome notes and notes entered before the meeting — on
- * another installation, or here before it started — with whose installation entered them: two
- * real workspace files exchange their changes, as two owners' machines do through a sync.
+ * another installation, or here before it started — with whose installation entered them, and
+ * those entered at the meeting on another installation as such: two real workspace files exchange
+ * their changes, as two owners' machines do through a sync.
  */
 import { describe, expect, it } from 'vitest';
 import { adopt, workspaceId } from '../../src/main/sync/log.ts';
@@ -53,7 +54,12 @@ describe('what was entered before the meeting', () => {
     const read = () => must(facilitator.core, 'retrospective.view', { sprintId: sprint.id });
     const view = read();
     const ownerReplica = owner.core.workspace.replicaId;
-    const byAda = (field: string) => ({ field, personId: ada.id, replicaId: ownerReplica });
+    const byAda = (field: string) => ({
+      field,
+      personId: ada.id,
+      replicaId: ownerReplica,
+      atTheMeeting: false,
+    });
     expect(view.beforehand[cacheHits.id]).toMatchObject([byAda('outcome'), byAda('outcomeNote')]);
     expect(view.beforehand[docs.id]).toMatchObject([byAda('outcome')]);
     expect(view.beforehand[note.id]).toMatchObject([byAda('text')]);
@@ -81,8 +87,9 @@ describe('what was entered before the meeting', () => {
     syncAll([owner, facilitator]);
     const there = must(owner.core, 'retrospective.view', { sprintId: sprint.id });
     expect(there.beforehand[cacheHits.id]).toMatchObject([byAda('outcome'), byAda('outcomeNote')]);
+    // Docs' outcome is marked there as the facilitator's, entered at the meeting rather than before it.
     expect(there.beforehand[docs.id]).toMatchObject([
-      { field: 'outcome', replicaId: facilitator.core.workspace.replicaId },
+      { field: 'outcome', replicaId: facilitator.core.workspace.replicaId, atTheMeeting: true },
     ]);
   });
 });

@@ -239,6 +239,7 @@ export function enteredBeforehand(
       personId: row.personId,
       replicaId: row.replicaId,
       at: instant(row.hlc),
+      atTheMeeting: wall >= started,
     });
   }
   return found;
