@@ -130,6 +130,32 @@ describe('hard cases of merging two replicas', () => {
     converge(a, b);
   });
 
+  it('two replicas running the same meeting merge its step and clock with no conflict to review', async () => {
+    const { a, b, world } = await pair();
+    const meeting = must(a.core, 'meeting.start', { sprintId: world.sprint.id });
+    send(a, b);
+    // Attendees are someone's choice: ticked differently on each, they are a conflict to review.
+    const attendees = (present: boolean) => [{ personId: world.ada.id, present }];
+    must(a.core, 'meeting.update', { id: meeting.id, attendees: attendees(true) });
+    must(b.core, 'meeting.update', { id: meeting.id, attendees: attendees(false) });
+    // Both move through the steps and close the meeting, each on their own clock.
+    for (const r of [a, b]) {
+      r.tick(30_000);
+      must(r.core, 'meeting.goTo', { id: meeting.id, step: 'polish' });
+      r.tick(5_000);
+      must(r.core, 'meeting.goTo', { id: meeting.id, step: 'wrap-up' });
+      r.tick(1_000);
+      must(r.core, 'meeting.end', { id: meeting.id });
+    }
+    converge(a, b);
+    for (const r of [a, b]) {
+      expect(must(r.core, 'conflicts.list', {}).map((c) => c.field)).toEqual(['attendees']);
+    }
+    expect(must(a.core, 'meeting.get', { sprintId: world.sprint.id })).toEqual(
+      must(b.core, 'meeting.get', { sprintId: world.sprint.id }),
+    );
+  });
+
   it("two replicas setting one person's capacity make one row, the later days", async () => {
     const { a, b, world } = await pair();
     must(a.core, 'capacities.set', { sprintId: world.sprint.id, personId: world.ada.id, days: 5 });

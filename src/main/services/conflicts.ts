@@ -11,6 +11,7 @@ import { isEntityName, type EntityName } from '../../shared/entities/index.ts';
 import type { Workspace } from '../db/open.ts';
 import { changedAt, decodeValue } from '../store/change-rows.ts';
 import { current, rewrite, stmt, update } from '../store/write.ts';
+import { isReviewed } from '../sync/change.ts';
 import { itemLabel, itemPlace } from './item-places.ts';
 import { DomainError } from './errors.ts';
 
@@ -45,6 +46,7 @@ export function listConflicts(ws: Workspace): Conflict[] {
   ).all() as Row[];
   return rows
     .filter((row) => (row.winner_base ?? '') < row.hlc) // edited again by someone who saw it: settled
+    .filter((row) => isReviewed(row.entity, row.field)) // recorded before that field merged without review
     .filter((row) => isEntityName(row.entity) && current(ws, row.entity, row.entity_id) !== undefined)
     .map((row) => ({
       conflictId: row.hlc,

@@ -8,7 +8,7 @@
 import type { Workspace } from '../db/open.ts';
 import { stmt } from '../store/statements.ts';
 import { findField, isEntityName, type EntityName } from '../../shared/entities/index.ts';
-import { DELETED_FIELD, isCounter, type Change } from './change.ts';
+import { DELETED_FIELD, isCounter, isReviewed, type Change } from './change.ts';
 import { Materializer } from './materialize.ts';
 
 export interface Applied {
@@ -69,7 +69,8 @@ export function applyChanges(
       continue;
     }
     const counter = isCounter(change.entity, change.field);
-    if (prev !== undefined && !options.local && !counter && change.field !== DELETED_FIELD) {
+    const reviewed = !counter && change.field !== DELETED_FIELD && isReviewed(change.entity, change.field);
+    if (prev !== undefined && !options.local && reviewed) {
       result.conflicts += recordConflicts(ws, change);
     }
     if (counter || prev === undefined || change.hlc > prev)

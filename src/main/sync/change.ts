@@ -40,3 +40,15 @@ export const COUNTERS: Partial<Record<EntityName, readonly string[]>> = { retroN
 
 export const isCounter = (entity: string, field: string): boolean =>
   (COUNTERS[entity as EntityName] ?? []).includes(field);
+
+/**
+ * Fields that every installation running the same meeting writes as it goes — the step it is at,
+ * its clock, when it started and ended: two such values side by side merge (the later wins) with
+ * no conflict to review, since neither was anyone's choice to weigh against the other.
+ */
+export const MERGED_WITHOUT_REVIEW: Partial<Record<EntityName, readonly string[]>> = {
+  meeting: ['step', 'secondsSpent', 'stepStartedAt', 'startedAt', 'endedAt'],
+};
+
+export const isReviewed = (entity: string, field: string): boolean =>
+  !(MERGED_WITHOUT_REVIEW[entity as EntityName] ?? []).includes(field);

@@ -30,16 +30,22 @@ export function placeHref(place: ItemPlace): string {
 
 const isState = (value: unknown): value is State => STATES.some((s) => s === value);
 
-/** A field's value in words; ids are named by `name` (a person or an item), else "someone". */
+/**
+ * A field's value in words; ids are named by `name` (a person or an item). A list of attendees
+ * reads "Ada, Bo (absent)"; a record, such as a meeting's timeboxes, "retrospective 20, plan none".
+ */
 export function valueText(value: unknown, name: (id: string) => string | undefined): string {
   if (value === null || value === undefined || value === '') return 'none';
   if (isState(value)) return `${STATE_EMOJI[value]} ${value}`;
-  if (Array.isArray(value)) {
-    return value.length
-      ? value.map((v) => (typeof v === 'string' ? (name(v) ?? v) : String(v))).join(', ')
-      : 'none';
-  }
+  if (Array.isArray(value)) return value.length ? value.map((v) => valueText(v, name)).join(', ') : 'none';
   if (typeof value === 'string') return name(value) ?? value;
-  if (typeof value === 'object') return JSON.stringify(value);
+  if (typeof value === 'object' && 'personId' in value && typeof value.personId === 'string') {
+    const absent = 'present' in value && value.present === false ? ' (absent)' : '';
+    return `${name(value.personId) ?? 'someone'}${absent}`;
+  }
+  if (typeof value === 'object')
+    return Object.entries(value)
+      .map(([key, v]) => `${key} ${valueText(v, name)}`)
+      .join(', ');
   return String(value);
 }
