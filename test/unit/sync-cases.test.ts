@@ -149,7 +149,9 @@ describe('hard cases of merging two replicas', () => {
     }
     converge(a, b);
     for (const r of [a, b]) {
-      expect(must(r.core, 'conflicts.list', {}).map((c) => c.field)).toEqual(['attendees']);
+      expect(must(r.core, 'conflicts.list', {})).toMatchObject([
+        { field: 'attendees', label: 'Meeting of sprint 1' },
+      ]);
     }
     expect(must(a.core, 'meeting.get', { sprintId: world.sprint.id })).toEqual(
       must(b.core, 'meeting.get', { sprintId: world.sprint.id }),

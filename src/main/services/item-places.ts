@@ -37,8 +37,12 @@ export function isShown(ws: Workspace, entity: string, id: string): boolean {
   return stmt(ws.db, `SELECT 1 FROM ${ENTITIES[entity].table} WHERE id = ?`).get(id) !== undefined;
 }
 
-/** An item's title or name ("Sprint 12" for a sprint); '' for items that have none. */
+/** An item's title or name ("Sprint 12" for a sprint, "Meeting of sprint 12"); '' for items that have none. */
 export function itemLabel(ws: Workspace, entity: string, id: string): string {
+  if (entity === 'meeting') {
+    const number = sprintNumber(ws, loggedValue(ws, id, 'sprintId'));
+    return number === null ? '' : `Meeting of sprint ${number}`;
+  }
   const field = LABEL_FIELDS[entity];
   if (!field) return '';
   const value = loggedValue(ws, id, field);
