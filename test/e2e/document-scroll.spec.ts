@@ -69,3 +69,29 @@ test('the document never scrolls: not on the welcome screen, any screen, or any 
     expect(await documentOverflow(page), `meeting step ${key}`).toEqual({ scrollable: 0, scrolled: 0 });
   }
 });
+
+test('each page opens at its top, wherever the main area was scrolled to before', async ({
+  page,
+  app,
+  api,
+}) => {
+  if ((await api('workspace.info', {})).isEmpty) await api('workspace.loadExample', {});
+  await app.open('#/roadmap');
+  const main = page.locator('main');
+  const scrolled = () => main.evaluate((m) => m.scrollTop);
+  // A goal far down the roadmap opens at the top of its page, its title in view.
+  const last = page.getByRole('list', { name: 'Goals' }).getByRole('heading').last().getByRole('link');
+  await last.scrollIntoViewIfNeeded();
+  expect(await scrolled()).toBeGreaterThan(0);
+  const title = await last.innerText();
+  await last.click();
+  await expect(heading(page)).toHaveText(title);
+  await expect(page.locator('main [aria-busy="true"]')).toHaveCount(0);
+  expect(await scrolled()).toBe(0);
+  // From the end of the goal's page, the roadmap opens at its top too.
+  await main.evaluate((m) => m.scrollTo(0, m.scrollHeight));
+  expect(await scrolled()).toBeGreaterThan(0);
+  await page.keyboard.press('Control+2');
+  await expect(heading(page)).toHaveText('Roadmap');
+  expect(await scrolled()).toBe(0);
+});
