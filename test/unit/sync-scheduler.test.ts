@@ -1,10 +1,11 @@
 /**
  * Syncing by itself (`scheduler.ts`), with the core in its worker threads as the doors run it,
  * real workspace files and a real shared folder, and short intervals: an edit goes out by
- * itself, another installation's files arrive by themselves (the folder is watched), never two
- * syncs at once, and a last sync before closing.
+ * itself, another installation's files arrive by themselves (the folder is watched), a folder out
+ * of reach is tried again and watched anew once back, never two syncs at once, and a last sync
+ * before closing.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCore } from '../../src/main/api/core-client.ts';
@@ -27,6 +28,7 @@ async function syncingCore(file: string): Promise<SyncingCore> {
     afterEditsMs: 150,
     longestDelayMs: 1_000,
     afterFolderMs: 150,
+    retryMs: 200,
     beforeQuitMs: 20_000,
   });
   running.push(core);
@@ -94,6 +96,41 @@ describe('syncing by itself', { timeout: 180_000 }, () => {
     );
   });
 
+  it('tries a folder out of reach again soon, and watches it anew once it is back', async () => {
+    const dir = tempDir();
+    const folder = join(dir, 'shared');
+    const away = join(dir, 'away');
+    mkdirSync(folder);
+    const a = await syncingCore(join(dir, 'a.db'));
+    const b = await syncingCore(join(dir, 'b.db'));
+    for (const core of [a, b]) {
+      await must(core.call('sync.setPlace', { kind: 'folder', folder }));
+      await eventually(
+        () => must(core.call('sync.status', {})),
+        (s) => s.state === 'synced',
+      );
+    }
+    // The folder goes away (a share unmounted, a synced folder moved): A's edit waits.
+    renameSync(folder, away);
+    await must(a.call('goals.create', { title: 'Made while away' }));
+    await eventually(
+      () => must(a.call('sync.status', {})),
+      (s) => s.state === 'unreachable' && s.waiting > 0,
+    );
+    // It is back: with no edit and no sync asked for, the edit goes out and reaches B.
+    renameSync(away, folder);
+    await eventually(
+      () => titles(b),
+      (list) => list.includes('Made while away'),
+    );
+    // Both watch the folder anew: B's next edit reaches A by itself.
+    await must(b.call('goals.create', { title: 'After the folder came back' }));
+    await eventually(
+      () => titles(a),
+      (list) => list.includes('After the folder came back'),
+    );
+  });
+
   it('never runs two syncs at once: asks meanwhile get one more sync after the one under way', async () => {
     const dir = tempDir();
     const a = await syncingCore(join(dir, 'a.db'));
@@ -135,7 +172,13 @@ describe('syncing by itself', { timeout: 180_000 }, () => {
       FORTNIGHT_SYNC_EVERY_MS: '60000',
       FORTNIGHT_SYNC_AFTER_EDITS_MS: 'soon',
       FORTNIGHT_SYNC_AFTER_FOLDER_MS: '5',
+      FORTNIGHT_SYNC_RETRY_MS: '1000',
     });
-    expect(schedule).toMatchObject({ everyMs: 60_000, afterEditsMs: 8_000, afterFolderMs: 2_000 });
+    expect(schedule).toMatchObject({
+      everyMs: 60_000,
+      afterEditsMs: 8_000,
+      afterFolderMs: 2_000,
+      retryMs: 1_000,
+    });
   });
 });

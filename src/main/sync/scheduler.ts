@@ -4,8 +4,11 @@
  *
  * - when the app starts, and as soon as the place is set or changed;
  * - when the synced folder changes (another installation's files arriving; watched, debounced;
- *   a folder that can't be watched is still synced on the other occasions);
+ *   a folder that can't be watched is still synced on the other occasions, and watched again
+ *   after the next sync that reaches it);
  * - every few minutes (`everyMs`);
+ * - after a sync that failed (the folder or remote out of reach), again after `retryMs`, then
+ *   twice as long after each further failure, up to `everyMs`;
  * - after a burst of edits (`afterEditsMs` after the last write, at most `longestDelayMs` after
  *   the first one not synced yet);
  * - before the app quits (`close`), given at most `beforeQuitMs`.
@@ -32,6 +35,8 @@ export interface SchedulerOptions {
   longestDelayMs: number;
   /** A sync this long after the folder last changed: default 2 seconds. */
   afterFolderMs: number;
+  /** A sync this long after one that failed (doubling with each failure, up to `everyMs`): default 30 seconds. */
+  retryMs: number;
   /** The longest the last sync before quitting may take: default 5 seconds. */
   beforeQuitMs: number;
 }
@@ -41,6 +46,7 @@ export const DEFAULT_SCHEDULE: SchedulerOptions = {
   afterEditsMs: 8_000,
   longestDelayMs: 60_000,
   afterFolderMs: 2_000,
+  retryMs: 30_000,
   beforeQuitMs: 5_000,
 };
 
@@ -49,6 +55,7 @@ const ENV_NAMES: Record<keyof SchedulerOptions, string> = {
   afterEditsMs: 'FORTNIGHT_SYNC_AFTER_EDITS_MS',
   longestDelayMs: 'FORTNIGHT_SYNC_LONGEST_DELAY_MS',
   afterFolderMs: 'FORTNIGHT_SYNC_AFTER_FOLDER_MS',
+  retryMs: 'FORTNIGHT_SYNC_RETRY_MS',
   beforeQuitMs: 'FORTNIGHT_SYNC_BEFORE_QUIT_MS',
 };
 
@@ -68,6 +75,9 @@ export interface SyncingCore extends CoreClient {
 }
 
 /** Whether a write counts as an edit to send (a sync's own writes don't; setting the place re-arms). */
+/** The folder to watch: the place's path without a trailing separator. */
+const folderPath = (folder: string) => folder.replace(/[\\/]+$/, '') || sep;
+
 const isEdit = (method: string) =>
   isMethodName(method) && contract[method].writes && !method.startsWith('sync.');
 
@@ -77,10 +87,15 @@ export function withSyncScheduler(core: CoreClient, options: Partial<SchedulerOp
   let replicaId = '';
   let stopped = false;
   let watcher: FSWatcher | null = null;
+  /** The watch no longer sees the folder (it was moved or removed meanwhile). */
+  let watchLost = false;
   let every: NodeJS.Timeout | null = null;
   let afterEdits: NodeJS.Timeout | null = null;
   let firstEditAt: number | null = null;
   let afterFolder: NodeJS.Timeout | null = null;
+  let retry: NodeJS.Timeout | null = null;
+  /** Syncs that failed in a row. */
+  let failures = 0;
 
   let running: Promise<Result<unknown>> | null = null;
   let queued: Promise<Result<unknown>> | null = null;
@@ -88,9 +103,11 @@ export function withSyncScheduler(core: CoreClient, options: Partial<SchedulerOp
   const begin = (): Promise<Result<unknown>> => {
     const run = core.call('sync.now', {});
     running = run;
-    void run.finally(() => {
-      if (running === run) running = null;
-    });
+    void run
+      .then(afterSync, () => undefined)
+      .finally(() => {
+        if (running === run) running = null;
+      });
     return run;
   };
   /** One sync now, or once the one under way ends (one for every ask meanwhile). */
@@ -122,18 +139,53 @@ export function withSyncScheduler(core: CoreClient, options: Partial<SchedulerOp
     const parts = name.split(/[\\/]/);
     return !parts.includes(replicaId) && !parts.some((part) => part.startsWith('.'));
   };
-  const watchFolder = (folder: string) => {
+  /**
+   * Watches the place's folder. A watch sees nothing more once the folder itself is moved or
+   * removed, and says so at most with one event naming no file: it is then lost until the next
+   * sync that reaches the folder watches it anew.
+   */
+  const watchFolder = () => {
+    unwatch();
+    if (place.kind !== 'folder' || replicaId === '') return;
     try {
-      watcher = watch(folder, { recursive: true, persistent: false }, (_event, name) => {
-        if (stopped || !isOthers(name === null ? null : String(name))) return;
-        afterFolder = clearTimer(afterFolder);
-        afterFolder = setTimeout(syncByItself, schedule.afterFolderMs);
-      });
+      const current = watch(
+        folderPath(place.folder),
+        { recursive: true, persistent: false },
+        (_event, name) => {
+          const file = name === null ? '' : String(name);
+          if (file === '') watchLost = true;
+          if (stopped || !isOthers(file)) return;
+          afterFolder = clearTimer(afterFolder);
+          afterFolder = setTimeout(syncByItself, schedule.afterFolderMs);
+        },
+      );
+      watcher = current;
+      watchLost = false;
       // A folder that goes away or can't be watched any more: the other occasions still sync.
-      watcher.on('error', unwatch);
+      current.on('error', unwatch);
+      current.on('close', () => {
+        if (watcher === current) watchLost = true;
+      });
     } catch {
       watcher = null;
     }
+  };
+
+  /**
+   * After each sync: one that failed is tried again soon (the folder back, the network up); one
+   * that reached the folder after it was out of reach, or after the watch was lost, watches anew.
+   */
+  const afterSync = (result: Result<unknown>) => {
+    retry = clearTimer(retry);
+    if (stopped || place.kind === 'none') return;
+    if (!result.ok) {
+      failures += 1;
+      retry = setTimeout(syncByItself, Math.min(schedule.everyMs, schedule.retryMs * 2 ** (failures - 1)));
+      retry.unref();
+      return;
+    }
+    if (failures > 0 || watchLost || !watcher) watchFolder();
+    failures = 0;
   };
 
   /** Reads the place (and this installation's id), then syncs through it and watches it. */
@@ -143,7 +195,8 @@ export function withSyncScheduler(core: CoreClient, options: Partial<SchedulerOp
     place = placed.ok ? placed.value : { kind: 'none' };
     replicaId = status.ok ? status.value.replicaId : '';
     if (stopped || place.kind === 'none') return;
-    if (place.kind === 'folder' && replicaId !== '') watchFolder(place.folder.replace(/[\\/]+$/, '') || sep);
+    failures = 0;
+    watchFolder();
     syncByItself();
   };
 
@@ -179,6 +232,7 @@ export function withSyncScheduler(core: CoreClient, options: Partial<SchedulerOp
     every = clearTimer(every);
     afterEdits = clearTimer(afterEdits);
     afterFolder = clearTimer(afterFolder);
+    retry = clearTimer(retry);
   };
 
   return {
