@@ -19,6 +19,9 @@ export function absolutePathProblem(path: string): string | null {
   return null;
 }
 
+/** Whether a git remote is a repository's path on this computer (or a share), not a URL. */
+export const isLocalRemote = (remote: string): boolean => ABSOLUTE.test(remote);
+
 /** Why `remote` can't be a git remote to sync through, or null. */
 export function gitRemoteProblem(remote: string): string | null {
   if (remote.length === 0) return 'must not be empty';

@@ -41,6 +41,11 @@ describe('the sync place', () => {
       field: 'folder',
       message: expect.stringContaining('There is no folder at'),
     });
+    expect(refused(core, 'sync.setPlace', { kind: 'git', remote: join(folder, 'nope.git') })).toMatchObject({
+      code: 'unavailable',
+      field: 'remote',
+      message: `There is no repository at ${join(folder, 'nope.git')}: create it (git init --bare) or check the path.`,
+    });
     expect(refused(core, 'sync.setPlace', { kind: 'git', remote: '--upload-pack=evil' })).toMatchObject({
       field: 'remote',
       message: expect.stringContaining('must not start with -'),

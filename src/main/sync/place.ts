@@ -8,8 +8,10 @@
  *   died in leaves it, and the next sync — the scheduler's first, at start — clears it).
  * - `sync_outcome`: the last sync's outcome (JSON `Outcome`), forgotten when the place changes.
  */
+import { existsSync } from 'node:fs';
 import type { SyncSummary } from '../../shared/contract.ts';
 import type { SyncPlace, SyncStatus } from '../../shared/contract-sync-setup.ts';
+import { isLocalRemote } from '../../shared/sync-places.ts';
 import { WAITING_COUNTED } from '../../shared/sync-status.ts';
 import type { Workspace } from '../db/open.ts';
 import { DomainError } from '../services/errors.ts';
@@ -61,9 +63,19 @@ function parsed<T>(text: string | null, fallback: T): T {
 
 export const syncPlace = (ws: Workspace): SyncPlace => parsed(getMeta(ws, 'sync_place'), { kind: 'none' });
 
-/** `sync.setPlace`: a folder must exist (a typo is said now, not at the first sync). */
+/**
+ * `sync.setPlace`: a folder, or a repository given by its path, must exist (a typo is said now,
+ * not at the first sync). A URL is not tried here: the network may be down.
+ */
 export function setSyncPlace(ws: Workspace, place: SyncPlace): SyncPlace {
   if (place.kind === 'folder') requireSyncFolder(place.folder);
+  if (place.kind === 'git' && isLocalRemote(place.remote) && !existsSync(place.remote)) {
+    throw new DomainError(
+      'unavailable',
+      `There is no repository at ${place.remote}: create it (git init --bare) or check the path.`,
+      'remote',
+    );
+  }
   const kept: SyncPlace =
     place.kind === 'folder'
       ? { kind: 'folder', folder: place.folder }
