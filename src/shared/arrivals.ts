@@ -92,6 +92,13 @@ const FIELD_WORDS: Record<string, string> = {
   ownerIds: 'owners',
   participantIds: 'key participants',
   dependsOnIds: 'dependencies',
+  followsGoalIds: 'goals followed',
+  followsInitiativeIds: 'initiatives followed',
+  askedIds: 'people asked',
+  carriedOverFromId: 'carried over from',
+  sprintId: 'sprint',
+  personId: 'person',
+  pollId: 'poll',
   manualProgress: 'progress',
   howToHelp: 'how to help',
   goalId: 'goal',
@@ -116,7 +123,8 @@ const quoted = (value: unknown) => `“${String(value)}”`;
 
 /**
  * An arrival as a sentence around its items' links: `verb` before them ("added 3 polish
- * issues:", "renamed goal"), `rest` after ("to “Y”", "✋ → 🦀 · owners, impact").
+ * issues:", "renamed goal", "changed the initiative of 9 sprint goals:"), `rest` after ("to
+ * “Y”", "✋ → 🦀 · owners, impact").
  */
 export function arrivalWords(arrival: Arrival): { verb: string; rest: string } {
   const count = arrival.items.length;
@@ -132,6 +140,11 @@ export function arrivalWords(arrival: Arrival): { verb: string; rest: string } {
         count === 1 ? `deleted ${itemNoun(arrival.entity)}` : `deleted ${itemNoun(arrival.entity, count)}:`,
       rest: '',
     };
+  }
+  if (count > 1) {
+    // Folded: the same fields of several items, none renamed or moved.
+    const fields = arrival.fields.map((f) => fieldWords(f.field)).join(', ');
+    return { verb: `changed the ${fields} of ${itemNoun(arrival.entity, count)}:`, rest: '' };
   }
   const noun = itemNoun(arrival.entity);
   const title = arrival.fields.find((f) => f.field === 'title' || f.field === 'name');

@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { must, refused, seed } from './helpers.ts';
 import { replica, send, syncAll, syncedRows } from './sync-helpers.ts';
 import { adopt, workspaceId } from '../../src/main/sync/log.ts';
-import { arrivalWords, itemLinkText, someoneElse } from '../../src/shared/arrivals.ts';
+import { arrivalWords, fieldWords, itemLinkText, someoneElse } from '../../src/shared/arrivals.ts';
+import { ENTITIES } from '../../src/shared/entities/index.ts';
 
 async function pair() {
   const a = await replica('a', '2026-11-01T12:00:00.000Z');
@@ -102,6 +103,43 @@ describe('what arrived', () => {
     ]);
     expect(arrivalWords(deleted!).verb).toBe('deleted initiative');
     expect(must(b.core, 'sync.arrived', {}).entries.map((e) => e.entity)).toEqual(['goal']);
+  });
+
+  it('folds what a cascade delete leaves: one entry per kind, the sprint goals it unlinked in one', async () => {
+    const { a, b, world } = await pair();
+    const milestones = ['Design', 'Prototype'].map((title) =>
+      must(a.core, 'milestones.create', { initiativeId: world.cache.id, title }),
+    );
+    for (const title of ['Cache keys', 'Cache hits', 'Cache eviction'])
+      must(a.core, 'sprintGoals.create', {
+        sprintId: world.sprint.id,
+        title,
+        initiativeId: world.cache.id,
+        milestoneId: milestones[0]!.id,
+      });
+    syncAll([a, b]);
+    must(a.core, 'sync.markSeen', { all: true });
+    b.tick();
+    must(b.core, 'initiatives.delete', { id: world.cache.id, cascade: true });
+    syncAll([a, b]);
+    const said = must(a.core, 'sync.arrived', {})
+      .entries.map((e) => {
+        const { verb, rest } = arrivalWords(e);
+        const items = e.items.map((i) => itemLinkText(e, i)).sort();
+        return `${verb} ${items.join(', ')}${rest ? ` ${rest}` : ''}`;
+      })
+      .sort();
+    expect(said).toEqual([
+      'changed the initiative, milestone of 3 sprint goals: Cache eviction, Cache hits, Cache keys',
+      'deleted 2 milestones: Design, Prototype',
+      'deleted initiative Incremental cache',
+    ]);
+  });
+
+  it('names every field in words, never by an id', () => {
+    const fields = Object.values(ENTITIES).flatMap((e) => Object.keys(e.fields));
+    const unnamed = fields.filter((field) => /\bids?\b/.test(fieldWords(field)));
+    expect(unnamed).toEqual([]);
   });
 
   it("names an installation nobody said whose it is by a short label, and a joiner's catch-up is no news", async () => {

@@ -119,8 +119,19 @@ export function arrived(ws: Workspace): Arrived {
       const kind =
         !shown && deletedHere ? 'deleted' : isNew && replica === oldest.replica_id ? 'added' : 'changed';
       if (kind === 'added' && !shown) continue;
-      // Additions and deletions fold into one entry per person and kind of item: "Bo added 3 polish issues".
-      const key = kind === 'changed' ? null : `${kind}|${replica}|${entity}`;
+      const fields = kind === 'changed' ? fieldsOf(ws, id, mine, before) : [];
+      // Additions and deletions fold into one entry per person and kind of item: "Bo added 3 polish
+      // issues"; so do changes of the same fields, but for a rename or a move, which say each
+      // item's values ("the initiative of 9 sprint goals", as a deleted initiative leaves them).
+      const key =
+        kind !== 'changed'
+          ? `${kind}|${replica}|${entity}`
+          : fields.some((f) => PER_ITEM_FIELDS.includes(f.field))
+            ? null
+            : `changed|${replica}|${entity}|${fields
+                .map((f) => f.field)
+                .sort()
+                .join(',')}`;
       const together = key === null ? undefined : folded.get(key);
       if (together) {
         together.items.push(item);
@@ -133,7 +144,7 @@ export function arrived(ws: Workspace): Arrived {
         kind,
         entity,
         items: [item],
-        fields: kind === 'changed' ? fieldsOf(ws, id, mine, before) : [],
+        fields,
         at: changedAt(mine[0]!.hlc),
       };
       if (key !== null) folded.set(key, entry);
@@ -143,6 +154,9 @@ export function arrived(ws: Workspace): Arrived {
   entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   return { entries, unseen: unseenOf(items, name), more: more || items.size > LISTED_ITEMS };
 }
+
+/** The fields whose values a change says item by item ("renamed goal X to “Y”", "✋ → 🦀"). */
+const PER_ITEM_FIELDS = ['title', 'name', 'state'];
 
 /** Each field one installation changed, its newest value; a title's and a state's value before too. */
 function fieldsOf(ws: Workspace, id: string, changes: readonly ChangeRow[], before: number): ArrivedField[] {
@@ -155,7 +169,7 @@ function fieldsOf(ws: Workspace, id: string, changes: readonly ChangeRow[], befo
     .filter((c) => c.field !== DELETED_FIELD || c.value === 'false')
     .map((c) => ({
       field: c.field,
-      from: ['title', 'name', 'state'].includes(c.field) ? valueAt(ws, id, c.field, before) : null,
+      from: PER_ITEM_FIELDS.includes(c.field) ? valueAt(ws, id, c.field, before) : null,
       to: decodeValue(c.value),
     }));
 }
