@@ -121,44 +121,48 @@ export const fieldWords = (field: string): string =>
 const isState = (value: unknown): value is State => STATES.some((s) => s === value);
 const quoted = (value: unknown) => `“${String(value)}”`;
 
+/** "a", "a and b", "a, b and c". */
+const spoken = (parts: string[]) =>
+  parts.length < 2 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+
 /**
  * An arrival as a sentence around its items' links: `verb` before them ("added 3 polish
- * issues:", "renamed goal", "changed the initiative of 9 sprint goals:"), `rest` after ("to
- * “Y”", "✋ → 🦀 · owners, impact").
+ * issues:", "renamed goal", "changed the owners, impact of goal", "changed the initiative of 9
+ * sprint goals:"), `rest` after ("to “Y” and moved it ✋ → 🦀"). An item whose label already
+ * names its kind ("Meeting of sprint 7", "Sprint 12") is not named twice.
  */
 export function arrivalWords(arrival: Arrival): { verb: string; rest: string } {
   const count = arrival.items.length;
-  if (arrival.kind === 'added') {
-    return {
-      verb: count === 1 ? `added ${itemNoun(arrival.entity)}` : `added ${itemNoun(arrival.entity, count)}:`,
-      rest: '',
-    };
+  if (arrival.kind !== 'changed') {
+    const noun = itemNoun(arrival.entity, count);
+    return { verb: count === 1 ? `${arrival.kind} ${noun}` : `${arrival.kind} ${noun}:`, rest: '' };
   }
-  if (arrival.kind === 'deleted') {
-    return {
-      verb:
-        count === 1 ? `deleted ${itemNoun(arrival.entity)}` : `deleted ${itemNoun(arrival.entity, count)}:`,
-      rest: '',
-    };
-  }
+  const fieldList = (fields: ArrivedField[]) => fields.map((f) => fieldWords(f.field)).join(', ');
   if (count > 1) {
     // Folded: the same fields of several items, none renamed or moved.
-    const fields = arrival.fields.map((f) => fieldWords(f.field)).join(', ');
-    return { verb: `changed the ${fields} of ${itemNoun(arrival.entity, count)}:`, rest: '' };
+    return {
+      verb: `changed the ${fieldList(arrival.fields)} of ${itemNoun(arrival.entity, count)}:`,
+      rest: '',
+    };
   }
   const noun = itemNoun(arrival.entity);
+  const label = arrival.items[0]?.label ?? '';
   const title = arrival.fields.find((f) => f.field === 'title' || f.field === 'name');
   const state = arrival.fields.find((f) => f.field === 'state' && isState(f.to));
-  const others = arrival.fields.filter((f) => f !== title && f !== state).map((f) => fieldWords(f.field));
+  const others = arrival.fields.filter((f) => f !== title && f !== state);
+  if (!title && !state) {
+    const named = label.toLowerCase().startsWith(noun) ? '' : ` ${noun}`;
+    return { verb: `changed the ${fieldList(others)} of${named}`, rest: '' };
+  }
+  const move = state
+    ? `${isState(state.from) ? `${STATE_EMOJI[state.from]} → ` : ''}${STATE_EMOJI[state.to as State]}`
+    : '';
   const parts: string[] = [];
   if (title) parts.push(`to ${quoted(title.to)}`);
-  if (state)
-    parts.push(
-      `${isState(state.from) ? `${STATE_EMOJI[state.from]} → ` : ''}${STATE_EMOJI[state.to as State]}`,
-    );
-  if (others.length) parts.push(`${title || state ? 'and changed ' : ''}${others.join(', ')}`);
-  const verb = title ? `renamed ${noun}` : state && !others.length ? `moved ${noun}` : `changed ${noun}`;
-  return { verb, rest: parts.join(' · ') };
+  if (title && state) parts.push(`moved it ${move}`);
+  if (!title && state) parts.push(move);
+  if (others.length) parts.push(`changed its ${fieldList(others)}`);
+  return { verb: title ? `renamed ${noun}` : `moved ${noun}`, rest: spoken(parts) };
 }
 
 /** The text of an item's link: a renamed item by its name before ("renamed goal “X” to “Y”"). */

@@ -11,7 +11,13 @@ import { describe, expect, it } from 'vitest';
 import { must, refused, seed } from './helpers.ts';
 import { replica, send, syncAll, syncedRows } from './sync-helpers.ts';
 import { adopt, workspaceId } from '../../src/main/sync/log.ts';
-import { arrivalWords, fieldWords, itemLinkText, someoneElse } from '../../src/shared/arrivals.ts';
+import {
+  arrivalWords,
+  fieldWords,
+  itemLinkText,
+  someoneElse,
+  type Arrival,
+} from '../../src/shared/arrivals.ts';
 import { ENTITIES } from '../../src/shared/entities/index.ts';
 
 async function pair() {
@@ -134,6 +140,43 @@ describe('what arrived', () => {
       'deleted 2 milestones: Design, Prototype',
       'deleted initiative Incremental cache',
     ]);
+  });
+
+  it('says a change of one item as a sentence, naming the item once', () => {
+    const change = (entity: string, label: string, ...fields: [string, unknown, unknown][]): Arrival => ({
+      who: 'Bo',
+      personId: null,
+      replica: 'b',
+      kind: 'changed',
+      entity,
+      items: [{ entity, id: 'x', label, place: null }],
+      fields: fields.map(([field, from, to]) => ({ field, from, to })),
+      at: '2026-11-01T12:00:00.000Z',
+    });
+    const said = (a: Arrival) => {
+      const { verb, rest } = arrivalWords(a);
+      return [verb, itemLinkText(a, a.items[0]!), rest].filter(Boolean).join(' ');
+    };
+    expect(said(change('goal', 'Fast builds', ['ownerIds', [], ['p']], ['impact', '', 'More']))).toBe(
+      'changed the owners, impact of goal Fast builds',
+    );
+    expect(
+      said(change('meeting', 'Meeting of sprint 7', ['attendees', [], [{ personId: 'p', present: true }]])),
+    ).toBe('changed the attendees of Meeting of sprint 7');
+    expect(
+      said(change('initiative', 'Remote', ['state', 'help wanted', 'in progress'], ['ownerIds', [], ['p']])),
+    ).toBe('moved initiative Remote ✋ → 🦀 and changed its owners');
+    expect(
+      said(
+        change(
+          'initiative',
+          'Remote',
+          ['title', 'Remote', 'Remote builds'],
+          ['state', 'help wanted', 'in progress'],
+          ['impact', '', 'More'],
+        ),
+      ),
+    ).toBe('renamed initiative Remote to “Remote builds”, moved it ✋ → 🦀 and changed its impact');
   });
 
   it('names every field in words, never by an id', () => {
