@@ -46,9 +46,15 @@ test('a person’s page shows what they own, take part in, committed to and poli
   await api('polish.create', { title: 'Typo in the guide', status: 'in progress', assigneeId: olga.id });
   const typo = (await api('polish.list', {})).find((p) => p.title === 'Typo in the guide')!;
   await api('polish.update', { id: typo.id, status: 'done' });
+  await api('initiatives.create', {
+    goalId: goal.id,
+    title: 'Old cache (olga)',
+    state: 'done',
+    ownerIds: [olga.id],
+  });
 
   await app.open('#/people');
-  await expect(page.getByRole('row', { name: /^Olga Owner/ })).toContainText('1 goal, 1 initiative');
+  await expect(page.getByRole('row', { name: /^Olga Owner/ })).toContainText('1 goal, 1 initiative, 1 done');
   await page.getByRole('link', { name: 'Olga Owner', exact: true }).click();
   await expect(heading(page)).toHaveText('Olga Owner');
   await expect(page.getByText(/Asia\/Tokyo \(.+ there now\) · goal owner/)).toBeVisible();
@@ -60,6 +66,12 @@ test('a person’s page shows what they own, take part in, committed to and poli
     `#/goals/${goal.id}`,
   );
   await expect(owns).toContainText('Incremental cache');
+  // What is done waits behind its disclosure.
+  const oldCache = owns.getByRole('link', { name: 'Old cache (olga)' });
+  await expect(oldCache).toBeHidden();
+  await owns.getByText('Done (1)').click();
+  await expect(oldCache).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Takes part in' }).getByText(/^Done/)).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Takes part in' })).toContainText(
     'Cache design (olga) in Incremental cache (olga)',
   );
