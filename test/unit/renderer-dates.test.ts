@@ -5,6 +5,7 @@ import {
   formatDay,
   formatInstant,
   formatRange,
+  formatRangeHalves,
 } from '../../src/renderer/src/lib/dates.ts';
 
 describe('dates in the user’s locale', () => {
@@ -12,7 +13,21 @@ describe('dates in the user’s locale', () => {
     expect(formatDate('2025-03-03', 'en-US')).toBe('Mar 3, 2025');
     expect(formatDate('2025-03-03', 'de-DE')).toBe('3. März 2025');
     expect(formatDate('2025-03-03', 'fr-FR')).toBe('3 mars 2025');
-    expect(formatRange('2025-03-03', '2025-03-16', 'en-GB')).toBe('3 Mar 2025 – 16 Mar 2025');
+  });
+
+  it('writes a range of dates as short as the locale writes it', () => {
+    // Intl separates the dash with thin spaces.
+    const spaced = (text: string) => text.replaceAll('\u2009', ' ');
+    expect(spaced(formatRange('2025-03-03', '2025-03-16', 'en-GB'))).toBe('3 – 16 Mar 2025');
+    expect(spaced(formatRange('2025-03-03', '2025-03-16', 'en-US'))).toBe('Mar 3 – 16, 2025');
+    expect(spaced(formatRange('2026-11-18', '2026-12-01', 'en-US'))).toBe('Nov 18 – Dec 1, 2026');
+    expect(spaced(formatRange('2026-12-28', '2027-01-10', 'de-DE'))).toBe('28. Dez. 2026 – 10. Jan. 2027');
+    expect(formatRangeHalves('2026-10-21', '2026-11-03', 'en-US').map(spaced)).toEqual([
+      'Oct 21 – ',
+      'Nov 3, 2026',
+    ]);
+    expect(formatRangeHalves('2025-03-03', '2025-03-16', 'de-DE')).toEqual(['3.–', '16. März 2025']);
+    expect(formatRangeHalves('2025-03-03', '2025-03-03', 'en-US')).toEqual(['Mar 3, 2025', '']);
   });
 
   it('keeps a calendar date on its day in every time zone', () => {

@@ -18,15 +18,35 @@ function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOpti
   return format;
 }
 
+const calendarDay = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);
+
 /** A calendar date (`yyyy-MM-dd`) such as "Mar 3, 2025" (en-US) or "3. März 2025" (de-DE). */
 export function formatDate(isoDate: string, locale?: string): string {
   // A calendar date is no instant: read and written in UTC, it is the same day everywhere.
-  return dateFormat(locale, { ...DAY, timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+  return dateFormat(locale, { ...DAY, timeZone: 'UTC' }).format(calendarDay(isoDate));
 }
 
-/** A date range such as "Mar 3, 2025 – Mar 16, 2025". */
+/** A range of calendar dates the way the locale shortens it: "Mar 3 – 16, 2025", "3.–16. März 2025". */
 export function formatRange(start: string, end: string, locale?: string): string {
-  return `${formatDate(start, locale)} – ${formatDate(end, locale)}`;
+  return dateFormat(locale, { ...DAY, timeZone: 'UTC' }).formatRange(calendarDay(start), calendarDay(end));
+}
+
+/**
+ * The same range in two halves, split where its end begins ("Oct 21 – ", "Nov 3, 2026"), for a
+ * narrow column to break there and nowhere else.
+ */
+export function formatRangeHalves(start: string, end: string, locale?: string): [string, string] {
+  const parts = dateFormat(locale, { ...DAY, timeZone: 'UTC' }).formatRangeToParts(
+    calendarDay(start),
+    calendarDay(end),
+  );
+  const at = parts.findIndex((part) => part.source === 'endRange');
+  const text = (from: number, to?: number) =>
+    parts
+      .slice(from, to)
+      .map((part) => part.value)
+      .join('');
+  return at < 0 ? [text(0), ''] : [text(0, at), text(at)];
 }
 
 /**
