@@ -147,7 +147,7 @@ test('a read-only workspace file: every screen says why and disables its edits',
     await expectLocked(page.getByRole('textbox', { name: 'Title', exact: true }));
     await expectLocked(page.getByRole('button', { name: 'Create goal' }));
 
-    // People, a person's page; polish and sprints (nothing to edit there); settings; import;
+    // People, a person's page; polish; sprints (nothing to edit there); settings; import;
     // updates and a poll.
     await open(page, server, '#/people');
     await expect(page.getByRole('link', { name: 'Add person' })).toHaveAttribute('aria-disabled', 'true');
@@ -157,6 +157,7 @@ test('a read-only workspace file: every screen says why and disables its edits',
     await expectLocked(page.getByRole('button', { name: 'Save person' }));
     await expectLocked(page.getByRole('textbox', { name: 'Name', exact: true }));
     await open(page, server, '#/polish');
+    await expectLocked(page.getByRole('button', { name: 'New polish issue' }));
     await open(page, server, '#/sprints');
     await open(page, server, '#/settings');
     await expectLocked(page.getByLabel('This installation belongs to'));
