@@ -1,0 +1,59 @@
+/**
+ * A narrow window (1024 px) keeps the roadmap's titles readable: an initiative or milestone too
+ * narrow for its title beside its controls puts the title on a line of its own, never a column
+ * a few letters wide; at 1280 px the title stays beside its controls.
+ */
+import type { Locator, Page } from '@playwright/test';
+import { expect, heading, test } from './fixtures.ts';
+
+/** The narrowest of the titles' boxes, and whether any title shares its line with its state. */
+async function titles(page: Page, rows: Locator): Promise<{ narrowest: number; besideState: boolean }> {
+  await expect(rows.first()).toBeVisible();
+  return rows.evaluateAll((all) => {
+    const widths: number[] = [];
+    let besideState = false;
+    for (const row of all) {
+      const main = row.querySelector<HTMLElement>('.main')!;
+      const state = row.querySelector<HTMLElement>('select')!;
+      widths.push(main.getBoundingClientRect().width);
+      if (state.getBoundingClientRect().top < main.getBoundingClientRect().bottom - 1) besideState = true;
+    }
+    return { narrowest: Math.min(...widths), besideState };
+  });
+}
+
+/** True when nothing in the main area reaches past its right edge. */
+function fits(page: Page): Promise<boolean> {
+  return page.locator('main').evaluate((main) => {
+    const right = main.getBoundingClientRect().right;
+    return [...main.querySelectorAll('*')].every((e) => e.getBoundingClientRect().right <= right + 1);
+  });
+}
+
+for (const width of [1024, 1280]) {
+  test(`roadmap and initiative titles stay readable at ${width} px wide`, async ({ page, app, api }) => {
+    if ((await api('workspace.info', {})).isEmpty) await api('workspace.loadExample', {});
+    await page.setViewportSize({ width, height: 820 });
+    await app.open('#/roadmap');
+    await expect(heading(page)).toHaveText('Roadmap');
+    await page.getByRole('button', { name: 'Expand all' }).click();
+    const initiatives = page.locator('.initiative > .row');
+    const milestones = page.locator('.milestone > .row');
+    await expect(milestones.first()).toBeVisible();
+    const roadmapInitiatives = await titles(page, initiatives);
+    const roadmapMilestones = await titles(page, milestones);
+    expect(roadmapInitiatives.narrowest).toBeGreaterThan(200);
+    expect(roadmapMilestones.narrowest).toBeGreaterThan(200);
+    expect(await fits(page)).toBe(true);
+
+    await page.getByRole('link', { name: 'Async fn in traits', exact: true }).click();
+    await expect(heading(page)).toHaveText('Async fn in traits');
+    const detailed = await titles(page, page.locator('.milestone > .row'));
+    expect(detailed.narrowest).toBeGreaterThan(200);
+    expect(await fits(page)).toBe(true);
+    // Wide enough, each title stays beside its controls; too narrow, it takes a line of its own.
+    const wide = width === 1280;
+    expect(roadmapInitiatives.besideState).toBe(wide);
+    expect(detailed.besideState).toBe(wide);
+  });
+}
