@@ -88,6 +88,8 @@ test('stakeholders, a poll with imported responses, and the monthly update expor
   await page.getByRole('button', { name: 'Save the answer of Ben Ode' }).click();
   await expect(results.getByRole('row', { name: /Local/ })).toContainText('1');
   await expect(page.getByText('2 of 2 asked answered.')).toBeVisible();
+  // A row's header names its stakeholder as a name, not as a column label.
+  await expect(page.getByRole('rowheader', { name: 'Ben Ode' })).toHaveCSS('text-transform', 'none');
 
   // Its details are edited in place; an option someone chose can't be dropped.
   const details = page.getByRole('region', { name: 'Details' });
