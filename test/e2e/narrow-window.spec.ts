@@ -1,7 +1,8 @@
 /**
- * A narrow window (1024 px) keeps the roadmap's titles readable: an initiative or milestone too
- * narrow for its title beside its controls puts the title on a line of its own, never a column
- * a few letters wide; at 1280 px the title stays beside its controls.
+ * A narrow window (1024 px) keeps titles readable: an initiative or milestone too narrow for its
+ * title beside its controls puts the title on a line of its own, never a column a few letters
+ * wide (at 1280 px the title stays beside its controls); a page's actions go under its title
+ * rather than squeeze it.
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, heading, test } from './fixtures.ts';
@@ -57,3 +58,16 @@ for (const width of [1024, 1280]) {
     expect(detailed.besideState).toBe(wide);
   });
 }
+
+test('a page with many actions puts them under its title at 1024 px wide', async ({ page, app, api }) => {
+  if ((await api('workspace.info', {})).isEmpty) await api('workspace.loadExample', {});
+  await page.setViewportSize({ width: 1024, height: 820 });
+  const [update] = await api('updates.list', {});
+  await app.open(`#/updates/${update!.id}`);
+  await expect(heading(page)).toHaveText(update!.title);
+  const lines = await heading(page).evaluate(
+    (h) => h.getBoundingClientRect().height / parseFloat(getComputedStyle(h).lineHeight),
+  );
+  expect(lines).toBeLessThan(1.5);
+  expect(await fits(page)).toBe(true);
+});
