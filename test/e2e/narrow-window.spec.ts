@@ -2,7 +2,7 @@
  * A narrow window (1024 px) keeps titles readable: an initiative or milestone too narrow for its
  * title beside its controls puts the title on a line of its own, never a column a few letters
  * wide (at 1280 px the title stays beside its controls); a page's actions go under its title
- * rather than squeeze it.
+ * rather than squeeze it; the roadmap folder's file list stays inside the page.
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, heading, test } from './fixtures.ts';
@@ -69,5 +69,14 @@ test('a page with many actions puts them under its title at 1024 px wide', async
     (h) => h.getBoundingClientRect().height / parseFloat(getComputedStyle(h).lineHeight),
   );
   expect(lines).toBeLessThan(1.5);
+  expect(await fits(page)).toBe(true);
+});
+
+test("the roadmap folder's file list stays inside the page at 1024 px wide", async ({ page, app, api }) => {
+  if ((await api('workspace.info', {})).isEmpty) await api('workspace.loadExample', {});
+  await page.setViewportSize({ width: 1024, height: 820 });
+  await app.open('#/publish');
+  await page.getByText(/^The folder's \d+ files$/).click();
+  await expect(page.getByText('roadmap/flexible_async_iteration.md', { exact: true })).toBeVisible();
   expect(await fits(page)).toBe(true);
 });
