@@ -2,7 +2,8 @@
  * A narrow window (1024 px) keeps titles readable: an initiative or milestone too narrow for its
  * title beside its controls puts the title on a line of its own, never a column a few letters
  * wide (at 1280 px the title stays beside its controls); a page's actions go under its title
- * rather than squeeze it; the roadmap folder's file list stays inside the page.
+ * rather than squeeze it; the roadmap folder's file list stays inside the page; a meeting's
+ * timebox fields line up in a narrow column.
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, heading, test } from './fixtures.ts';
@@ -23,11 +24,21 @@ async function titles(page: Page, rows: Locator): Promise<{ narrowest: number; b
   });
 }
 
-/** True when nothing in the main area reaches past its right edge. */
+/**
+ * True when nothing in the main area reaches past its right edge, but inside a box of its own
+ * that scrolls (a wide table).
+ */
 function fits(page: Page): Promise<boolean> {
   return page.locator('main').evaluate((main) => {
     const right = main.getBoundingClientRect().right;
-    return [...main.querySelectorAll('*')].every((e) => e.getBoundingClientRect().right <= right + 1);
+    const scrolls = (element: Element) => {
+      for (let box = element.parentElement; box && box !== main; box = box.parentElement)
+        if (getComputedStyle(box).overflowX !== 'visible') return true;
+      return false;
+    };
+    return [...main.querySelectorAll('*')].every(
+      (e) => e.getBoundingClientRect().right <= right + 1 || scrolls(e),
+    );
   });
 }
 
@@ -78,5 +89,18 @@ test("the roadmap folder's file list stays inside the page at 1024 px wide", asy
   await app.open('#/publish');
   await page.getByText(/^The folder's \d+ files$/).click();
   await expect(page.getByText('roadmap/flexible_async_iteration.md', { exact: true })).toBeVisible();
+  expect(await fits(page)).toBe(true);
+});
+
+test("a meeting's timebox fields line up at 900 px wide", async ({ page, app, api }) => {
+  if ((await api('workspace.info', {})).isEmpty) await api('workspace.loadExample', {});
+  await page.setViewportSize({ width: 900, height: 820 });
+  await app.open('#/meeting');
+  const timeboxes = page.getByRole('group', { name: 'Timebox per step' });
+  await expect(timeboxes.getByRole('spinbutton')).toHaveCount(4);
+  const lefts = await timeboxes
+    .getByRole('spinbutton')
+    .evaluateAll((inputs) => inputs.map((input) => Math.round(input.getBoundingClientRect().left)));
+  expect(new Set(lefts).size, `the fields' left edges: ${lefts.join(', ')}`).toBe(1);
   expect(await fits(page)).toBe(true);
 });
