@@ -3,7 +3,7 @@
  * title beside its controls puts the title on a line of its own, never a column a few letters
  * wide (at 1280 px the title stays beside its controls); a page's actions go under its title
  * rather than squeeze it; the roadmap folder's file list stays inside the page; a meeting's
- * timebox fields line up in a narrow column.
+ * timebox fields line up in a narrow column; the People tables show every column.
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, heading, test } from './fixtures.ts';
@@ -102,5 +102,21 @@ test("a meeting's timebox fields line up at 900 px wide", async ({ page, app, ap
     .getByRole('spinbutton')
     .evaluateAll((inputs) => inputs.map((input) => Math.round(input.getBoundingClientRect().left)));
   expect(new Set(lefts).size, `the fields' left edges: ${lefts.join(', ')}`).toBe(1);
+  expect(await fits(page)).toBe(true);
+});
+
+test('the People tables show every column at 900 px wide', async ({ page, app, api }) => {
+  if ((await api('workspace.info', {})).isEmpty) await api('workspace.loadExample', {});
+  await page.setViewportSize({ width: 900, height: 820 });
+  await app.open('#/people');
+  for (const name of ['Members', 'Stakeholders']) {
+    const table = page.getByRole('table', { name });
+    await expect(table.getByRole('button', { name: /^Delete / }).first()).toBeVisible();
+    const [tableWidth, cardWidth] = await table.evaluate((t) => [
+      t.scrollWidth,
+      t.parentElement!.clientWidth,
+    ]);
+    expect(tableWidth, name).toBeLessThanOrEqual(cardWidth!);
+  }
   expect(await fits(page)).toBe(true);
 });
