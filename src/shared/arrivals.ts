@@ -4,6 +4,7 @@
  * Shared by the core (which reads them from the change log) and the screens (which say them).
  */
 import { STATE_EMOJI, STATES, type State } from './domain.ts';
+import { itemNoun } from './nouns.ts';
 
 /** Where an item is shown in the app (the screens turn it into a link). */
 export type ItemPlace =
@@ -62,29 +63,6 @@ export interface Arrived {
   unseen: UnseenItem[];
   /** True when there was more than the list holds (the oldest left out). */
   more: boolean;
-}
-
-const NOUNS: Record<string, [string, string]> = {
-  person: ['person', 'people'],
-  goal: ['goal', 'goals'],
-  initiative: ['initiative', 'initiatives'],
-  milestone: ['milestone', 'milestones'],
-  sprint: ['sprint', 'sprints'],
-  sprintGoal: ['sprint goal', 'sprint goals'],
-  capacity: ['capacity', 'capacities'],
-  polishIssue: ['polish issue', 'polish issues'],
-  retroNote: ['retro note', 'retro notes'],
-  actionItem: ['action item', 'action items'],
-  meeting: ['meeting', 'meetings'],
-  poll: ['poll', 'polls'],
-  pollResponse: ['poll answer', 'poll answers'],
-  monthlyUpdate: ['monthly update', 'monthly updates'],
-};
-
-/** "goal", "3 polish issues". */
-export function itemNoun(entity: string, count = 1): string {
-  const [one, many] = NOUNS[entity] ?? ['item', 'items'];
-  return count === 1 ? one : `${count} ${many}`;
 }
 
 /** How a field reads in "changed …: title, owners". */
