@@ -1,4 +1,7 @@
-/** Settings → Workspace counts what the workspace holds, each kind named in words, one or many. */
+/**
+ * Settings → Workspace shows this installation's id and counts what the workspace holds, each
+ * kind named in words, one or many.
+ */
 import { expect, heading, test } from './fixtures.ts';
 
 test('Settings counts what the workspace holds, one or many of each kind', async ({ page, app, api }) => {
@@ -6,6 +9,9 @@ test('Settings counts what the workspace holds, one or many of each kind', async
   const { counts } = await api('workspace.info', {});
   await app.open('#/settings');
   await expect(heading(page)).toHaveText('Settings');
+  const replicaId = (await api('workspace.info', {})).replicaId;
+  await expect(page.getByText("This installation's id", { exact: true })).toBeVisible();
+  await expect(page.getByText(replicaId, { exact: true })).toBeVisible();
   const held = page.locator('.counts .count');
   await expect(held).toHaveCount(Object.keys(counts).length);
   const said = await held.evaluateAll((all) =>
