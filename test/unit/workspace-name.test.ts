@@ -33,7 +33,9 @@ describe("the workspace's name", { timeout: 120_000 }, () => {
     expect(must(b, 'workspace.info', {}).name).toBe('Team Ferrite');
 
     must(a, 'workspace.setName', { name: 'Ferrite working group' });
-    must(b, 'workspace.setName', { name: 'Ferrite async working group' }); // later
+    // Later on the clock: two edits in the same millisecond would be ordered by replica id.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    must(b, 'workspace.setName', { name: 'Ferrite async working group' });
     synced(a, 'sync.folder', { folder });
     synced(b, 'sync.folder', { folder });
     synced(a, 'sync.folder', { folder });
