@@ -18,17 +18,18 @@ function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOpti
   return format;
 }
 
+// A calendar date is no instant: read and written in UTC, it is the same day everywhere.
 const calendarDay = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);
+const calendarFormat = (locale: string | undefined) => dateFormat(locale, { ...DAY, timeZone: 'UTC' });
 
 /** A calendar date (`yyyy-MM-dd`) such as "Mar 3, 2025" (en-US) or "3. März 2025" (de-DE). */
 export function formatDate(isoDate: string, locale?: string): string {
-  // A calendar date is no instant: read and written in UTC, it is the same day everywhere.
-  return dateFormat(locale, { ...DAY, timeZone: 'UTC' }).format(calendarDay(isoDate));
+  return calendarFormat(locale).format(calendarDay(isoDate));
 }
 
 /** A range of calendar dates the way the locale shortens it: "Mar 3 – 16, 2025", "3.–16. März 2025". */
 export function formatRange(start: string, end: string, locale?: string): string {
-  return dateFormat(locale, { ...DAY, timeZone: 'UTC' }).formatRange(calendarDay(start), calendarDay(end));
+  return calendarFormat(locale).formatRange(calendarDay(start), calendarDay(end));
 }
 
 /**
@@ -36,10 +37,7 @@ export function formatRange(start: string, end: string, locale?: string): string
  * narrow column to break there and nowhere else.
  */
 export function formatRangeHalves(start: string, end: string, locale?: string): [string, string] {
-  const parts = dateFormat(locale, { ...DAY, timeZone: 'UTC' }).formatRangeToParts(
-    calendarDay(start),
-    calendarDay(end),
-  );
+  const parts = calendarFormat(locale).formatRangeToParts(calendarDay(start), calendarDay(end));
   const at = parts.findIndex((part) => part.source === 'endRange');
   const text = (from: number, to?: number) =>
     parts
