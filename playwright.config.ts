@@ -10,7 +10,8 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   fullyParallel: false,
   workers: 1,
-  retries: 0,
+  // A test that fails is run once more; one that then passes is listed as flaky in the summary.
+  retries: 1,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
@@ -19,6 +20,9 @@ export default defineConfig({
     viewport: { width: 1280, height: 820 },
     locale: 'en-US',
     timezoneId: 'Europe/Berlin',
+    // A step that can't happen fails after this long, naming itself, instead of the test's timeout.
+    actionTimeout: 30_000,
+    navigationTimeout: 30_000,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {

@@ -74,8 +74,15 @@ export async function startServer(
       fail(new Error(`Fortnight exited (code ${code}) before it was ready:\n${output}`));
     });
   });
-  return { url, origin: new URL(url).origin, dir, child, output: () => output };
+  const server = { url, origin: new URL(url).origin, dir, child, output: () => output };
+  startedDuringTest.push(server);
+  return server;
 }
+
+/** The servers the running test started: what they printed goes with a failure's report. */
+const startedDuringTest: Server[] = [];
+/** How much of a server's output a failure's report shows: its end. */
+const OUTPUT_SHOWN = 6_000;
 
 export async function stopServer(server: Server): Promise<void> {
   const { child } = server;
@@ -212,7 +219,7 @@ export interface App {
 }
 
 export const test = base.extend<
-  { server: Server; app: App; api: Api; pageErrors: PageErrors },
+  { server: Server; app: App; api: Api; pageErrors: PageErrors; serverOutput: void },
   { servers: ServerPerFile }
 >({
   servers: [
@@ -228,6 +235,22 @@ export const test = base.extend<
   server: async ({ servers }, use, testInfo) => {
     await use(await servers.forFile(testInfo.file));
   },
+
+  serverOutput: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use, testInfo) => {
+      startedDuringTest.length = 0;
+      await use();
+      if (testInfo.status === testInfo.expectedStatus) return;
+      for (const [i, server] of startedDuringTest.entries()) {
+        await testInfo.attach(`what Fortnight ${i + 1} printed (${server.url})`, {
+          body: server.output().slice(-OUTPUT_SHOWN) || '(nothing)',
+          contentType: 'text/plain',
+        });
+      }
+    },
+    { auto: true },
+  ],
 
   pageErrors: [
     async ({ page }, use) => {

@@ -77,6 +77,24 @@ describe('the core in worker threads', { timeout: 60_000 }, () => {
     await expect(startCore(file)).rejects.toThrow(/written by a newer Fortnight/);
   });
 
+  it('answers every call after a worker died with why, at once, instead of leaving it waiting', async () => {
+    const file = join(tempDir(), 'workspace.db');
+    const core = await startCore(file, new URL('../fixtures/crashing-core-worker.ts', import.meta.url));
+    expect(await core.call('people.create', { name: 'Bo' })).toMatchObject({ ok: true });
+    await core.call('crash', {});
+    // The writer dies just after: a call it still owed, or one made after, is answered with why.
+    await expect
+      .poll(() => core.call('people.create', { name: 'Cy' }))
+      .toMatchObject({ ok: false, error: { code: 'internal', message: /^The core (stopped|has stopped)/ } });
+    // Once it has exited, a call is refused at once, where it used to wait for ever.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await core.call('goals.create', { title: 'After' })).toMatchObject({
+      ok: false,
+      error: { code: 'internal', message: 'The core stopped: crashed on purpose' },
+    });
+    await core.close({ within: 1000 });
+  });
+
   it('finishes the calls under way before it closes, then refuses new ones', async () => {
     const file = join(tempDir(), 'workspace.db');
     const core = await startCore(file);

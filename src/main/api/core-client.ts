@@ -156,20 +156,26 @@ function startWorker(
   const waiting = new Map<number, (result: Result<unknown> | Uint8Array) => void>();
   let nextId = 0;
   let ended: Promise<void> | null = null;
+  /** Why the worker is gone, once it is: every call after that is answered with it at once. */
+  let gone: string | null = null;
   const exited = new Promise<void>((done) => worker.once('exit', () => done()));
 
-  // A worker that dies answers what it still owed with an error instead of leaving it hanging.
+  // A worker that dies answers what it still owed, and every later call, with an error instead of
+  // leaving them hanging; the door's log says why.
   const failAll = (message: string) => {
+    gone ??= message;
     for (const answer of waiting.values()) answer({ ok: false, error: { code: 'internal', message } });
     waiting.clear();
   };
-  worker.on('error', (error) => failAll(`The core stopped: ${error.message}`));
+  worker.on('error', (error) => {
+    console.error(`Fortnight's core (${setup.role}) stopped:`, error);
+    failAll(`The core stopped: ${error.message}`);
+  });
   worker.on('exit', () => failAll('The core has stopped'));
 
   const send = (message: (id: number) => WorkerMessage): Promise<Result<unknown> | Uint8Array> => {
-    if (ended) {
-      return Promise.resolve({ ok: false, error: { code: 'internal', message: 'The core is closed' } });
-    }
+    const refusal = ended ? 'The core is closed' : gone;
+    if (refusal) return Promise.resolve({ ok: false, error: { code: 'internal', message: refusal } });
     const id = nextId++;
     return new Promise((answer) => {
       waiting.set(id, answer);

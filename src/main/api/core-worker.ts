@@ -59,11 +59,28 @@ function start(): void {
 if (role === 'writer') start();
 else port.once('message', start);
 
+/** Answers a message; anything it throws is the answer's error, never the end of the thread. */
 function answer(message: WorkerMessage): void {
+  try {
+    answerOrThrow(message);
+  } catch (error) {
+    if ('id' in message) port.postMessage({ id: message.id, result: unexpected(error) });
+  }
+}
+
+const unexpected = (error: unknown): Result<never> => ({
+  ok: false,
+  error: { code: 'internal', message: error instanceof Error ? error.message : String(error) },
+});
+
+function answerOrThrow(message: WorkerMessage): void {
   if ('open' in message) return;
   if ('close' in message) {
-    core.close();
-    port.close(); // nothing is left to keep the thread alive: it ends
+    try {
+      core.close();
+    } finally {
+      port.close(); // nothing is left to keep the thread alive: it ends
+    }
     return;
   }
   if ('version' in message) {
@@ -86,9 +103,6 @@ function switchConnection(to: 'release' | 'reopen'): Result<null> {
     else core = createCore(openReader(file));
     return { ok: true, value: null };
   } catch (error) {
-    return {
-      ok: false,
-      error: { code: 'internal', message: error instanceof Error ? error.message : String(error) },
-    };
+    return unexpected(error);
   }
 }

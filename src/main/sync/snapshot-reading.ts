@@ -136,9 +136,14 @@ export function readSnapshotAhead(
   });
   worker.unref();
   let ended = false;
+  // A thread that fails outside its reading (its code not loading) must not take the core's
+  // thread down with it: its error is the reading's, said by the next part asked for.
+  let failure: string | null = null;
+  worker.on('error', (error) => (failure = error.message));
   return {
     next() {
       while (!ended) {
+        if (failure !== null) throw new Error(`Reading the snapshot failed: ${failure}`);
         const seen = Atomics.load(counter, 0);
         const received = receiveMessageOnPort(port1);
         if (received) {
