@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, fortnight, startServer, stopServer, test, type Server } from './fixtures.ts';
+import { connectApi, expect, fortnight, startServer, stopServer, test, type Server } from './fixtures.ts';
 
 /** Short intervals, so syncing by itself happens within the test. */
 const QUICK = { FORTNIGHT_SYNC_AFTER_EDITS_MS: '300', FORTNIGHT_SYNC_AFTER_FOLDER_MS: '300' };
@@ -75,15 +75,9 @@ test('a folder set in Settings → Sync: synced, and a second instance receives'
     await expect(other.getByRole('link', { name: 'Async functions everywhere' }).first()).toBeVisible();
 
     // An edit on the first goes out by itself, and the second takes it in by itself.
-    const goal = await page.evaluate(async () => {
-      const answer = await fetch('/api/goals.create', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ title: 'Arrived by itself' }),
-      });
-      return (await answer.json()) as { ok: boolean };
-    });
-    expect(goal.ok).toBe(true);
+    const api = await connectApi(a);
+    await api.call('goals.create', { title: 'Arrived by itself' });
+    await api.dispose();
     await expect(async () => {
       await other.reload();
       await expect(other.getByRole('link', { name: 'Arrived by itself' }).first()).toBeVisible({
