@@ -11,7 +11,7 @@ export type ItemPlace =
   | { page: 'goal'; id: string }
   | { page: 'initiative'; id: string; milestoneId: string | null }
   | { page: 'person'; id: string }
-  | { page: 'polish' }
+  | { page: 'polish'; id: string }
   | { page: 'sprint'; number: number }
   | { page: 'poll'; id: string }
   | { page: 'update'; id: string }

@@ -480,6 +480,7 @@ export const contract = {
   ),
   /** How many polish issues have each status (those whose title has the words of `query`). */
   'polish.counts': read<Record<PolishStatus, number>>()(z.strictObject({ query: polishQuery.optional() })),
+  'polish.get': read<PolishIssue>()(byId),
   'polish.create': write<PolishIssue>()(polishFields.partial().required({ title: true })),
   'polish.update': write<PolishIssue>()(update(polishFields)),
   'polish.delete': write<null>()(byId),

@@ -44,7 +44,7 @@ test('a polish issue added on the Polish screen shows in the list, linked to its
   await expect(link).toHaveValue('');
   await expect(link).toBeFocused();
   const list = page.getByRole('region', { name: /^Open and in progress/ });
-  const issue = list.getByRole('link', { name: 'rust-lang/rust#123' });
+  const issue = list.getByRole('link', { name: 'rust-lang/rust#123', exact: true });
   await expect(issue).toHaveAttribute('href', 'https://github.com/rust-lang/rust/issues/123');
   await expect(list.getByRole('listitem')).toContainText('Kim Park');
   expect(await api('polish.list', {})).toMatchObject([

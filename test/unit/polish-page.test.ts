@@ -1,7 +1,8 @@
 /**
  * The Polish screen's reads on real SQLite: `polish.page` pages through polish issues by status,
- * by the words of their titles, oldest or newest first, with the total of every page; and
- * `polish.counts` counts them per status. Bad input is refused naming the field.
+ * by the words of their titles, oldest or newest first, with the total of every page;
+ * `polish.counts` counts them per status; `polish.get` answers one. Bad input is refused naming
+ * the field.
  */
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/api/core.ts';
@@ -137,5 +138,16 @@ describe('polish.counts', () => {
       "won't fix": 0,
     });
     expect(refused(core, 'polish.counts', { status: 'open' }).field).toBe('status');
+  });
+});
+
+describe('polish.get', () => {
+  it('answers one issue by its id, and refuses one that is not there, or deleted, naming the id', async () => {
+    const { core } = await polished();
+    const [first] = must(core, 'polish.page', { limit: 1 }).items;
+    expect(must(core, 'polish.get', { id: first!.id })).toEqual(first);
+    must(core, 'polish.delete', { id: first!.id });
+    expect(refused(core, 'polish.get', { id: first!.id })).toMatchObject({ code: 'not_found', field: 'id' });
+    expect(refused(core, 'polish.get', {}).field).toBe('id');
   });
 });

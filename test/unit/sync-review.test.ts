@@ -73,7 +73,10 @@ describe('what arrived', () => {
       label: 'Fast builds',
       place: { page: 'goal', id: world.goal.id },
     });
-    expect(entries.find((e) => e.entity === 'polishIssue')!.items[0]!.place).toEqual({ page: 'polish' });
+    expect(entries.find((e) => e.entity === 'polishIssue')!.items[0]!.place).toEqual({
+      page: 'polish',
+      id: expect.any(String) as unknown,
+    });
     expect(unseen.map((u) => u.id)).toContain(world.remote.id);
     expect(unseen.every((u) => u.who.length === 1 && u.who[0] === 'Bo')).toBe(true);
     expect(must(a.core, 'sync.unseen', {})).toEqual(unseen);

@@ -35,6 +35,7 @@ import { createPerson, deletePerson, getPerson, listPeople, updatePerson } from 
 import {
   createPolish,
   deletePolish,
+  getPolish,
   listPolish,
   polishCounts,
   polishPage,
@@ -234,6 +235,7 @@ export const handlers: Handlers = {
   'polish.list': listPolish,
   'polish.page': polishPage,
   'polish.counts': polishCounts,
+  'polish.get': (ws, { id }) => getPolish(ws, id),
   'polish.create': createPolish,
   'polish.update': updatePolish,
   'polish.delete': (ws, { id }) => deletePolish(ws, id),

@@ -78,7 +78,7 @@ export function itemPlace(ws: Workspace, entity: string, id: string): ItemPlace 
     case 'person':
       return { page: 'person', id };
     case 'polishIssue':
-      return { page: 'polish' };
+      return { page: 'polish', id };
     case 'sprint':
       return inSprint(id);
     case 'sprintGoal':

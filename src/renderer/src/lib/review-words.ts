@@ -16,7 +16,7 @@ export function placeHref(place: ItemPlace): string {
     case 'person':
       return paths.person(place.id);
     case 'polish':
-      return paths.screen('polish');
+      return paths.polishIssue(place.id);
     case 'sprint':
       return paths.sprint(place.number);
     case 'poll':

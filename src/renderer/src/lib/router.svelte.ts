@@ -27,6 +27,7 @@ export type Route =
   | { screen: 'updates'; page: 'new-poll'; about: { kind: 'goal' | 'initiative'; id: string } | null }
   | { screen: 'people'; page: 'person'; id: string }
   | { screen: 'sprints'; page: 'sprint'; number: number }
+  | { screen: 'polish'; page: 'issue'; id: string }
   | { screen: 'review'; page: 'arrived' | 'conflicts' };
 
 /** A route's screen: one of the navigation's, or the review of what other installations sent. */
@@ -60,6 +61,7 @@ export function parseHash(hash: string): Route {
   if (head === 'people' && second) return { screen: 'people', page: 'person', id: second };
   if (head === 'sprints' && second && /^\d+$/.test(second))
     return { screen: 'sprints', page: 'sprint', number: Number(second) };
+  if (head === 'polish' && second) return { screen: 'polish', page: 'issue', id: second };
   if (head === 'arrived' || head === 'conflicts') return { screen: 'review', page: head };
   if (isScreenId(head)) return { screen: head, page: 'index' };
   return { screen: 'meeting', page: 'index' };
@@ -82,6 +84,7 @@ export const paths = {
   newPoll: (about?: { kind: 'goal' | 'initiative'; id: string }) =>
     about ? `#/polls/new/${about.kind}:${encodeURIComponent(about.id)}` : '#/polls/new',
   sprint: (number: number) => `#/sprints/${number}`,
+  polishIssue: (id: string) => `#/polish/${encodeURIComponent(id)}`,
   publish: () => '#/publish',
   /** Settings, scrolled to its Sync section. */
   syncSettings: () => '#/settings/sync',
