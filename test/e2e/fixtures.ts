@@ -120,6 +120,7 @@ export function fortnight(db: string, ...args: string[]): string {
     cwd: ROOT,
     encoding: 'utf8',
     stdio: 'pipe',
+    timeout: 120_000,
   });
 }
 

@@ -33,6 +33,15 @@ for (const theme of ['light', 'dark'] as const) {
       expect(await seriousViolations(page), `${screen.title}, ${theme}`).toEqual([]);
     }
 
+    // A polish issue's page, from its row.
+    await page.goto(app.server.origin + '/#/polish');
+    await page
+      .getByRole('link', { name: /^Edit “/ })
+      .first()
+      .click();
+    await expect(page.getByRole('button', { name: 'Save polish issue' })).toBeVisible();
+    expect(await seriousViolations(page), `a polish issue's page, ${theme}`).toEqual([]);
+
     // A stakeholder's form, its pickers' done goals and initiatives shown.
     await page.goto(app.server.origin + '/#/people/new-stakeholder');
     await expect(heading(page)).toHaveText('New stakeholder');
