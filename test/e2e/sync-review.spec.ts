@@ -47,7 +47,7 @@ test('B sees what A changed, opens it from What arrived, and a conflict resolved
     // A changes things; B syncs.
     await a('goals.update', { id: goal.id, title: 'Fast builds' });
     await a('initiatives.update', { id: remote.id, state: 'in progress' });
-    await a('polish.create', { title: 'Typo in the help' });
+    const typo = await a('polish.create', { title: 'Typo in the help' });
     await a('polish.create', { title: 'Slow first start' });
     await a('sync.folder', { folder });
     await b('sync.folder', { folder });
@@ -73,6 +73,10 @@ test('B sees what A changed, opens it from What arrived, and a conflict resolved
     await expect(added).toContainText(who);
     await expect(added).toContainText(
       /(Typo in the help, Slow first start|Slow first start, Typo in the help)/,
+    );
+    await expect(added.getByRole('link', { name: 'Typo in the help' })).toHaveAttribute(
+      'href',
+      `#/polish/${typo.id}`,
     );
     await noAxeViolations(page);
 
