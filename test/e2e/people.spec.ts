@@ -45,6 +45,28 @@ test('a person is edited, and a reload finds the change', async ({ page, app, ap
   await expect(page.getByRole('row', { name: /Grace Brewster Hopper/ })).toContainText('America/Chicago');
 });
 
+test('a goal owner’s form reads what a stakeholder may follow only once they are made one', async ({
+  page,
+  app,
+  api,
+}) => {
+  const goal = await api('goals.create', { title: 'Faster builds' });
+  await api('initiatives.create', { goalId: goal.id, title: 'Remote execution' });
+  const ada = await api('people.create', { name: 'Ada Owner', roles: ['goal owner'] });
+  const asked: string[] = [];
+  page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+
+  await app.open(`#/people/${ada.id}`);
+  await expect(page.getByLabel('Name')).toHaveValue('Ada Owner');
+  await expect(page.getByRole('group', { name: 'Follows initiatives' })).toHaveCount(0);
+  expect(asked).not.toContain('/api/initiatives.list');
+
+  await page.getByRole('checkbox', { name: 'stakeholder' }).check();
+  const follows = page.getByRole('group', { name: 'Follows initiatives' });
+  await expect(follows.getByRole('checkbox', { name: 'Remote execution (Faster builds)' })).toBeVisible();
+  expect(asked.filter((path) => path === '/api/initiatives.list')).toHaveLength(1);
+});
+
 test('a person is deleted after a confirmation', async ({ page, app, api }) => {
   await api('people.create', { name: 'Linus Leaving' });
   await app.open('#/people');
