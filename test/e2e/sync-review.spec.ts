@@ -136,19 +136,24 @@ test('B sees what A changed, opens it from What arrived, and a conflict resolved
     await page.goto(`${serverB.url}#/arrived`);
     await expect(heading(page)).toHaveText('What arrived');
     await expect(changes).not.toContainText('Builds in seconds');
-    await a('goals.update', { id: goal.id, title: 'Builds in seconds' });
+    await a('goals.update', { id: goal.id, title: 'Builds in seconds with `sccache`' });
     await a('sync.folder', { folder });
     await b('sync.folder', { folder });
-    await expect(changes).toContainText('to “Builds in seconds”');
+    // The new title's inline code reads as code, as the title does everywhere.
+    await expect(changes).toContainText('to “Builds in seconds with sccache”');
+    await expect(changes.locator('code', { hasText: 'sccache' })).toBeVisible();
 
     // With Conflicts open on B, a conflict that A resolves leaves it after the sync.
     await a('goals.update', { id: goal.id, title: 'Goal named on A' });
-    await b('goals.update', { id: goal.id, title: 'Goal named on B' });
+    await b('goals.update', { id: goal.id, title: 'Goal named on B with `code`' });
     await a('sync.folder', { folder });
     await b('sync.folder', { folder });
     await a('sync.folder', { folder });
     await page.goto(`${serverB.url}#/conflicts`);
-    await expect(page.getByRole('listitem', { name: /Goal named on B — title/ })).toBeVisible();
+    const titleConflict = page.getByRole('listitem', { name: /Goal named on B with code — title/ });
+    await expect(titleConflict).toBeVisible();
+    // Both values read as titles do: inline code as code.
+    await expect(titleConflict.locator('.value code', { hasText: 'code' })).toBeVisible();
     const [onA] = await a('conflicts.list', {});
     await a('conflicts.resolve', { id: onA!.conflictId, choice: 'other' });
     await a('sync.folder', { folder });
