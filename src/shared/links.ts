@@ -35,9 +35,13 @@ export interface IssueLink {
   shorthand: boolean;
 }
 
-/** How a polish issue's link reads and where it opens; null when `text` is not such a link. */
-export function issueLink(text: string): IssueLink | null {
-  const value = text.trim();
+/**
+ * How a polish issue's link reads and where it opens; null when `text` is not such a link (none,
+ * or blank, included).
+ */
+export function issueLink(text: string | null | undefined): IssueLink | null {
+  const value = text?.trim() ?? '';
+  if (value === '') return null;
   const short = ISSUE_SHORTHAND.exec(value);
   if (short) {
     const [, owner, repo, number] = short;

@@ -52,6 +52,10 @@ describe('links', () => {
     expect(issueLink('https://example.com/tracker/1/')?.label).toBe('example.com/tracker/1');
   });
 
+  it('reads no link from none, or from blanks', () => {
+    for (const text of [null, undefined, '', '   ']) expect(issueLink(text), String(text)).toBeNull();
+  });
+
   it('links in the summary every link the contract accepts, and no other', () => {
     for (const link of ACCEPTED) expect(polishLine({ title: 'Fix', link }), link).toMatch(/\]\(https?:/i);
     for (const link of REFUSED) expect(polishLine({ title: 'Fix', link }), link).not.toMatch(/\]\(/);
