@@ -23,10 +23,24 @@ test('a goal is created, edited and deleted through the roadmap', async ({ page,
   await page.getByRole('button', { name: 'Create goal' }).click();
 
   await expect(heading(page)).toHaveText('Roadmap');
+  const created = page.getByRole('main').getByText('Created goal “Friendlier errors”.');
+  await expect(created).toBeVisible();
+  // Screen readers hear it once, from the announcer (the notice itself is no live region).
+  await expect(page.getByRole('status').filter({ hasText: 'Created goal “Friendlier errors”.' })).toHaveCount(
+    1,
+  );
   const card = page.getByRole('article', { name: 'Friendlier errors' });
   await expect(card).toContainText('in progress');
   await expect(card).toContainText('Ada Lovelace');
   await expect(card.getByRole('img', { name: 'Progress 0%' })).toHaveText('▱▱▱▱▱▱');
+
+  // The notice lasts until the next navigation: coming back doesn't bring it again.
+  await card.getByRole('link', { name: 'Friendlier errors' }).click();
+  await expect(heading(page)).toHaveText('Friendlier errors');
+  await expect(created).toHaveCount(0);
+  await page.goBack();
+  await expect(heading(page)).toHaveText('Roadmap');
+  await expect(created).toHaveCount(0);
 
   // Edit
   await card.getByRole('link', { name: 'Friendlier errors' }).click();
@@ -36,13 +50,16 @@ test('a goal is created, edited and deleted through the roadmap', async ({ page,
   await page.getByRole('button', { name: 'Save goal' }).click();
 
   await expect(heading(page)).toHaveText('Roadmap');
+  const saved = page.getByRole('main').getByText('Saved goal “Friendlier compiler errors”.');
+  await expect(saved).toBeVisible();
   const edited = page.getByRole('article', { name: 'Friendlier compiler errors' });
   await expect(edited.getByRole('img', { name: 'Progress 50%, set by hand' })).toHaveText('▰▰▰▱▱▱');
   await expect(edited).toContainText('(set by hand)');
 
-  // The change is in the database
+  // The change is in the database (and the notice was for that moment only).
   await page.reload();
   await expect(edited).toBeVisible();
+  await expect(saved).toHaveCount(0);
 
   // Delete
   await edited.getByRole('link', { name: 'Friendlier compiler errors' }).click();
@@ -52,6 +69,10 @@ test('a goal is created, edited and deleted through the roadmap', async ({ page,
 
   await expect(heading(page)).toHaveText('Roadmap');
   await expect(page.getByRole('article', { name: 'Friendlier compiler errors' })).toHaveCount(0);
+  const deleted = page.getByRole('main').getByText('Deleted goal “Friendlier compiler errors”.');
+  await expect(deleted).toBeVisible();
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(deleted).toHaveCount(0);
   await page.reload();
   await expect(heading(page)).toHaveText('Roadmap');
   await expect(page.getByRole('article', { name: 'Friendlier compiler errors' })).toHaveCount(0);

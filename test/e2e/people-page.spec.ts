@@ -113,6 +113,7 @@ test('deleting someone who still owns something says what, and reassigns it to s
   await dialog.getByRole('button', { name: 'Reassign, then delete' }).click();
   await expect(dialog).toBeHidden();
   await expect(heading(page)).toHaveText('People');
+  await expect(page.getByRole('main').getByText('Deleted person “Oskar Owner”.')).toBeVisible();
   await expect(page.getByRole('row', { name: /^Oskar Owner/ })).toHaveCount(0);
   expect((await api('goals.get', { id: goal.id })).ownerIds).toEqual([heir.id]);
   expect((await api('initiatives.get', { id: initiative.id })).ownerIds).toEqual([heir.id]);

@@ -19,6 +19,7 @@ test('starting empty names the workspace, then leads to adding the first person'
   await page.getByRole('button', { name: 'Add person' }).click();
 
   await expect(heading(page)).toHaveText('People');
+  await expect(page.getByRole('main').getByText('Added person “Ada Lovelace”.')).toBeVisible();
   const row = page.getByRole('row', { name: /Ada Lovelace/ });
   await expect(row).toContainText('@ada');
   await expect(row).toContainText('Europe/London');
@@ -41,6 +42,7 @@ test('a person is edited, and a reload finds the change', async ({ page, app, ap
   await page.getByRole('button', { name: 'Save person' }).click();
 
   await expect(heading(page)).toHaveText('People');
+  await expect(page.getByRole('main').getByText('Saved person “Grace Brewster Hopper”.')).toBeVisible();
   await page.reload();
   await expect(page.getByRole('row', { name: /Grace Brewster Hopper/ })).toContainText('America/Chicago');
 });
@@ -78,6 +80,8 @@ test('a person is deleted after a confirmation', async ({ page, app, api }) => {
 
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('row', { name: /Linus Leaving/ })).toHaveCount(0);
+  await expect(page.getByRole('main').getByText('Deleted person “Linus Leaving”.')).toBeVisible();
+  await expect(heading(page)).toBeFocused();
   await page.reload();
   await expect(heading(page)).toHaveText('People');
   await expect(page.getByRole('row', { name: /Linus Leaving/ })).toHaveCount(0);

@@ -44,6 +44,10 @@ test('a polish issue is edited and deleted from its page, reached from the Polis
   await page.getByRole('button', { name: 'Save polish issue' }).click();
 
   await expect(heading(page)).toHaveText('Polish');
+  await expect(
+    page.getByRole('main').getByText('Saved polish issue “Flaky login test on Firefox”.'),
+  ).toBeVisible();
+  expect((await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze()).violations).toEqual([]);
   const row = list.getByRole('listitem').filter({ hasText: 'Flaky login test on Firefox' });
   await expect(row).toContainText('Faster builds');
   await expect(row).toContainText('in progress');
@@ -73,6 +77,9 @@ test('a polish issue is edited and deleted from its page, reached from the Polis
   const dialog = page.getByRole('dialog', { name: 'Delete “Flaky login test on Firefox”?' });
   await dialog.getByRole('button', { name: 'Delete polish issue' }).click();
   await expect(heading(page)).toHaveText('Polish');
+  await expect(
+    page.getByRole('main').getByText('Deleted polish issue “Flaky login test on Firefox”.'),
+  ).toBeVisible();
   await expect(page.getByText('No polish issues here.')).toBeVisible();
   expect(await api('polish.list', {})).toEqual([]);
 

@@ -1,5 +1,7 @@
 /** Hash-based routing (`#/people`, `#/goals/<id>`), so a reload keeps the place. */
 
+import { announcer } from './announcer.svelte.ts';
+
 export const SCREENS = [
   { id: 'meeting', label: 'Meeting' },
   { id: 'roadmap', label: 'Roadmap' },
@@ -92,22 +94,47 @@ export const paths = {
   conflicts: () => '#/conflicts',
 };
 
+/**
+ * What a page just did, said at the top of the screen it went back to: "Saved goal “X”." (the
+ * title is shown with its inline code as code).
+ */
+export interface Notice {
+  said: string;
+  title: string;
+}
+
+/** A notice as one sentence, as a screen reader hears it. */
+export const noticeText = (notice: Notice) => `${notice.said} “${notice.title}”.`;
+
 class Router {
   #hash = $state(window.location.hash);
+  #notice = $state.raw<{ hash: string; notice: Notice } | null>(null);
   readonly route: Route = $derived(parseHash(this.#hash));
+  /** The last go's notice, while its place is shown: the next navigation ends it. */
+  readonly notice: Notice | null = $derived(this.#notice?.hash === this.#hash ? this.#notice.notice : null);
 
   constructor() {
     window.addEventListener('hashchange', () => {
       this.#hash = window.location.hash;
+      if (this.#notice?.hash !== this.#hash) this.#notice = null;
     });
   }
 
-  /** Goes to a `#/…` path; a screen's id or a path both work (the desktop menu sends names). */
-  go(path: string): void {
+  /**
+   * Goes to a `#/…` path; a screen's id or a path both work (the desktop menu sends names). A
+   * notice is shown there (and announced), until the next navigation or its dismissal.
+   */
+  go(path: string, notice?: Notice): void {
     const hash = path.startsWith('#') ? path : isScreenId(path) ? paths.screen(path) : `#/${path}`;
-    if (window.location.hash === hash) return;
-    window.location.hash = hash;
-    this.#hash = hash;
+    if (window.location.hash !== hash) window.location.hash = hash;
+    // As the address holds it (the hashchange event compares with it).
+    this.#hash = window.location.hash;
+    this.#notice = notice ? { hash: this.#hash, notice } : null;
+    if (notice) announcer.say(noticeText(notice));
+  }
+
+  dismissNotice(): void {
+    this.#notice = null;
   }
 }
 
