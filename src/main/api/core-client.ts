@@ -11,6 +11,11 @@
  * file first (after the reads under way), the writer closes its connection, swaps the file and
  * reopens it, then the reader opens the new file; calls asked meanwhile wait for it. No
  * connection to the old file is left open.
+ *
+ * A worker that dies (an uncaught error, out of memory) answers the calls it still owed with why;
+ * the next call starts a new one on the same file, so a door keeps working. A write cut short by
+ * the death was never committed. An in-memory workspace dies with its writer: it isn't started
+ * again, and every later call says why.
  */
 import { Worker } from 'node:worker_threads';
 import { contract, isMethodName, type MethodName, type Output } from '../../shared/contract.ts';
@@ -65,7 +70,7 @@ export async function startCore(file: string, workerFile: string | URL = SOURCE_
   const reading = file === ':memory:' ? null : startWorker(workerFile, { file, role: 'reader' }, writing);
   // Should the writer fail, its error is the one thrown; the reader's, if any, says nothing more.
   reading?.catch(() => undefined);
-  const writer = await writing;
+  let writer = await writing;
   let reader =
     reading === null
       ? writer
@@ -77,6 +82,41 @@ export async function startCore(file: string, workerFile: string | URL = SOURCE_
   let swapping: Promise<unknown> | null = null;
   /** How many times the workspace's file was swapped: part of its version. */
   let swapCount = 0;
+  /** Set by `close`: no worker is started again after it. */
+  let closed = false;
+  /** The start of a worker in place of one that died, which every call waits for. */
+  let reviving: Promise<void> | null = null;
+
+  const dead = (core: WorkerCore) => !closed && file !== ':memory:' && core.gone() !== null;
+  /** A worker started in place of one that died; the dead one (and why) if it can't start. */
+  const again = async (core: WorkerCore, role: WorkerSetup['role']) => {
+    await core.close(1000);
+    try {
+      const started = await startWorker(workerFile, { file, role });
+      console.error(`Fortnight's core (${role}) started again; it had stopped: ${core.gone()}`);
+      return started;
+    } catch (error) {
+      console.error(`Fortnight's core (${role}) could not start again:`, error);
+      return core;
+    }
+  };
+  const revive = async () => {
+    const separate = reader !== writer;
+    if (dead(writer)) writer = await again(writer, 'writer');
+    if (separate && dead(reader)) reader = await again(reader, 'reader');
+    else if (!separate) reader = writer;
+  };
+  /**
+   * A file swap under way, or a worker that died: a call waits for `settle`. Else it is posted at
+   * once, without a turn of the event loop, so calls are posted in the order they were made.
+   */
+  const unsettled = () => swapping !== null || reviving !== null || dead(writer) || dead(reader);
+  /** Waits for a file swap under way, and for a worker that died to be started again. */
+  const settle = async () => {
+    while (swapping) await swapping;
+    if (dead(writer) || dead(reader)) reviving ??= revive().finally(() => (reviving = null));
+    while (reviving) await reviving;
+  };
 
   const swapFile = async (method: string, input: unknown) => {
     const separate = reader !== writer;
@@ -95,7 +135,7 @@ export async function startCore(file: string, workerFile: string | URL = SOURCE_
   const swapsFile = (method: string) => isMethodName(method) && 'swapsFile' in contract[method];
   const workerFor = (method: string) => (isMethodName(method) && !contract[method].writes ? reader : writer);
   const call = async (method: string, input: unknown): Promise<Result<unknown>> => {
-    while (swapping) await swapping;
+    if (unsettled()) await settle();
     if (swapsFile(method)) {
       const swap = swapFile(method, input);
       swapping = swap.finally(() => (swapping = null));
@@ -107,11 +147,11 @@ export async function startCore(file: string, workerFile: string | URL = SOURCE_
     call: call as CoreClient['call'],
     callAsJson: async (method, input) => {
       if (swapsFile(method)) return answerAsJson(await call(method, input));
-      while (swapping) await swapping;
+      if (unsettled()) await settle();
       return workerFor(method).callAsJson(method, input);
     },
     version: async () => {
-      while (swapping) await swapping;
+      if (unsettled()) await settle();
       // Counted before asking: a swap meanwhile can make the tag older than the answer, never newer.
       const file = swapCount;
       const answer = await reader.ask({ version: true });
@@ -119,7 +159,9 @@ export async function startCore(file: string, workerFile: string | URL = SOURCE_
       return `${file}.${answer.value as number}`;
     },
     close: async ({ within } = {}) => {
+      closed = true;
       while (swapping) await swapping;
+      while (reviving) await reviving;
       await Promise.all(
         reader === writer ? [writer.close(within)] : [reader.close(within), writer.close(within)],
       );
@@ -134,6 +176,8 @@ interface WorkerCore {
   connection(to: 'release' | 'reopen'): Promise<Result<unknown>>;
   ask(question: { version: true }): Promise<Result<unknown>>;
   close(within?: number): Promise<void>;
+  /** Why the worker stopped, once it has; null while it runs. */
+  gone(): string | null;
 }
 
 /**
@@ -171,10 +215,10 @@ function startWorker(
     console.error(`Fortnight's core (${setup.role}) stopped:`, error);
     failAll(`The core stopped: ${error.message}`);
   });
-  worker.on('exit', () => failAll('The core has stopped'));
+  worker.on('exit', () => failAll(ended ? 'The core is closed' : 'The core has stopped'));
 
   const send = (message: (id: number) => WorkerMessage): Promise<Result<unknown> | Uint8Array> => {
-    const refusal = ended ? 'The core is closed' : gone;
+    const refusal = gone ?? (ended ? 'The core is closed' : null);
     if (refusal) return Promise.resolve({ ok: false, error: { code: 'internal', message: refusal } });
     const id = nextId++;
     return new Promise((answer) => {
@@ -199,6 +243,7 @@ function startWorker(
         await exited;
         clearTimeout(stop);
       })()),
+    gone: () => gone,
   };
 
   return new Promise((done, fail) => {
