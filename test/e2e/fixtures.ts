@@ -305,6 +305,9 @@ export { expect };
 /** The main heading of the current screen. */
 export const heading = (page: Page) => page.locator('main h1');
 
+/** The app's one live region, which announces moves, additions and what a page just did. */
+export const announcement = (page: Page) => page.locator('[aria-live="polite"][aria-atomic="true"]');
+
 /** A field the API refused: marked invalid, focused, and described by the message (with its hint). */
 export async function expectRefused(field: Locator, description: RegExp): Promise<void> {
   await expect(field).toHaveAttribute('aria-invalid', 'true');

@@ -1,5 +1,5 @@
 import { UNOWNED_FLAG } from '../../src/shared/unowned.ts';
-import { expect, expectRefused, heading, test, type Api } from './fixtures.ts';
+import { announcement, expect, expectRefused, heading, test, type Api } from './fixtures.ts';
 
 /** A goal with one initiative, written through the API. */
 async function goalWithInitiative(api: Api, goalTitle: string, title: string) {
@@ -26,9 +26,7 @@ test('a goal is created, edited and deleted through the roadmap', async ({ page,
   const created = page.getByRole('main').getByText('Created goal “Friendlier errors”.');
   await expect(created).toBeVisible();
   // Screen readers hear it once, from the announcer (the notice itself is no live region).
-  await expect(page.getByRole('status').filter({ hasText: 'Created goal “Friendlier errors”.' })).toHaveCount(
-    1,
-  );
+  await expect(announcement(page)).toHaveText('Created goal “Friendlier errors”.');
   const card = page.getByRole('article', { name: 'Friendlier errors' });
   await expect(card).toContainText('in progress');
   await expect(card).toContainText('Ada Lovelace');

@@ -1,9 +1,6 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { UNOWNED_FLAG } from '../../src/shared/unowned.ts';
-import { expect, heading, test, type Api } from './fixtures.ts';
-
-/** The live region that announces moves and additions. */
-const announcement = (page: Page) => page.locator('[role="status"][aria-live="polite"]').first();
+import { announcement, expect, heading, test, type Api } from './fixtures.ts';
 
 /** The titles of a list's own rows, in order. */
 async function rowTitles(list: Locator): Promise<string[]> {
