@@ -198,8 +198,11 @@ export interface SearchHit {
   title: string;
   /** Where it sits: the goal of an initiative, the initiative of a milestone, a handle… */
   context: string | null;
-  /** A goal, initiative or milestone that is done (it comes after those that aren't). */
-  done: boolean;
+  /**
+   * Once it is history: `done` (a goal, initiative, milestone or polish issue) or `won't fix` (a
+   * polish issue). Such hits come after those that are not.
+   */
+  closed: 'done' | "won't fix" | null;
 }
 
 /** What a person owns on the roadmap, for the People list (people who own nothing are absent). */

@@ -187,14 +187,14 @@ describe('quick-open search', () => {
     const next = must(core, 'milestones.create', { initiativeId: remote.id, title: 'Cache v2' });
     must(core, 'initiatives.update', { id: cache.id, state: 'done' });
     const hits = must(core, 'search.quick', { query: 'cache' });
-    expect(hits.map((h) => [h.id, h.done])).toEqual([
-      [next.id, false],
-      [old.id, true],
-      [cache.id, true],
+    expect(hits.map((h) => [h.id, h.closed])).toEqual([
+      [next.id, null],
+      [old.id, 'done'],
+      [cache.id, 'done'],
     ]);
   });
 
-  it('finds polish while open or in progress, not once it is history', async () => {
+  it('finds polish open or in progress first, then its history: done, or won’t fix', async () => {
     const core = await tempCore();
     const { ada } = seed(core);
     const open = must(core, 'polish.create', { title: 'Flaky cache test' });
@@ -202,8 +202,19 @@ describe('quick-open search', () => {
     must(core, 'polish.update', { id: started.id, status: 'in progress' });
     const done = must(core, 'polish.create', { title: 'Cache docs typo' });
     must(core, 'polish.update', { id: done.id, status: 'done' });
+    const dropped = must(core, 'polish.create', { title: 'Cache the cache', link: 'acme/web#9' });
+    must(core, 'polish.update', { id: dropped.id, status: "won't fix" });
     const hits = must(core, 'search.quick', { query: 'cache' }).filter((h) => h.kind === 'polishIssue');
-    expect(hits.map((h) => h.id).sort()).toEqual([open.id, started.id].sort());
+    // Titles starting with the query first; then what is not history; then the shorter title.
+    expect(hits.map((h) => [h.id, h.closed])).toEqual([
+      [started.id, null],
+      [done.id, 'done'],
+      [dropped.id, "won't fix"],
+      [open.id, null],
+    ]);
+    expect(must(core, 'search.quick', { query: 'web#9' })).toMatchObject([
+      { kind: 'polishIssue', id: dropped.id, context: 'acme/web#9', closed: "won't fix" },
+    ]);
   });
 });
 

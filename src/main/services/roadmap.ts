@@ -15,7 +15,6 @@ import type {
   Roadmap,
   RoadmapInitiative,
   SearchHit,
-  SearchKind,
   State,
 } from '../../shared/domain.ts';
 import { plainSummary } from '../../shared/plain-summary.ts';
@@ -132,8 +131,7 @@ const likePattern = (query: string) => `%${query.replace(/[\\%_]/g, (c) => `\\${
 
 /**
  * Titles containing the query (case-insensitive), those starting with it first, then what is not
- * done before what is. Polish issues count while open or in progress: those done or won't fix are
- * history.
+ * history (done, or a polish issue that won't be fixed) before what is.
  */
 export function quickSearch(ws: Workspace, { query, limit = 20 }: ParsedInput<'search.quick'>): SearchHit[] {
   const pattern = likePattern(query.trim());
@@ -141,31 +139,27 @@ export function quickSearch(ws: Workspace, { query, limit = 20 }: ParsedInput<'s
   const rows = stmt(
     ws.db,
     `SELECT * FROM (
-       SELECT 'goal' AS kind, id, title, NULL AS context, state = 'done' AS done, 0 AS k FROM goals
+       SELECT 'goal' AS kind, id, title, NULL AS context, iif(state = 'done', 'done', NULL) AS closed, 0 AS k
+         FROM goals
         WHERE title LIKE $pattern ESCAPE '\\'
        UNION ALL
-       SELECT 'initiative', i.id, i.title, g.title, i.state = 'done', 1 FROM initiatives i JOIN goals g ON g.id = i.goal_id
+       SELECT 'initiative', i.id, i.title, g.title, iif(i.state = 'done', 'done', NULL), 1
+         FROM initiatives i JOIN goals g ON g.id = i.goal_id
         WHERE i.title LIKE $pattern ESCAPE '\\'
        UNION ALL
-       SELECT 'milestone', m.id, m.title, i.title, m.state = 'done', 2 FROM milestones m
+       SELECT 'milestone', m.id, m.title, i.title, iif(m.state = 'done', 'done', NULL), 2 FROM milestones m
          JOIN initiatives i ON i.id = m.initiative_id
         WHERE m.title LIKE $pattern ESCAPE '\\'
        UNION ALL
-       SELECT 'person', id, name, handle, 0, 3 FROM people WHERE name LIKE $pattern ESCAPE '\\' OR handle LIKE $pattern ESCAPE '\\'
+       SELECT 'person', id, name, handle, NULL, 3 FROM people WHERE name LIKE $pattern ESCAPE '\\' OR handle LIKE $pattern ESCAPE '\\'
        UNION ALL
-       SELECT 'polishIssue', id, title, link, 0, 4 FROM polish_issues
-        WHERE status IN ('open', 'in progress') AND (title LIKE $pattern ESCAPE '\\' OR link LIKE $pattern ESCAPE '\\')
+       SELECT 'polishIssue', id, title, link, iif(status IN ('open', 'in progress'), NULL, status), 4 FROM polish_issues
+        WHERE title LIKE $pattern ESCAPE '\\' OR link LIKE $pattern ESCAPE '\\'
      )
-     ORDER BY (title NOT LIKE $prefix ESCAPE '\\'), done, k, length(title), title
+     ORDER BY (title NOT LIKE $prefix ESCAPE '\\'), closed IS NOT NULL, k, length(title), title
      LIMIT $limit`,
-  ).all({ pattern, prefix, limit }) as (Omit<SearchHit, 'done'> & { done: number; k: number })[];
-  return rows.map(({ kind, id, title, context, done }) => ({
-    kind: kind as SearchKind,
-    id,
-    title,
-    context,
-    done: done === 1,
-  }));
+  ).all({ pattern, prefix, limit }) as (SearchHit & { k: number })[];
+  return rows.map(({ kind, id, title, context, closed }) => ({ kind, id, title, context, closed }));
 }
 
 export function personView(ws: Workspace, id: string): PersonView {

@@ -50,15 +50,18 @@ describe('the quick-open', () => {
     );
   });
 
-  it('marks what is done, and lists it after what is not', async () => {
+  it('marks what is done (or won’t be fixed), and lists it after what is not', async () => {
     const { core, world, open, type, options } = await quickOpen();
     must(core, 'initiatives.update', { id: world.cache.id, state: 'done' });
     must(core, 'initiatives.create', { goalId: world.goal.id, title: 'The new incremental cache' });
+    const dropped = must(core, 'polish.create', { title: 'Slow cache warm-up' });
+    must(core, 'polish.update', { id: dropped.id, status: "won't fix" });
     open();
     await type('cache');
     expect(options().map((o) => o.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
       'Initiative The new incremental cache Faster builds',
       'Initiative Incremental cache done Faster builds',
+      "Polish Slow cache warm-up won't fix",
     ]);
   });
 
