@@ -22,6 +22,8 @@ export interface Context {
   doneInitiativeMilestones: number;
   history: { entity: string; id: string; changes: number };
   searchQuery: string;
+  /** The newest open polish issue (or, without one, the newest): what its page reads. */
+  polishIssueId: string;
 }
 
 export function readContext(db: DB): Context {
@@ -52,6 +54,10 @@ export function readContext(db: DB): Context {
       GROUP BY i.id ORDER BY i.state = 'done' DESC, milestones DESC, i.id LIMIT 1`,
   );
   if (!initiative) throw new Error('The workspace has no initiatives');
+  const polishIssue = one<{ id: string }>(
+    `SELECT id FROM polish_issues ORDER BY status <> 'open', created_at DESC, id DESC LIMIT 1`,
+  );
+  if (!polishIssue) throw new Error('The workspace has no polish issues');
   return {
     activeSprintId: active.id,
     activeNumber: active.number,
@@ -64,6 +70,7 @@ export function readContext(db: DB): Context {
     doneInitiativeMilestones: initiative.milestones,
     history,
     searchQuery: 'cache',
+    polishIssueId: polishIssue.id,
   };
 }
 
@@ -147,6 +154,7 @@ export function readSpecs(c: Context): ReadSpec[] {
       bare: 'polish.page done',
     },
     { method: 'polish.counts', label: 'per status', inputs: [{}] },
+    { method: 'polish.get', label: "a polish issue's page", inputs: [{ id: c.polishIssueId }] },
     {
       method: 'retroNotes.list',
       label: closed,

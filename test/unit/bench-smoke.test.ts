@@ -43,6 +43,7 @@ const SCREEN_READS = [
   'sprints.list',
   'sprintGoals.list',
   'polish.list',
+  'polish.get',
   'retroNotes.list',
   'actionItems.list',
   'capacities.list',
