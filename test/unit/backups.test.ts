@@ -1,6 +1,6 @@
 /** Rolling backups, restoring one (and undoing that), a damaged workspace, and a kill -9 mid-backup. */
 import Database from 'better-sqlite3';
-import { startOfISOWeek } from 'date-fns';
+import { startOfISOWeek } from 'date-fns/startOfISOWeek';
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -1,4 +1,4 @@
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { TZDate } from '@date-fns/tz';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/api/core.ts';

@@ -9,7 +9,8 @@
  * a crash never leaves a half backup (or a half workspace) where one is expected.
  */
 import Database from 'better-sqlite3';
-import { startOfDay, startOfISOWeek } from 'date-fns';
+import { startOfDay } from 'date-fns/startOfDay';
+import { startOfISOWeek } from 'date-fns/startOfISOWeek';
 import {
   closeSync,
   existsSync,

@@ -3,7 +3,7 @@
  * a backup before it), the day's backup, and this installation's replica id.
  */
 import Database from 'better-sqlite3';
-import { startOfDay } from 'date-fns';
+import { startOfDay } from 'date-fns/startOfDay';
 import { randomUUID } from 'node:crypto';
 import { accessSync, constants, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
