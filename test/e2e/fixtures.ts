@@ -1,6 +1,6 @@
 /**
  * The end-to-end fixtures: each test file gets its own browser-mode Fortnight on a fresh
- * temporary database (`node scripts/start.ts --web --db <tmp>/ws.db --port 0 --no-open`), and
+ * temporary database (`node scripts/start.mjs --web --db <tmp>/ws.db --port 0 --no-open`), and
  * every test fails if the page logged an error (a CSP violation included).
  */
 import {
@@ -46,7 +46,7 @@ export async function startServer(
 ): Promise<Server> {
   const child = spawn(
     nodeBinary(),
-    ['scripts/start.ts', '--web', '--db', join(dir, 'ws.db'), '--port', '0', '--no-open'],
+    ['scripts/start.mjs', '--web', '--db', join(dir, 'ws.db'), '--port', '0', '--no-open'],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, BROWSER: 'none', ...env } },
   );
   let output = '';
@@ -116,7 +116,7 @@ export function makeReadOnly(path: string, folder: boolean): { undo: () => void 
 
 /** Runs the command line on a workspace file and returns what it printed. */
 export function fortnight(db: string, ...args: string[]): string {
-  return execFileSync(nodeBinary(), ['src/cli/fortnight.ts', '--db', db, ...args], {
+  return execFileSync(nodeBinary(), ['src/cli/fortnight.mjs', '--db', db, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     stdio: 'pipe',

@@ -7,7 +7,7 @@ import { openCore } from '../../src/main/api/core.ts';
 import { listBackups } from '../../src/main/db/backups.ts';
 import { must, seed, tempDir } from './helpers.ts';
 
-const CLI = resolve(import.meta.dirname, '../../src/cli/fortnight.ts');
+const CLI = resolve(import.meta.dirname, '../../src/cli/fortnight.mjs');
 
 function fortnight(db: string, ...args: string[]) {
   const run = spawnSync(process.execPath, [CLI, '--db', db, ...args], { encoding: 'utf8', timeout: 60_000 });

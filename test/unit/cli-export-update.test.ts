@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { openCore } from '../../src/main/api/core.ts';
 import { must, tempDir } from './helpers.ts';
 
-const CLI = resolve(import.meta.dirname, '../../src/cli/fortnight.ts');
+const CLI = resolve(import.meta.dirname, '../../src/cli/fortnight.mjs');
 
 function fortnight(...args: string[]) {
   const run = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000 });

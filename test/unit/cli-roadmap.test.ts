@@ -9,7 +9,7 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from './helpers.ts';
 
-const CLI = resolve(import.meta.dirname, '../../src/cli/fortnight.ts');
+const CLI = resolve(import.meta.dirname, '../../src/cli/fortnight.mjs');
 const HANDWRITTEN = resolve(import.meta.dirname, '../fixtures/roadmap/handwritten');
 
 function fortnight(...args: string[]) {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../src/main/db/migrations/index.ts';
 import { tempDir } from './helpers.ts';
 
-const CLI = resolve(import.meta.dirname, '../../src/cli/fortnight.ts');
+const CLI = resolve(import.meta.dirname, '../../src/cli/fortnight.mjs');
 
 function fortnight(...args: string[]) {
   const run = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000 });

@@ -14,7 +14,7 @@ import { parseMarkdown } from '../../src/main/markdown/parse.ts';
 import { readRoadmapFolder } from '../../src/main/markdown/roadmap-folder.ts';
 import { tempDir } from './helpers.ts';
 
-const CLI = resolve(import.meta.dirname, '../../src/cli/fortnight.ts');
+const CLI = resolve(import.meta.dirname, '../../src/cli/fortnight.mjs');
 const fortnight = (...args: string[]) => {
   const run = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };

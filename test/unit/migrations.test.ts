@@ -8,7 +8,7 @@ import { DatabaseFromFutureError, migrate, openWorkspace } from '../../src/main/
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/main/db/migrations/index.ts';
 import { tempCore, tempDir } from './helpers.ts';
 
-const CLI = resolve(import.meta.dirname, '../../src/cli/fortnight.ts');
+const CLI = resolve(import.meta.dirname, '../../src/cli/fortnight.mjs');
 
 describe('opening a workspace', () => {
   it('creates a new file at the current schema version, in WAL mode with foreign keys on', async () => {

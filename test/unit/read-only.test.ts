@@ -36,7 +36,7 @@ function expectReadOnly(core: Core, file: string, content: string) {
   expect(error.message).toMatch(/open read-only: to edit it, make (the file|its folder) writable/);
 }
 
-const CLI = resolve(import.meta.dirname, '../../src/cli/fortnight.ts');
+const CLI = resolve(import.meta.dirname, '../../src/cli/fortnight.mjs');
 
 /**
  * The desktop app's and browser mode's path: the core in its workers (both open the file

@@ -17,9 +17,9 @@ afterEach(() => {
   for (const child of running.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
 });
 
-/** Starts `node scripts/start.ts` and resolves with its stdout lines once it serves the app. */
+/** Starts `node scripts/start.mjs` and resolves with its stdout lines once it serves the app. */
 function start(env: NodeJS.ProcessEnv, dbFile: string) {
-  const child = spawn(process.execPath, ['scripts/start.ts', '--db', dbFile, '--port', '0', '--no-open'], {
+  const child = spawn(process.execPath, ['scripts/start.mjs', '--db', dbFile, '--port', '0', '--no-open'], {
     cwd: ROOT,
     env,
   });

