@@ -1,13 +1,11 @@
 /** The command line's backups: listing them, restoring one (and undoing it), a damaged workspace. */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCore } from '../../src/main/api/core.ts';
 import { listBackups } from '../../src/main/db/backups.ts';
-import { must, seed, tempDir } from './helpers.ts';
-
-const CLI = resolve(import.meta.dirname, '../../src/cli/fortnight.mjs');
+import { CLI, must, seed, tempDir } from './helpers.ts';
 
 function fortnight(db: string, ...args: string[]) {
   const run = spawnSync(process.execPath, [CLI, '--db', db, ...args], { encoding: 'utf8', timeout: 60_000 });

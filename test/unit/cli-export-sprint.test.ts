@@ -1,12 +1,10 @@
 /** `fortnight export sprint N [--out FILE]`, run as users run it: a Node process on a real file. */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCore } from '../../src/main/api/core.ts';
-import { must, tempDir } from './helpers.ts';
-
-const CLI = resolve(import.meta.dirname, '../../src/cli/fortnight.mjs');
+import { CLI, must, tempDir } from './helpers.ts';
 
 function fortnight(...args: string[]) {
   const run = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000 });

@@ -7,9 +7,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join, relative, resolve, sep } from 'node:path';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from './helpers.ts';
+import { CLI, tempDir } from './helpers.ts';
 
-const CLI = resolve(import.meta.dirname, '../../src/cli/fortnight.mjs');
 const HANDWRITTEN = resolve(import.meta.dirname, '../fixtures/roadmap/handwritten');
 
 function fortnight(...args: string[]) {

@@ -2,12 +2,10 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../src/main/db/migrations/index.ts';
-import { tempDir } from './helpers.ts';
-
-const CLI = resolve(import.meta.dirname, '../../src/cli/fortnight.mjs');
+import { CLI, tempDir } from './helpers.ts';
 
 function fortnight(...args: string[]) {
   const run = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000 });

@@ -2,12 +2,15 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach } from 'vitest';
 import { openCore, type Core } from '../../src/main/api/core.ts';
 import { startCore, type CoreClient } from '../../src/main/api/core-client.ts';
 import type { Input, MethodName, Output } from '../../src/shared/contract.ts';
 import type { DB } from '../../src/main/db/open.ts';
+
+/** The command line as users start it: `node src/cli/fortnight.mjs …`. */
+export const CLI = resolve(import.meta.dirname, '../../src/cli/fortnight.mjs');
 
 const dirs: string[] = [];
 const cores: Core[] = [];

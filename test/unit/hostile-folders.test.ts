@@ -7,14 +7,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCore } from '../../src/main/api/core.ts';
 import { parseMarkdown } from '../../src/main/markdown/parse.ts';
 import { readRoadmapFolder } from '../../src/main/markdown/roadmap-folder.ts';
-import { tempDir } from './helpers.ts';
+import { CLI, tempDir } from './helpers.ts';
 
-const CLI = resolve(import.meta.dirname, '../../src/cli/fortnight.mjs');
 const fortnight = (...args: string[]) => {
   const run = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };

@@ -1,14 +1,12 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCoreOrRecovery } from '../../src/main/api/recovery.ts';
 import { DatabaseFromFutureError, migrate, openWorkspace } from '../../src/main/db/open.ts';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/main/db/migrations/index.ts';
-import { tempCore, tempDir } from './helpers.ts';
-
-const CLI = resolve(import.meta.dirname, '../../src/cli/fortnight.mjs');
+import { CLI, tempCore, tempDir } from './helpers.ts';
 
 describe('opening a workspace', () => {
   it('creates a new file at the current schema version, in WAL mode with foreign keys on', async () => {

@@ -7,14 +7,14 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../src/main/api/core.ts';
 import { openCoreOrRecovery } from '../../src/main/api/recovery.ts';
 import { APP_PAGE_URL } from '../../src/main/desktop/app-protocol.ts';
 import { createIpcGate } from '../../src/main/desktop/ipc-gate.ts';
 import { startHost } from '../../src/main/web/host.ts';
-import { dump, lockAgainstWrites, must, refused, seed, tempDir } from './helpers.ts';
+import { CLI, dump, lockAgainstWrites, must, refused, seed, tempDir } from './helpers.ts';
 
 async function seededWorkspace() {
   const dir = tempDir();
@@ -35,8 +35,6 @@ function expectReadOnly(core: Core, file: string, content: string) {
   expect(error.code).toBe('read_only');
   expect(error.message).toMatch(/open read-only: to edit it, make (the file|its folder) writable/);
 }
-
-const CLI = resolve(import.meta.dirname, '../../src/cli/fortnight.mjs');
 
 /**
  * The desktop app's and browser mode's path: the core in its workers (both open the file

@@ -1,13 +1,11 @@
 /** Helpers of the transport tests: what "the same workspace" means, the CLI as a child process. */
 import Database from 'better-sqlite3';
 import { spawn, spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
 import type { Core } from '../../src/main/api/core.ts';
 import type { SyncSummary } from '../../src/shared/contract.ts';
 import type { DB } from '../../src/main/db/open.ts';
-import { must } from './helpers.ts';
+import { CLI, must } from './helpers.ts';
 
-export const CLI = resolve(import.meta.dirname, '../../src/cli/fortnight.mjs');
 /** A CLI process costs seconds on a loaded machine: generous, never tight. */
 export const CLI_TIMEOUT_MS = 120_000;
 
