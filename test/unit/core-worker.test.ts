@@ -1,14 +1,20 @@
 /** The core in its worker threads, as the desktop app and browser mode run it. */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startCore } from '../../src/main/api/core-client.ts';
+import { SCHEMA_VERSION } from '../../src/main/db/migrations/index.ts';
 import { must, tempCore, tempDir, workerCore } from './helpers.ts';
 
 /** The core's worker, which dies when asked to (see the file). */
 const CRASHING_WORKER = new URL('../fixtures/crashing-core-worker.ts', import.meta.url);
 
 describe('the core in worker threads', { timeout: 60_000 }, () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+
   it('answers a read while a roadmap import runs: the read arrives first', async () => {
     const source = await tempCore();
     must(source, 'workspace.loadExample', {});
@@ -116,6 +122,40 @@ describe('the core in worker threads', { timeout: 60_000 }, () => {
       ok: false,
       error: { code: 'internal', message: 'The core is closed' },
     });
+  });
+
+  it('tries a worker that could not start again once more only after a while, answering the calls meanwhile at once', async () => {
+    const file = join(tempDir(), 'workspace.db');
+    const core = await startCore(file, CRASHING_WORKER);
+    expect(await core.call('people.create', { name: 'Bo' })).toMatchObject({ ok: true });
+    await core.call('crash', {});
+    // Another program makes the file one the writer refuses to open.
+    const other = new Database(file);
+    other.pragma('user_version = 999');
+    const tries = vi.spyOn(console, 'error').mockImplementation(() => {});
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const stopped = {
+      ok: false,
+      error: { code: 'internal', message: 'The core stopped: crashed on purpose' },
+    };
+    expect(await core.call('people.create', { name: 'Cy' })).toEqual(stopped);
+    expect(await core.call('people.create', { name: 'Di' })).toEqual(stopped);
+    expect(await core.call('people.create', { name: 'Ed' })).toEqual(stopped);
+    const failedTries = () =>
+      tries.mock.calls.filter(([line]) => /could not start again/.test(String(line))).length;
+    expect(failedTries()).toBe(1);
+    // Once the file can be opened again, the first call after the wait starts a writer.
+    other.pragma(`user_version = ${SCHEMA_VERSION}`);
+    other.close();
+    expect(await core.call('people.create', { name: 'Fay' })).toEqual(stopped);
+    vi.setSystemTime(Date.now() + 5_000);
+    expect(await core.call('people.create', { name: 'Fay' })).toMatchObject({ ok: true });
+    expect(failedTries()).toBe(1);
+    expect(await core.call('people.list', {})).toMatchObject({
+      ok: true,
+      value: [{ name: 'Bo' }, { name: 'Fay' }],
+    });
+    await core.close({ within: 1000 });
   });
 
   it('does not start an in-memory workspace anew: its data died with the worker', async () => {

@@ -14,14 +14,19 @@
  *
  * A worker that dies (an uncaught error, out of memory) answers the calls it still owed with why;
  * the next call starts a new one on the same file, so a door keeps working. A write cut short by
- * the death was never committed. An in-memory workspace dies with its writer: it isn't started
- * again, and every later call says why.
+ * the death was never committed. A worker that can't start again is tried again on the first call
+ * RETRY_AFTER_MS later; the calls meanwhile are answered at once with why, without starting a
+ * worker each. An in-memory workspace dies with its writer: it isn't started again, and every
+ * later call says why.
  */
 import { Worker } from 'node:worker_threads';
 import { contract, isMethodName, type MethodName, type Output } from '../../shared/contract.ts';
 import type { Result } from '../../shared/result.ts';
 import { answerAsJson } from './answer-json.ts';
 import type { WorkerMessage, WorkerSetup, WorkerStarted } from './core-worker.ts';
+
+/** How long a worker that could not start again is left before the next try. */
+const RETRY_AFTER_MS = 5_000;
 
 export interface CoreClient {
   call<M extends MethodName>(method: M, input: unknown): Promise<Result<Output<M>>>;
@@ -86,8 +91,11 @@ export async function startCore(file: string, workerFile: string | URL = SOURCE_
   let closed = false;
   /** The start of a worker in place of one that died, which every call waits for. */
   let reviving: Promise<void> | null = null;
+  /** When a worker last could not start again: calls until RETRY_AFTER_MS later are answered at once. */
+  let failedAt = -Infinity;
 
-  const dead = (core: WorkerCore) => !closed && file !== ':memory:' && core.gone() !== null;
+  const dead = (core: WorkerCore) =>
+    !closed && file !== ':memory:' && core.gone() !== null && Date.now() - failedAt >= RETRY_AFTER_MS;
   /** A worker started in place of one that died; the dead one (and why) if it can't start. */
   const again = async (core: WorkerCore, role: WorkerSetup['role']) => {
     await core.close(1000);
@@ -97,6 +105,7 @@ export async function startCore(file: string, workerFile: string | URL = SOURCE_
       return started;
     } catch (error) {
       console.error(`Fortnight's core (${role}) could not start again:`, error);
+      failedAt = Date.now();
       return core;
     }
   };
