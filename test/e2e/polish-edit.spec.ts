@@ -87,3 +87,29 @@ test('a polish issue is edited and deleted from its page, reached from the Polis
   await app.open(`#/polish/${issue.id}`);
   await expect(heading(page)).toHaveText('Polish issue not found');
 });
+
+test('the issue just saved is marked in a long list and scrolled into view, until the notice goes', async ({
+  page,
+  app,
+  api,
+}) => {
+  for (let n = 1; n <= 40; n++) await api('polish.create', { title: `Older issue ${n}` });
+  await api('polish.create', { title: 'Slow search' });
+
+  await app.open('#/polish');
+  const list = page.getByRole('region', { name: /^Open and in progress/ });
+  await list.getByRole('link', { name: 'Edit “Slow search”' }).click();
+  await page.getByLabel('Title', { exact: true }).fill('Slow search in big workspaces');
+  await page.getByRole('button', { name: 'Save polish issue' }).click();
+
+  // The list opens at its top; the saved issue, last of 41, is brought into view and marked.
+  await expect(heading(page)).toHaveText('Polish');
+  const marked = page.locator('[data-saved]');
+  await expect(marked).toHaveCount(1);
+  await expect(marked).toContainText('Slow search in big workspaces');
+  await expect(marked).toBeInViewport();
+  await expect(list.getByRole('listitem').first()).not.toBeInViewport();
+
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(marked).toHaveCount(0);
+});

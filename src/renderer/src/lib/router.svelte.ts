@@ -101,6 +101,8 @@ export const paths = {
 export interface Notice {
   said: string;
   title: string;
+  /** The item saved: the list marks its row and scrolls it into view (`savedMark`). */
+  id?: string;
 }
 
 /** A notice as one sentence, as a screen reader hears it. */
