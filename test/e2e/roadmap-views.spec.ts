@@ -107,6 +107,11 @@ test('filters show items by state, blocked work and owner, with their goals as c
   await app.open('#/roadmap');
   const goals = page.getByRole('list', { name: 'Goals' });
   const states = page.getByRole('group', { name: 'Show items by state' });
+  // Each chip's emoji is a flex item, a run of its own: the emoji font comes first there, or
+  // Chromium draws ✅ as the text font's empty box.
+  for (const emoji of await states.locator('[aria-hidden="true"]').all()) {
+    await expect(emoji).toHaveCSS('font-family', /^"Fortnight Emoji"/);
+  }
 
   await states.getByRole('button', { name: /paused/ }).click();
   await expect(states.getByRole('button', { name: /paused/ })).toHaveAttribute('aria-pressed', 'true');
