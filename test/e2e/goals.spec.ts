@@ -53,11 +53,13 @@ test('a goal is created, edited and deleted through the roadmap', async ({ page,
   const edited = page.getByRole('article', { name: 'Friendlier compiler errors' });
   await expect(edited.getByRole('img', { name: 'Progress 50%, set by hand' })).toHaveText('▰▰▰▱▱▱');
   await expect(edited).toContainText('(set by hand)');
+  await expect(edited).toHaveAttribute('data-saved');
 
-  // The change is in the database (and the notice was for that moment only).
+  // The change is in the database (and the notice, and the mark, were for that moment only).
   await page.reload();
   await expect(edited).toBeVisible();
   await expect(saved).toHaveCount(0);
+  await expect(edited).not.toHaveAttribute('data-saved');
 
   // Delete
   await edited.getByRole('link', { name: 'Friendlier compiler errors' }).click();

@@ -43,6 +43,7 @@ test('a person is edited, and a reload finds the change', async ({ page, app, ap
 
   await expect(heading(page)).toHaveText('People');
   await expect(page.getByRole('main').getByText('Saved person “Grace Brewster Hopper”.')).toBeVisible();
+  await expect(page.getByRole('row', { name: /Grace Brewster Hopper/ })).toHaveAttribute('data-saved');
   await page.reload();
   await expect(page.getByRole('row', { name: /Grace Brewster Hopper/ })).toContainText('America/Chicago');
 });
