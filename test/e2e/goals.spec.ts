@@ -267,6 +267,7 @@ test('an initiative’s refused link and state show next to their fields, and no
   await details.getByLabel('State', { exact: true }).selectOption('in progress');
   await details.getByRole('button', { name: 'Save initiative' }).click();
   await expect(heading(page)).toHaveText('Reproducible builds');
+  await expect(page.locator('[data-saved]')).toContainText('Pinned toolchains');
   expect(await api('initiatives.get', { id: initiative.id })).toMatchObject({
     link: 'https://example.org/toolchains',
     state: 'in progress',
