@@ -94,6 +94,7 @@ export async function startCore(file: string, workerFile: string | URL = SOURCE_
   /** When a worker last could not start again: calls until RETRY_AFTER_MS later are answered at once. */
   let failedAt = -Infinity;
 
+  /** A worker that died and is to be started again: not an in-memory one, nor while waiting to retry. */
   const dead = (core: WorkerCore) =>
     !closed && file !== ':memory:' && core.gone() !== null && Date.now() - failedAt >= RETRY_AFTER_MS;
   /** A worker started in place of one that died; the dead one (and why) if it can't start. */
