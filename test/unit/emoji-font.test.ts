@@ -83,7 +83,9 @@ describe('the emoji font', () => {
     const css = readFileSync('src/renderer/src/app.css', 'utf8');
     for (const list of ['--font-ui', '--font-mono'])
       expect(new RegExp(`${list}:[^;]*,\\s*'Fortnight Emoji';`).test(css), list).toBe(true);
-    expect(css).toMatch(/\.markdown,\s*\.state \{\s*font-family: 'Fortnight Emoji', var\(--font-ui\);/);
+    expect(css).toMatch(
+      /\.markdown,\s*\.state,\s*\.emoji \{\s*font-family: 'Fortnight Emoji', var\(--font-ui\);/,
+    );
   });
 
   it('covers every emoji the app shows', () => {
