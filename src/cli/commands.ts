@@ -363,18 +363,10 @@ const COMMANDS: Record<string, Command> = {
         return 1;
       }
       const summary = core.call('sprints.summary', { sprintId: sprint.id });
-      if (!summary.ok) {
-        console.error(`fortnight: ${summary.error.message}`);
-        return 1;
-      }
-      if (out === undefined) {
-        process.stdout.write(summary.value.markdown);
-        return 0;
-      }
-      const target = userPath(out);
-      writeCreatingFolders(target, summary.value.markdown);
-      console.log(`Wrote the summary of sprint ${sprint.number} to ${target}.`);
-      return 0;
+      const content = summary.ok
+        ? { ok: true as const, value: { content: summary.value.markdown } }
+        : summary;
+      return printOrWrite(content, out, `the summary of sprint ${sprint.number}`);
     },
   },
   import: {
