@@ -1,9 +1,9 @@
 /** Settings → Backups: the list, a restore in one click, and its undo; a damaged workspace's backups. */
-import AxeBuilder from '@axe-core/playwright';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, fortnight, heading, startServer, stopServer, test } from './fixtures.ts';
+import { axe } from './a11y.ts';
 
 test('a backup is listed, restored in one click, and the restore undone', async ({ page, app, api }) => {
   await api('goals.create', { title: 'Kept goal' });
@@ -19,7 +19,7 @@ test('a backup is listed, restored in one click, and the restore undone', async 
   await expect(row).toContainText('1 goals, 0 sprints');
   await expect(row).toContainText(/kB/);
 
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  const { violations } = await axe(page).analyze();
   expect(violations).toEqual([]);
 
   await row.getByRole('button', { name: /^Restore the backup of / }).click();
@@ -49,7 +49,7 @@ test('a damaged workspace opens on its backups, and one click brings the app bac
     await expect(page.getByRole('alert').first()).toContainText(`${db} is damaged`);
     const row = page.getByRole('row', { name: /First start of the day/ });
     await expect(row).toContainText(/[1-9]\d* goals, [1-9]\d* sprints/);
-    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    const { violations } = await axe(page).analyze();
     expect(violations).toEqual([]);
 
     await row.getByRole('button', { name: /^Restore the backup of / }).click();

@@ -4,11 +4,11 @@
  * sees its name and counts, joins, says who it is, and lands on A's roadmap. A wrong folder gets
  * its one sentence and changes nothing.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, fortnight, heading, test } from './fixtures.ts';
+import { axe } from './a11y.ts';
 
 test('an empty installation joins the group’s workspace from a folder, after a wrong one', async ({
   page,
@@ -49,10 +49,7 @@ test('an empty installation joins the group’s workspace from a folder, after a
     );
     for (const theme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: theme });
-      const { violations } = await new AxeBuilder({ page })
-        .include('section[aria-labelledby="join-heading"]')
-        .withTags(['wcag2a', 'wcag2aa'])
-        .analyze();
+      const { violations } = await axe(page).include('section[aria-labelledby="join-heading"]').analyze();
       expect(violations, `the join panel, ${theme}`).toEqual([]);
     }
     expect(await api('workspace.info', {})).toMatchObject({ isEmpty: true });

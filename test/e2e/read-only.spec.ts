@@ -3,13 +3,13 @@
  * edit control is disabled and described by it, an edit key is refused out loud instead of tried,
  * the page asks the core for no write at all, and the file's bytes are what they were.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { contract, isMethodName } from '../../src/shared/contract.ts';
 import { expect, fortnight, heading, startReadOnlyServer, test, type ReadOnlyServer } from './fixtures.ts';
 import { row, stepHeading } from './meeting-helpers.ts';
+import { axe } from './a11y.ts';
 
 /** Its own browser-mode Fortnight, started on a prepared file: allow for a loaded machine. */
 test.describe.configure({ timeout: 300_000 });
@@ -129,7 +129,7 @@ test('a read-only workspace file: every screen says why and disables its edits',
     // A disabled link is no target for Playwright's click: forced, to show following it is refused.
     await expectRefusal(page, () => newGoal.click({ force: true }));
     await expect(page).toHaveURL(/#\/roadmap$/);
-    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    const { violations } = await axe(page).analyze();
     expect(violations).toEqual([]);
 
     // A goal's page, an initiative's page, and the form of a new goal.

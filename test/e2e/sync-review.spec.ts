@@ -5,12 +5,12 @@
  * in B's conflict review, and resolving it reaches A after a sync. B's open roadmap, polish list,
  * What arrived and Conflicts show what a later sync brings without a reload.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { connectApi, expect, heading, startServer, stopServer, test } from './fixtures.ts';
+import { axe } from './a11y.ts';
 
 test.setTimeout(240_000);
 
@@ -18,7 +18,7 @@ test.setTimeout(240_000);
 async function noAxeViolations(page: Page) {
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
-    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    const { violations } = await axe(page).analyze();
     expect(violations, colorScheme).toEqual([]);
   }
   await page.emulateMedia({ colorScheme: 'light' });

@@ -4,12 +4,12 @@
  * synced; the second, empty, sets the same folder and receives the workspace; an edit on the
  * first then reaches the second by itself. An axe scan of the Sync section.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { connectApi, expect, fortnight, startServer, stopServer, test, type Server } from './fixtures.ts';
+import { axe } from './a11y.ts';
 
 /** Short intervals, so syncing by itself happens within the test. */
 const QUICK = { FORTNIGHT_SYNC_AFTER_EDITS_MS: '300', FORTNIGHT_SYNC_AFTER_FOLDER_MS: '300' };
@@ -60,10 +60,7 @@ test('a folder set in Settings → Sync: synced, and a second instance receives'
       /Last sync.*: Sent [\d,]+ changes?; received 0 changes; 0 conflicts recorded\./,
     );
 
-    const { violations } = await new AxeBuilder({ page })
-      .include('section[aria-labelledby="sync-heading"]')
-      .withTags(['wcag2a', 'wcag2aa'])
-      .analyze();
+    const { violations } = await axe(page).include('section[aria-labelledby="sync-heading"]').analyze();
     expect(violations).toEqual([]);
 
     // The second instance, empty, joins through the same folder (setting it syncs at once).
