@@ -7,6 +7,7 @@
  * folder, and a command starts in three quarters of the time.
  */
 import { enableCompileCache } from 'node:module';
+import '../main/module-format-hook.mjs';
 
 enableCompileCache();
 await import('./commands.ts');
