@@ -7,6 +7,7 @@ import {
   test as base,
   expect,
   request as playwrightRequest,
+  type ConsoleMessage,
   type Locator,
   type Page,
 } from '@playwright/test';
@@ -256,11 +257,16 @@ export const test = base.extend<
   pageErrors: [
     async ({ page }, use) => {
       const errors = new PageErrors();
-      page.on('console', (message) => {
+      const onConsole = (message: ConsoleMessage) => {
         if (message.type() === 'error') errors.add(`console: ${message.text()} (${message.location().url})`);
-      });
-      page.on('pageerror', (error) => errors.add(`page error: ${error.message}`));
+      };
+      const onPageError = (error: Error) => errors.add(`page error: ${error.message}`);
+      page.on('console', onConsole);
+      page.on('pageerror', onPageError);
       await use(errors);
+      // The next test of the file gets the same page (see playwright.config.ts).
+      page.off('console', onConsole);
+      page.off('pageerror', onPageError);
       expect(errors.unexpected(), 'the page logged errors (CSP violations show up here)').toEqual([]);
     },
     { auto: true },
