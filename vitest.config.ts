@@ -11,8 +11,8 @@ process.env.NODE_COMPILE_CACHE ??= join(tmpdir(), 'node-compile-cache');
 
 export default defineConfig({
   test: {
-    // The tests' processes, and the core's workers they start from the sources, load date-fns a
-    // third of a second sooner (see the hook).
+    // The tests' processes, and the core's workers they start from the sources, load date-fns half
+    // a second sooner (see the hook).
     execArgv: [
       '--import',
       pathToFileURL(resolve(import.meta.dirname, 'src/main/module-format-hook.mjs')).href,
