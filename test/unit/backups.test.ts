@@ -19,7 +19,7 @@ import {
 } from '../../src/main/db/backups.ts';
 import { DamagedWorkspaceError, openWorkspace } from '../../src/main/db/open.ts';
 import { backUpBeforeSyncCatchUp } from '../../src/main/services/backups.ts';
-import { dump, must, refused, seed, tempDir } from './helpers.ts';
+import { dump, dumpFile, must, refused, seed, tempDir } from './helpers.ts';
 
 const day = (iso: string) => () => new Date(iso);
 
@@ -30,15 +30,6 @@ async function seededFile(): Promise<string> {
   seed(core);
   core.close();
   return file;
-}
-
-function contentOf(file: string): string {
-  const db = new Database(file, { readonly: true });
-  try {
-    return dump(db);
-  } finally {
-    db.close();
-  }
 }
 
 describe('rolling backups', () => {
@@ -128,7 +119,7 @@ describe('rolling backups', () => {
 describe('restoring a backup', { timeout: 120_000 }, () => {
   it('puts the backup back, after a backup of the current state that undoes it', async () => {
     const file = await seededFile();
-    const atBackup = contentOf(file);
+    const atBackup = dumpFile(file);
     const core = await openCore(file, { now: day('2026-05-01T09:00:00') });
     const [backup] = must(core, 'backups.list', {});
     must(core, 'goals.create', { title: 'Written after the backup' });
@@ -146,13 +137,13 @@ describe('restoring a backup', { timeout: 120_000 }, () => {
     must(core, 'backups.restore', { name: undo!.name });
     expect(dump(core.workspace.db)).toBe(beforeRestore);
     core.close();
-    expect(contentOf(file)).toBe(beforeRestore);
+    expect(dumpFile(file)).toBe(beforeRestore);
     expect(readdirSync(join(file, '..')).filter((name) => name.includes('restoring'))).toEqual([]);
   });
 
   it('through the worker core: both workers let go of the old file and open the restored one', async () => {
     const file = await seededFile();
-    const atBackup = contentOf(file);
+    const atBackup = dumpFile(file);
     (await openCore(file)).close(); // today's backup
     const [backup] = listBackups(file);
     const core = await startCore(file);
@@ -165,7 +156,7 @@ describe('restoring a backup', { timeout: 120_000 }, () => {
     ]);
     expect(restored).toMatchObject({ ok: true, value: { info: { counts: { goal: 1 } } } });
     expect(readAlongside).toMatchObject({ ok: true, value: [{ title: 'Faster builds' }] });
-    expect(contentOf(file)).toBe(atBackup);
+    expect(dumpFile(file)).toBe(atBackup);
     // No thread of this process holds the replaced file open any more.
     expect(openFilesGone(file)).toEqual([]);
     expect(await core.call('goals.list', {})).toMatchObject({ ok: true, value: [{}] });
@@ -204,7 +195,7 @@ describe('restoring a backup', { timeout: 120_000 }, () => {
 describe('a damaged workspace', { timeout: 120_000 }, () => {
   it('is refused naming the latest good backup and the restore command, which brings it back', async () => {
     const file = await seededFile();
-    const content = contentOf(file);
+    const content = dumpFile(file);
     (await openCore(file, { now: day('2026-01-01T09:00:00') })).close();
     (await openCore(file, { now: day('2099-01-01T09:00:00') })).close(); // a second, newer backup
     const [newest, good] = listBackups(file);
@@ -239,7 +230,7 @@ describe('a damaged workspace', { timeout: 120_000 }, () => {
 
   it('opens the app on a stand-in that offers the backups, then on the restored workspace', async () => {
     const file = await seededFile();
-    const content = contentOf(file);
+    const content = dumpFile(file);
     (await openCore(file, { now: day('2026-01-01T09:00:00') })).close();
     const [backup] = listBackups(file);
     writeFileSync(file, Buffer.alloc(8192, 7));
@@ -264,7 +255,7 @@ describe('a damaged workspace', { timeout: 120_000 }, () => {
       ok: true,
       value: { restored: { name: backup!.name }, info: { counts: { goal: 1 } } },
     });
-    expect(contentOf(file)).toBe(content);
+    expect(dumpFile(file)).toBe(content);
     // Reads (the reader worker) and writes (the writer worker) both reach the restored file.
     expect(await core.call('goals.list', {})).toMatchObject({
       ok: true,

@@ -1,4 +1,5 @@
 /** Test helpers: real workspaces in temp folders, and a content dump to prove "nothing changed". */
+import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -63,6 +64,16 @@ export function dump(db: DB): string {
   return JSON.stringify(
     tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY 1, 2`).all()]),
   );
+}
+
+/** Every row of every table of a workspace file, read as it is on disk (opened read-only). */
+export function dumpFile(file: string): string {
+  const db = new Database(file, { readonly: true });
+  try {
+    return dump(db);
+  } finally {
+    db.close();
+  }
 }
 
 /** A small roadmap: two people, a goal with two initiatives, and an active sprint. */
