@@ -264,7 +264,7 @@ export const test = base.extend<
       page.on('console', onConsole);
       page.on('pageerror', onPageError);
       await use(errors);
-      // The next test of the file gets the same page (see playwright.config.ts).
+      // The next test gets the same page (see playwright.config.ts).
       page.off('console', onConsole);
       page.off('pageerror', onPageError);
       expect(errors.unexpected(), 'the page logged errors (CSP violations show up here)').toEqual([]);
