@@ -75,8 +75,7 @@ const budgets = (quick: boolean) => {
     quick ? { iterations: 3, warmup: 1, maxMs: 2000 } : { iterations, warmup, maxMs };
   return {
     open: b(15, 2, 10_000),
-    // The first ten roadmap.views of a process take 6–32 ms while V8 optimizes them, then 5 ms.
-    read: b(40, 10, 8_000),
+    read: b(40, 3, 8_000),
     export: b(10, 1, 15_000),
     write: b(100, 5, 10_000),
     import: b(3, 0, 60_000),
