@@ -1,16 +1,10 @@
 /** The command line's backups: listing them, restoring one (and undoing it), a damaged workspace. */
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCore } from '../../src/main/api/core.ts';
 import { listBackups } from '../../src/main/db/backups.ts';
-import { CLI, must, seed, tempDir } from './helpers.ts';
-
-function fortnight(db: string, ...args: string[]) {
-  const run = spawnSync(process.execPath, [CLI, '--db', db, ...args], { encoding: 'utf8', timeout: 60_000 });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+import { fortnight, must, seed, tempDir } from './helpers.ts';
 
 const goalTitles = async (file: string) => {
   const core = await openCore(file);
@@ -31,19 +25,19 @@ describe('fortnight backups and restore', { timeout: 120_000 }, () => {
     must(later, 'goals.create', { title: 'Written later' });
     later.close();
 
-    const listed = fortnight(file, 'backups');
+    const listed = fortnight('--db', file, 'backups');
     expect(listed.code).toBe(0);
     expect(listed.stdout).toContain(backup!.path);
     expect(listed.stdout).toMatch(/daily .* 1 goals, 1 sprints/);
 
-    const restored = fortnight(file, 'restore', backup!.path);
+    const restored = fortnight('--db', file, 'restore', backup!.path);
     expect(restored.code).toBe(0);
     expect(restored.stdout).toContain(`Restored ${file} from ${backup!.path}.`);
     expect(await goalTitles(file)).toEqual(['Faster builds']);
 
     const undo = /to undo, run: fortnight restore "(.+)"/.exec(restored.stdout)?.[1];
     expect(undo).toBeDefined();
-    expect(fortnight(file, 'restore', undo!).code).toBe(0);
+    expect(fortnight('--db', file, 'restore', undo!).code).toBe(0);
     expect(await goalTitles(file)).toEqual(['Faster builds', 'Written later']);
   });
 
@@ -58,12 +52,12 @@ describe('fortnight backups and restore', { timeout: 120_000 }, () => {
     bytes.fill(0, 0, 100);
     writeFileSync(file, bytes);
 
-    const opened = fortnight(file, 'call', 'goals.list');
+    const opened = fortnight('--db', file, 'call', 'goals.list');
     expect(opened.code).toBe(1);
     expect(opened.stderr).toContain(`${file} is damaged`);
     expect(opened.stderr).toContain(`Restore it with: fortnight restore "${backup!.path}"`);
 
-    const restored = fortnight(file, 'restore', backup!.path);
+    const restored = fortnight('--db', file, 'restore', backup!.path);
     expect(restored.code).toBe(0);
     expect(restored.stdout).toMatch(/The file that could not be read was moved to .*damaged-/);
     expect(await goalTitles(file)).toEqual(['Faster builds']);
@@ -75,7 +69,7 @@ describe('fortnight backups and restore', { timeout: 120_000 }, () => {
     (await openCore(file)).close();
     const before = readFileSync(file);
     writeFileSync(join(dir, 'notes.txt'), 'hello');
-    const result = fortnight(file, 'restore', join(dir, 'notes.txt'));
+    const result = fortnight('--db', file, 'restore', join(dir, 'notes.txt'));
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${join(dir, 'notes.txt')} can't be restored`);
     expect(readFileSync(file).equals(before)).toBe(true);

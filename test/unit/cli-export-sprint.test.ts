@@ -1,15 +1,9 @@
 /** `fortnight export sprint N [--out FILE]`, run as users run it: a Node process on a real file. */
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCore } from '../../src/main/api/core.ts';
-import { CLI, must, tempDir } from './helpers.ts';
-
-function fortnight(...args: string[]) {
-  const run = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+import { fortnight, must, tempDir } from './helpers.ts';
 
 describe('fortnight export sprint', { timeout: 120_000 }, () => {
   it('prints the summary of sprint N, writes it to --out FILE, and refuses an unknown sprint', async () => {

@@ -1,15 +1,9 @@
 /** `fortnight export update YYYY-MM [--slides] --out FILE`, run as users run it: a Node process on a real file. */
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCore } from '../../src/main/api/core.ts';
-import { CLI, must, tempDir } from './helpers.ts';
-
-function fortnight(...args: string[]) {
-  const run = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+import { fortnight, must, tempDir } from './helpers.ts';
 
 describe('fortnight export update', { timeout: 120_000 }, () => {
   it('writes the month’s update as a blog post or a slide deck, and refuses a malformed month', async () => {

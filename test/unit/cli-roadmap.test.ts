@@ -2,19 +2,13 @@
  * `fortnight export roadmap`, `import roadmap` and `export ics`, run as users run them: a Node
  * process on real workspace files in a temp folder.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { CLI, dumpFile, tempDir } from './helpers.ts';
+import { fortnight, dumpFile, tempDir } from './helpers.ts';
 
 const HANDWRITTEN = resolve(import.meta.dirname, '../fixtures/roadmap/handwritten');
-
-function fortnight(...args: string[]) {
-  const run = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
 
 /** A database path in a fresh temp folder, and the CLI bound to it. */
 function workspace(dir = tempDir(), name = 'workspace.db') {

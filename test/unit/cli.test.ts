@@ -1,16 +1,10 @@
 /** The command line, run as users run it: a Node process on a real workspace file. */
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../src/main/db/migrations/index.ts';
-import { CLI, tempDir } from './helpers.ts';
-
-function fortnight(...args: string[]) {
-  const run = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+import { fortnight, tempDir } from './helpers.ts';
 
 /** A fresh database path in a temp folder, and the CLI bound to it. */
 function workspace() {

@@ -1,6 +1,6 @@
 /** Test helpers: real workspaces in temp folders, and a content dump to prove "nothing changed". */
 import Database from 'better-sqlite3';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,6 +12,12 @@ import type { DB } from '../../src/main/db/open.ts';
 
 /** The command line as users start it: `node src/cli/fortnight.mjs …`. */
 export const CLI = resolve(import.meta.dirname, '../../src/cli/fortnight.mjs');
+
+/** Runs the command line to its end: its exit code and what it printed. */
+export function fortnight(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
 
 const dirs: string[] = [];
 const cores: Core[] = [];

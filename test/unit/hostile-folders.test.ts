@@ -12,12 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { openCore } from '../../src/main/api/core.ts';
 import { parseMarkdown } from '../../src/main/markdown/parse.ts';
 import { readRoadmapFolder } from '../../src/main/markdown/roadmap-folder.ts';
-import { CLI, tempDir } from './helpers.ts';
-
-const fortnight = (...args: string[]) => {
-  const run = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-};
+import { fortnight, tempDir } from './helpers.ts';
 
 const OVERVIEW = [
   '# Roadmap',
