@@ -10,60 +10,83 @@ import { stmt } from '../store/write.ts';
 export function dependencyCycles(ws: Workspace): string[][] {
   const edges = stmt(
     ws.db,
-    `SELECT initiative_id AS a, depends_on_id AS b FROM initiative_dependencies
+    `SELECT initiative_id, depends_on_id FROM initiative_dependencies
      UNION ALL SELECT milestone_id, depends_on_id FROM milestone_dependencies`,
-  ).all() as { a: string; b: string }[];
-  const next = new Map<string, string[]>();
-  for (const { a, b } of edges) next.set(a, [...(next.get(a) ?? []), b]);
-  return stronglyConnected(next)
-    .filter((group) => group.length > 1 || (next.get(group[0]!) ?? []).includes(group[0]!))
-    .map((group) => group.sort())
-    .sort((x, y) => (x[0]! < y[0]! ? -1 : 1));
+  )
+    .raw(true)
+    .all() as [string, string][];
+  return cyclesIn(edges);
 }
 
-/** Tarjan's strongly connected components, without recursion (a long chain must not overflow). */
-function stronglyConnected(next: Map<string, string[]>): string[][] {
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const onStack = new Set<string>();
-  const stack: string[] = [];
-  const groups: string[][] = [];
+/**
+ * The circles of a graph given as edges `[from, to]`: Tarjan's strongly connected components of
+ * more than one item (or of one that depends on itself), each sorted, ordered by first id. The
+ * roadmap asks on every read, over years of dependencies: the items are numbered, and the work
+ * is done in typed arrays, with no recursion (a long chain must not overflow the stack).
+ */
+export function cyclesIn(edges: readonly (readonly [string, string])[]): string[][] {
+  const ids: string[] = [];
+  const numbers = new Map<string, number>();
+  const numberOf = (id: string): number => {
+    let n = numbers.get(id);
+    if (n === undefined) numbers.set(id, (n = ids.push(id) - 1));
+    return n;
+  };
+  const edgeNumbers = edges.map(([from, to]) => [numberOf(from), numberOf(to)] as const);
+  const count = ids.length;
+  // Each item's edges, side by side: those of item i are targets[first[i]] … targets[first[i + 1] - 1].
+  const first = new Int32Array(count + 1);
+  for (const [from] of edgeNumbers) first[from + 1]!++;
+  for (let i = 0; i < count; i++) first[i + 1]! += first[i]!;
+  const targets = new Int32Array(edgeNumbers.length);
+  const filled = first.slice(0, count);
+  for (const [from, to] of edgeNumbers) targets[filled[from]!++] = to;
+
+  const index = new Int32Array(count).fill(-1);
+  const low = new Int32Array(count);
+  const onStack = new Uint8Array(count);
+  const stack = new Int32Array(count);
+  const work = new Int32Array(count); // the items being explored, deepest last
+  const next = new Int32Array(count); // each item's next edge to follow
+  let stackSize = 0;
+  let depth = 0;
   let counter = 0;
-  for (const root of next.keys()) {
-    if (index.has(root)) continue;
-    const work: { node: string; edge: number }[] = [{ node: root, edge: 0 }];
-    index.set(root, counter);
-    low.set(root, counter++);
-    stack.push(root);
-    onStack.add(root);
-    while (work.length) {
-      const frame = work.at(-1)!;
-      const out = next.get(frame.node) ?? [];
-      if (frame.edge < out.length) {
-        const to = out[frame.edge++]!;
-        if (!index.has(to)) {
-          index.set(to, counter);
-          low.set(to, counter++);
-          stack.push(to);
-          onStack.add(to);
-          work.push({ node: to, edge: 0 });
-        } else if (onStack.has(to)) low.set(frame.node, Math.min(low.get(frame.node)!, index.get(to)!));
+  const enter = (item: number) => {
+    index[item] = low[item] = counter++;
+    stack[stackSize++] = item;
+    onStack[item] = 1;
+    next[item] = first[item]!;
+    work[depth++] = item;
+  };
+  const cycles: string[][] = [];
+  for (let root = 0; root < count; root++) {
+    if (index[root] !== -1) continue;
+    enter(root);
+    while (depth > 0) {
+      const item = work[depth - 1]!;
+      if (next[item]! < first[item + 1]!) {
+        const to = targets[next[item]!++]!;
+        if (index[to] === -1) enter(to);
+        else if (onStack[to]) low[item] = Math.min(low[item]!, index[to]!);
         continue;
       }
-      work.pop();
-      const parent = work.at(-1);
-      if (parent) low.set(parent.node, Math.min(low.get(parent.node)!, low.get(frame.node)!));
-      if (low.get(frame.node) === index.get(frame.node)) {
-        const group: string[] = [];
-        let member: string;
-        do {
-          member = stack.pop()!;
-          onStack.delete(member);
-          group.push(member);
-        } while (member !== frame.node);
-        groups.push(group);
-      }
+      depth--;
+      const parent = depth > 0 ? work[depth - 1]! : -1;
+      if (parent !== -1) low[parent] = Math.min(low[parent]!, low[item]!);
+      if (low[item] !== index[item]) continue;
+      // The component is the stack down to `item`; most are that one item, and no circle.
+      let bottom = stackSize - 1;
+      while (stack[bottom] !== item) bottom--;
+      for (let k = bottom; k < stackSize; k++) onStack[stack[k]!] = 0;
+      if (stackSize - bottom > 1 || dependsOnItself(item, first, targets))
+        cycles.push(Array.from(stack.subarray(bottom, stackSize), (member) => ids[member]!).sort());
+      stackSize = bottom;
     }
   }
-  return groups;
+  return cycles.sort((x, y) => (x[0]! < y[0]! ? -1 : 1));
+}
+
+function dependsOnItself(item: number, first: Int32Array, targets: Int32Array): boolean {
+  for (let e = first[item]!; e < first[item + 1]!; e++) if (targets[e] === item) return true;
+  return false;
 }
