@@ -205,6 +205,19 @@ describe('dependencies', () => {
     must(core, 'initiatives.update', { id: remote.id, dependsOnIds: [cache.id] });
     must(core, 'initiatives.delete', { id: cache.id });
     expect(must(core, 'initiatives.get', { id: remote.id }).dependsOnIds).toEqual([]);
+    const milestone = (title: string, dependsOnIds: string[] = []) =>
+      must(core, 'milestones.create', { initiativeId: remote.id, title, dependsOnIds }).id;
+    const [first, second] = [milestone('First'), milestone('Second')];
+    const third = milestone('Third', [first, second]);
+    must(core, 'milestones.delete', { id: first });
+    expect(must(core, 'milestones.get', { id: third }).dependsOnIds).toEqual([second]);
+    // The database drops the link by itself; the change log must say so too, for the other replicas.
+    const logged = (entity: string, id: string) =>
+      must(core, 'history.list', { entity, id })
+        .filter((c) => c.field === 'dependsOnIds')
+        .map((c) => c.value);
+    expect(logged('initiative', remote.id)[0]).toEqual([]);
+    expect(logged('milestone', third)[0]).toEqual([second]);
   });
 });
 

@@ -5,7 +5,7 @@ import { selectSql } from '../store/read.ts';
 import { decodeRow, insert, remove, stmt, update } from '../store/write.ts';
 import { DomainError, notFound } from './errors.ts';
 import { deleteInitiative } from './initiatives.ts';
-import { nextPosition, requireRows, requireSameSet, unlink } from './rules.ts';
+import { nextPosition, requireRows, placeInOrder, unlink } from './rules.ts';
 import { unfollow } from './stakeholders.ts';
 
 const SELECT = () =>
@@ -82,8 +82,6 @@ export function deleteGoal(ws: Workspace, { id, cascade }: ParsedInput<'goals.de
 }
 
 export function reorderGoals(ws: Workspace, { ids }: ParsedInput<'goals.reorder'>): Goal[] {
-  const siblings = (stmt(ws.db, 'SELECT id FROM goals').all() as { id: string }[]).map((r) => r.id);
-  requireSameSet(ids, siblings, 'goal');
-  ids.forEach((id, i) => update(ws, 'goal', id, { position: i + 1 }));
+  placeInOrder(ws, 'goal', ids, 'goal');
   return listGoals(ws);
 }

@@ -8,11 +8,11 @@ import { deleteMilestone } from './milestones.ts';
 import { unfollow } from './stakeholders.ts';
 import {
   nextPosition,
-  dependenciesOf,
+  dropDependenciesOn,
   refuseCycle,
   requireRow,
   requireRows,
-  requireSameSet,
+  placeInOrder,
   unlink,
 } from './rules.ts';
 
@@ -111,17 +111,7 @@ export function deleteInitiative(ws: Workspace, { id, cascade }: ParsedInput<'in
     );
   }
   for (const milestone of milestones) deleteMilestone(ws, milestone.id);
-  const dependents = stmt(
-    ws.db,
-    'SELECT initiative_id AS id FROM initiative_dependencies WHERE depends_on_id = ?',
-  ).all(id) as {
-    id: string;
-  }[];
-  for (const dependent of dependents) {
-    update(ws, 'initiative', dependent.id, {
-      dependsOnIds: dependenciesOf(ws, 'initiative', dependent.id).filter((d) => d !== id),
-    });
-  }
+  dropDependenciesOn(ws, 'initiative', id);
   unlink(ws, 'sprint_goals', 'sprintGoal', 'initiativeId', 'initiative_id', id);
   unlink(ws, 'polls', 'poll', 'initiativeId', 'initiative_id', id);
   unfollow(ws, 'initiative', id);
@@ -132,10 +122,6 @@ export function deleteInitiative(ws: Workspace, { id, cascade }: ParsedInput<'in
 export function reorderInitiatives(ws: Workspace, { ids }: ParsedInput<'initiatives.reorder'>): Initiative[] {
   const first = ids[0] ? getInitiative(ws, ids[0], 'ids.0') : undefined;
   if (!first) throw new DomainError('invalid_input', 'ids: must list the initiatives of one goal', 'ids');
-  const siblings = (
-    stmt(ws.db, 'SELECT id FROM initiatives WHERE goal_id = ?').all(first.goalId) as { id: string }[]
-  ).map((r) => r.id);
-  requireSameSet(ids, siblings, 'initiative of the goal');
-  ids.forEach((id, i) => update(ws, 'initiative', id, { position: i + 1 }));
+  placeInOrder(ws, 'initiative', ids, 'initiative of the goal', ['goal_id', first.goalId]);
   return listInitiatives(ws, { goalId: first.goalId });
 }

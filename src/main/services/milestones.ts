@@ -6,11 +6,11 @@ import { current, decodeRow, insert, remove, stmt, update } from '../store/write
 import { DomainError, notFound } from './errors.ts';
 import {
   nextPosition,
-  dependenciesOf,
+  dropDependenciesOn,
   refuseCycle,
   requireRow,
   requireRows,
-  requireSameSet,
+  placeInOrder,
   unlink,
 } from './rules.ts';
 
@@ -98,17 +98,7 @@ function refuseDoneBeforeDependencies(ws: Workspace, milestone: Milestone): void
 /** Milestones that depended on it drop the dependency; sprint goals lose the link (logged). */
 export function deleteMilestone(ws: Workspace, id: string): null {
   getMilestone(ws, id);
-  const dependents = stmt(
-    ws.db,
-    'SELECT milestone_id AS id FROM milestone_dependencies WHERE depends_on_id = ?',
-  ).all(id) as {
-    id: string;
-  }[];
-  for (const dependent of dependents) {
-    update(ws, 'milestone', dependent.id, {
-      dependsOnIds: dependenciesOf(ws, 'milestone', dependent.id).filter((d) => d !== id),
-    });
-  }
+  dropDependenciesOn(ws, 'milestone', id);
   unlink(ws, 'sprint_goals', 'sprintGoal', 'milestoneId', 'milestone_id', id);
   remove(ws, 'milestone', id);
   return null;
@@ -118,12 +108,6 @@ export function reorderMilestones(ws: Workspace, { ids }: ParsedInput<'milestone
   const first = ids[0] ? getMilestone(ws, ids[0], 'ids.0') : undefined;
   if (!first)
     throw new DomainError('invalid_input', 'ids: must list the milestones of one initiative', 'ids');
-  const siblings = (
-    stmt(ws.db, 'SELECT id FROM milestones WHERE initiative_id = ?').all(first.initiativeId) as {
-      id: string;
-    }[]
-  ).map((r) => r.id);
-  requireSameSet(ids, siblings, 'milestone of the initiative');
-  ids.forEach((id, i) => update(ws, 'milestone', id, { position: i + 1 }));
+  placeInOrder(ws, 'milestone', ids, 'milestone of the initiative', ['initiative_id', first.initiativeId]);
   return listMilestones(ws, { initiativeId: first.initiativeId });
 }

@@ -1,7 +1,11 @@
-/** Checks shared by the services: existence of referenced rows, the owner rule, cycles. */
+/**
+ * Rules shared by the services (referenced rows exist, the owner rule, no cycles) and the writes
+ * they share: a new order, a position at the end, links dropped.
+ */
 import type { Workspace } from '../db/open.ts';
 import { stmt, update } from '../store/write.ts';
 import type { State } from '../../shared/domain.ts';
+import { ENTITIES } from '../../shared/entities/index.ts';
 import { DomainError, notFound } from './errors.ts';
 
 export function exists(ws: Workspace, table: string, id: string): boolean {
@@ -67,6 +71,19 @@ export function dependenciesOf(ws: Workspace, kind: DependentKind, id: string): 
   ).map((r) => r.id);
 }
 
+/** Drops `id` from the dependencies of every item that depended on it, through the write path. */
+export function dropDependenciesOn(ws: Workspace, kind: DependentKind, id: string): void {
+  const { links, key } = DEPENDENCIES[kind];
+  const dependents = stmt(ws.db, `SELECT ${key} AS id FROM ${links} WHERE depends_on_id = ?`).all(id) as {
+    id: string;
+  }[];
+  for (const dependent of dependents) {
+    update(ws, kind, dependent.id, {
+      dependsOnIds: dependenciesOf(ws, kind, dependent.id).filter((d) => d !== id),
+    });
+  }
+}
+
 /** Refuses new dependencies of `id` that would close a cycle, naming it: "A → B → A". */
 export function refuseCycle(
   ws: Workspace,
@@ -108,12 +125,33 @@ function pathTo(from: string, to: string, edges: (x: string) => string[]): strin
   return walk(from);
 }
 
-/** The complete, duplicate-free list of siblings in their new order, or a refusal. */
-export function requireSameSet(given: readonly string[], siblings: readonly string[], what: string): void {
-  const set = new Set(given);
-  if (set.size !== given.length || set.size !== siblings.length || !siblings.every((s) => set.has(s))) {
+/**
+ * Puts `ids` in that order (positions 1, 2, …), each move through the write path, once they are
+ * the complete, duplicate-free list of their siblings: the rows of the entity's table, or those
+ * whose `parent` column holds the given value. Otherwise a refusal naming `what`.
+ */
+export function placeInOrder(
+  ws: Workspace,
+  entity: 'goal' | 'initiative' | 'milestone' | 'sprintGoal',
+  ids: readonly string[],
+  what: string,
+  parent?: [column: string, value: string],
+): void {
+  const { table } = ENTITIES[entity];
+  const siblings = (
+    parent
+      ? stmt(ws.db, `SELECT id FROM ${table} WHERE ${parent[0]} = ?`).all(parent[1])
+      : stmt(ws.db, `SELECT id FROM ${table}`).all()
+  ) as { id: string }[];
+  const given = new Set(ids);
+  if (
+    given.size !== ids.length ||
+    given.size !== siblings.length ||
+    !siblings.every((s) => given.has(s.id))
+  ) {
     throw new DomainError('invalid_input', `ids: must list every ${what} exactly once`, 'ids');
   }
+  ids.forEach((id, i) => update(ws, entity, id, { position: i + 1 }));
 }
 
 export function nextPosition(ws: Workspace, table: string, where = '1', ...params: unknown[]): number {

@@ -7,7 +7,7 @@ import { current, decodeRow, insert, remove, stmt, update } from '../store/write
 import { DomainError, notFound } from './errors.ts';
 import { getInitiative } from './initiatives.ts';
 import { getMilestone } from './milestones.ts';
-import { nextPosition, requireRow, requireSameSet } from './rules.ts';
+import { nextPosition, requireRow, placeInOrder } from './rules.ts';
 import { getSprint } from './sprints.ts';
 import { carriedOverIdFor } from '../sync/natural-ids.ts';
 
@@ -149,11 +149,7 @@ function unlinkCarriedOver(ws: Workspace, id: string): void {
 export function reorderSprintGoals(ws: Workspace, { ids }: ParsedInput<'sprintGoals.reorder'>): SprintGoal[] {
   const first = ids[0] ? getSprintGoal(ws, ids[0], 'ids.0') : undefined;
   if (!first) throw new DomainError('invalid_input', 'ids: must list the sprint goals of one sprint', 'ids');
-  const siblings = (
-    stmt(ws.db, 'SELECT id FROM sprint_goals WHERE sprint_id = ?').all(first.sprintId) as { id: string }[]
-  ).map((r) => r.id);
-  requireSameSet(ids, siblings, 'sprint goal of the sprint');
-  ids.forEach((id, i) => update(ws, 'sprintGoal', id, { position: i + 1 }));
+  placeInOrder(ws, 'sprintGoal', ids, 'sprint goal of the sprint', ['sprint_id', first.sprintId]);
   return listSprintGoals(ws, { sprintId: first.sprintId });
 }
 
