@@ -77,6 +77,8 @@ test('a person is deleted after a confirmation', async ({ page, app, api }) => {
   await page.getByRole('button', { name: 'Delete Linus Leaving' }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete Linus Leaving?' });
   await expect(dialog).toBeVisible();
+  // The dialog stands in the row's last cell, which aligns its button right: its text doesn't.
+  await expect(dialog.getByRole('heading')).toHaveCSS('text-align', 'start');
   await dialog.getByRole('button', { name: 'Delete person' }).click();
 
   await expect(dialog).toBeHidden();
