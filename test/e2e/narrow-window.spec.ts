@@ -105,6 +105,26 @@ test("a meeting's timebox fields line up at 900 px wide", async ({ page, app, ap
   expect(await fits(page)).toBe(true);
 });
 
+test("at the desktop app's narrowest, 720 px, a table too wide scrolls within its card", async ({
+  page,
+  app,
+  api,
+}) => {
+  if ((await api('workspace.info', {})).isEmpty) await api('workspace.loadExample', {});
+  await page.setViewportSize({ width: 720, height: 820 });
+  for (const [screen, name] of [
+    ['#/people', 'Members'],
+    ['#/people', 'Stakeholders'],
+    ['#/sprints', 'Sprints'],
+    ['#/updates', 'Monthly updates'],
+  ]) {
+    await app.open(screen!);
+    const table = page.getByRole('table', { name });
+    await expect(table).toBeVisible();
+    expect(await fits(page), `${screen}: ${name}`).toBe(true);
+  }
+});
+
 test('the People tables show every column at 900 px wide', async ({ page, app, api }) => {
   if ((await api('workspace.info', {})).isEmpty) await api('workspace.loadExample', {});
   await page.setViewportSize({ width: 900, height: 820 });
