@@ -125,6 +125,36 @@ test("at the desktop app's narrowest, 720 px, a table too wide scrolls within it
   }
 });
 
+test("at 720 px a goal's title keeps a line of its own rather than a narrow column", async ({
+  page,
+  app,
+  api,
+}) => {
+  if ((await api('workspace.info', {})).isEmpty) await api('workspace.loadExample', {});
+  await page.setViewportSize({ width: 720, height: 820 });
+  await app.open('#/roadmap');
+  const titles = page.locator('.goal-list h2');
+  await expect(titles.first()).toBeVisible();
+  const narrowest = Math.min(
+    ...(await titles.evaluateAll((all) => all.map((h) => h.getBoundingClientRect().width))),
+  );
+  expect(narrowest).toBeGreaterThan(200);
+  expect(await fits(page)).toBe(true);
+
+  // Initiatives and milestones put their controls on lines of their own, inside the goal's card.
+  await page.getByRole('button', { name: 'Expand all' }).click();
+  const controls = page.locator('.goal-list select, .goal-list .owners-button');
+  await expect(page.locator('.milestone').first()).toBeVisible();
+  const outside = await controls.evaluateAll((all) =>
+    all
+      .filter(
+        (c) => c.getBoundingClientRect().right > c.closest('.goal-list > li')!.getBoundingClientRect().right,
+      )
+      .map((c) => c.textContent?.trim()),
+  );
+  expect(outside).toEqual([]);
+});
+
 test('the People tables show every column at 900 px wide', async ({ page, app, api }) => {
   if ((await api('workspace.info', {})).isEmpty) await api('workspace.loadExample', {});
   await page.setViewportSize({ width: 900, height: 820 });
