@@ -3,7 +3,9 @@
  * title beside its controls puts the title on a line of its own, never a column a few letters
  * wide (at 1280 px the title stays beside its controls); a page's actions go under its title
  * rather than squeeze it; the roadmap folder's file list stays inside the page; a meeting's
- * timebox fields line up in a narrow column; the People tables show every column.
+ * timebox fields line up in a narrow column, clear of the names; the People tables show every
+ * column. At the desktop app's narrowest window (720 px) a table too wide scrolls within its card,
+ * and the roadmap's titles and controls keep to lines of their own inside their cards.
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, heading, test } from './fixtures.ts';
@@ -92,18 +94,39 @@ test("the roadmap folder's file list stays inside the page at 1024 px wide", asy
   expect(await fits(page)).toBe(true);
 });
 
-test("a meeting's timebox fields line up at 900 px wide", async ({ page, app, api }) => {
-  if ((await api('workspace.info', {})).isEmpty) await api('workspace.loadExample', {});
-  await page.setViewportSize({ width: 900, height: 820 });
-  await app.open('#/meeting');
-  const timeboxes = page.getByRole('group', { name: 'Timebox per step' });
-  await expect(timeboxes.getByRole('spinbutton')).toHaveCount(4);
-  const lefts = await timeboxes
-    .getByRole('spinbutton')
-    .evaluateAll((inputs) => inputs.map((input) => Math.round(input.getBoundingClientRect().left)));
-  expect(new Set(lefts).size, `the fields' left edges: ${lefts.join(', ')}`).toBe(1);
-  expect(await fits(page)).toBe(true);
-});
+for (const width of [900, 720]) {
+  test(`a meeting's timebox fields line up, clear of the names, at ${width} px wide`, async ({
+    page,
+    app,
+    api,
+  }) => {
+    if ((await api('workspace.info', {})).isEmpty) await api('workspace.loadExample', {});
+    await page.setViewportSize({ width, height: 820 });
+    await app.open('#/meeting');
+    const timeboxes = page.getByRole('group', { name: 'Timebox per step' });
+    await expect(timeboxes.getByRole('spinbutton')).toHaveCount(4);
+    const lefts = await timeboxes
+      .getByRole('spinbutton')
+      .evaluateAll((inputs) => inputs.map((input) => Math.round(input.getBoundingClientRect().left)));
+    expect(new Set(lefts).size, `the fields' left edges: ${lefts.join(', ')}`).toBe(1);
+    // No name runs into the timeboxes beside it.
+    const box = (await timeboxes.boundingBox())!;
+    const names = page.getByRole('group', { name: 'Who is here?' }).getByRole('checkbox');
+    const overlapping = await names.evaluateAll(
+      (inputs, t) =>
+        inputs
+          .map((input) => input.closest('label')!)
+          .filter((label) => {
+            const r = label.getBoundingClientRect();
+            return r.right > t.x && r.left < t.x + t.width && r.bottom > t.y && r.top < t.y + t.height;
+          })
+          .map((label) => label.textContent!.trim()),
+      box,
+    );
+    expect(overlapping).toEqual([]);
+    expect(await fits(page)).toBe(true);
+  });
+}
 
 test("at the desktop app's narrowest, 720 px, a table too wide scrolls within its card", async ({
   page,
