@@ -5,7 +5,8 @@
  * rather than squeeze it; the roadmap folder's file list stays inside the page; a meeting's
  * timebox fields line up in a narrow column, clear of the names; the People tables show every
  * column. At the desktop app's narrowest window (720 px) a table too wide scrolls within its card,
- * and the roadmap's titles and controls keep to lines of their own inside their cards.
+ * a sprint summary's table scrolls in its own box, the meeting calendar puts names under their
+ * zones, and the roadmap's titles and controls keep to lines of their own inside their cards.
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, heading, test } from './fixtures.ts';
@@ -146,6 +147,22 @@ test("at the desktop app's narrowest, 720 px, a table too wide scrolls within it
     await expect(table).toBeVisible();
     expect(await fits(page), `${screen}: ${name}`).toBe(true);
   }
+});
+
+test('at 720 px a sprint summary and the meeting calendar stay inside the page', async ({
+  page,
+  app,
+  api,
+}) => {
+  if ((await api('workspace.info', {})).isEmpty) await api('workspace.loadExample', {});
+  await page.setViewportSize({ width: 720, height: 820 });
+  // The summary's plan table has four columns; each zone's line names who meets from it.
+  await app.open('#/sprints/5');
+  await expect(page.getByRole('heading', { name: 'Plan for sprint 6' })).toBeVisible();
+  expect(await fits(page), 'sprint 5').toBe(true);
+  await app.open('#/publish');
+  await expect(page.getByRole('list', { name: 'The meeting in each zone' })).toBeVisible();
+  expect(await fits(page), 'the meeting calendar').toBe(true);
 });
 
 test("at 720 px a goal's title keeps a line of its own rather than a narrow column", async ({
