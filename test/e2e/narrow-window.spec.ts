@@ -9,7 +9,13 @@
  * zones, and the roadmap's titles and controls keep to lines of their own inside their cards.
  */
 import type { Locator, Page } from '@playwright/test';
-import { expect, heading, test } from './fixtures.ts';
+import { expect, heading, test, type Api } from './fixtures.ts';
+
+/** The example workspace (loaded by the file's first test), in a window `width` px wide. */
+async function exampleAt({ page, api }: { page: Page; api: Api }, width: number): Promise<void> {
+  if ((await api('workspace.info', {})).isEmpty) await api('workspace.loadExample', {});
+  await page.setViewportSize({ width, height: 820 });
+}
 
 /** The narrowest of the titles' boxes, and whether any title shares its line with its state. */
 async function titles(page: Page, rows: Locator): Promise<{ narrowest: number; besideState: boolean }> {
@@ -47,8 +53,7 @@ function fits(page: Page): Promise<boolean> {
 
 for (const width of [1024, 1280]) {
   test(`roadmap and initiative titles stay readable at ${width} px wide`, async ({ page, app, api }) => {
-    if ((await api('workspace.info', {})).isEmpty) await api('workspace.loadExample', {});
-    await page.setViewportSize({ width, height: 820 });
+    await exampleAt({ page, api }, width);
     await app.open('#/roadmap');
     await expect(heading(page)).toHaveText('Roadmap');
     await page.getByRole('button', { name: 'Expand all' }).click();
@@ -74,8 +79,7 @@ for (const width of [1024, 1280]) {
 }
 
 test('a page with many actions puts them under its title at 1024 px wide', async ({ page, app, api }) => {
-  if ((await api('workspace.info', {})).isEmpty) await api('workspace.loadExample', {});
-  await page.setViewportSize({ width: 1024, height: 820 });
+  await exampleAt({ page, api }, 1024);
   const [update] = await api('updates.list', {});
   await app.open(`#/updates/${update!.id}`);
   await expect(heading(page)).toHaveText(update!.title);
@@ -87,8 +91,7 @@ test('a page with many actions puts them under its title at 1024 px wide', async
 });
 
 test("the roadmap folder's file list stays inside the page at 1024 px wide", async ({ page, app, api }) => {
-  if ((await api('workspace.info', {})).isEmpty) await api('workspace.loadExample', {});
-  await page.setViewportSize({ width: 1024, height: 820 });
+  await exampleAt({ page, api }, 1024);
   await app.open('#/publish');
   await page.getByText(/^The folder's \d+ files$/).click();
   await expect(page.getByText('roadmap/flexible_async_iteration.md', { exact: true })).toBeVisible();
@@ -101,8 +104,7 @@ for (const width of [900, 720]) {
     app,
     api,
   }) => {
-    if ((await api('workspace.info', {})).isEmpty) await api('workspace.loadExample', {});
-    await page.setViewportSize({ width, height: 820 });
+    await exampleAt({ page, api }, width);
     await app.open('#/meeting');
     const timeboxes = page.getByRole('group', { name: 'Timebox per step' });
     await expect(timeboxes.getByRole('spinbutton')).toHaveCount(4);
@@ -134,8 +136,7 @@ test("at the desktop app's narrowest, 720 px, a table too wide scrolls within it
   app,
   api,
 }) => {
-  if ((await api('workspace.info', {})).isEmpty) await api('workspace.loadExample', {});
-  await page.setViewportSize({ width: 720, height: 820 });
+  await exampleAt({ page, api }, 720);
   for (const [screen, name] of [
     ['#/people', 'Members'],
     ['#/people', 'Stakeholders'],
@@ -154,8 +155,7 @@ test('at 720 px a sprint summary and the meeting calendar stay inside the page',
   app,
   api,
 }) => {
-  if ((await api('workspace.info', {})).isEmpty) await api('workspace.loadExample', {});
-  await page.setViewportSize({ width: 720, height: 820 });
+  await exampleAt({ page, api }, 720);
   // The summary's plan table has four columns; each zone's line names who meets from it.
   await app.open('#/sprints/5');
   await expect(page.getByRole('heading', { name: 'Plan for sprint 6' })).toBeVisible();
@@ -170,8 +170,7 @@ test("at 720 px a goal's title keeps a line of its own rather than a narrow colu
   app,
   api,
 }) => {
-  if ((await api('workspace.info', {})).isEmpty) await api('workspace.loadExample', {});
-  await page.setViewportSize({ width: 720, height: 820 });
+  await exampleAt({ page, api }, 720);
   await app.open('#/roadmap');
   const titles = page.locator('.goal-list h2');
   await expect(titles.first()).toBeVisible();
@@ -196,8 +195,7 @@ test("at 720 px a goal's title keeps a line of its own rather than a narrow colu
 });
 
 test('the People tables show every column at 900 px wide', async ({ page, app, api }) => {
-  if ((await api('workspace.info', {})).isEmpty) await api('workspace.loadExample', {});
-  await page.setViewportSize({ width: 900, height: 820 });
+  await exampleAt({ page, api }, 900);
   await app.open('#/people');
   for (const name of ['Members', 'Stakeholders']) {
     const table = page.getByRole('table', { name });
