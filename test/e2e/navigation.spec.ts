@@ -92,6 +92,11 @@ test('? lists the keyboard shortcuts, and Escape closes the list', async ({ page
   await page.keyboard.press('?');
   const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(dialog).toContainText('Go to People');
+  // It opens at its top, on its title, however long it is; Tab reaches Close.
+  await expect(dialog.getByRole('heading', { name: 'Keyboard shortcuts' })).toBeFocused();
+  expect(await dialog.evaluate((d) => d.scrollTop)).toBe(0);
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 
