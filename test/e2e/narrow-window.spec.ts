@@ -6,7 +6,8 @@
  * timebox fields line up in a narrow column, clear of the names; the People tables show every
  * column. At the desktop app's narrowest window (720 px) a table too wide scrolls within its card,
  * a sprint summary's table scrolls in its own box, the meeting calendar puts names under their
- * zones, and the roadmap's titles and controls keep to lines of their own inside their cards.
+ * zones, and the roadmap's titles and controls keep to lines of their own inside their cards. A
+ * sprint summary's headers and short cells (an outcome) never break, narrow or wide.
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, heading, test, type Api } from './fixtures.ts';
@@ -164,6 +165,30 @@ test('at 720 px a sprint summary and the meeting calendar stay inside the page',
   await expect(page.getByRole('list', { name: 'The meeting in each zone' })).toBeVisible();
   expect(await fits(page), 'the meeting calendar').toBe(true);
 });
+
+for (const width of [720, 1300]) {
+  test(`at ${width} px a sprint summary's headers and outcomes keep to one line`, async ({
+    page,
+    app,
+    api,
+  }) => {
+    await exampleAt({ page, api }, width);
+    await app.open('#/sprints/5');
+    const summary = page.getByRole('article', { name: /summary/i });
+    await expect(summary.getByRole('cell', { name: /^\S+ dropped$/ })).toBeVisible();
+    const broken = await summary.locator('th, td').evaluateAll((cells) =>
+      cells
+        .filter((cell) => cell.tagName === 'TH' || (cell.textContent ?? '').length <= 16)
+        .filter((cell) => {
+          const lines = document.createRange();
+          lines.selectNodeContents(cell);
+          return new Set([...lines.getClientRects()].map((r) => Math.round(r.bottom))).size > 1;
+        })
+        .map((cell) => cell.textContent),
+    );
+    expect(broken).toEqual([]);
+  });
+}
 
 test("at 720 px a goal's title keeps a line of its own rather than a narrow column", async ({
   page,
