@@ -3,7 +3,8 @@
  * the app brings a font for these characters. This machine has none installed, so without it
  * each would be drawn as the empty box of a missing glyph, or not at all. The app's emoji are
  * drawn by an emoji font (the system's colour one, or the bundled Noto Emoji) even first in a run
- * of text ("❌ missed" in a summary's table, "🦀 in progress" on a state badge).
+ * of text ("❌ missed" in a summary's table, a goal's "🔻" in the roadmap's preview, "🦀 in
+ * progress" on a state badge).
  */
 import type { Page } from '@playwright/test';
 import { expect, heading, test } from './fixtures.ts';
@@ -56,7 +57,7 @@ async function fontsOf(page: Page, selector: string): Promise<{ familyName: stri
 const drawnByAnEmojiFont = (fonts: { familyName: string; glyphCount: number }[]) =>
   fonts.some((f) => /emoji/i.test(f.familyName) && f.glyphCount > 0);
 
-test('outcomes and states are drawn by an emoji font, first in their text too', async ({
+test('outcomes, goals and states are drawn by an emoji font, first in their text too', async ({
   page,
   app,
   api,
@@ -68,6 +69,12 @@ test('outcomes and states are drawn by an emoji font, first in their text too', 
   await expect(missed).toBeVisible();
   await missed.evaluate((cell) => cell.setAttribute('data-probe', 'missed'));
   await expect.poll(async () => drawnByAnEmojiFont(await fontsOf(page, '[data-probe="missed"]'))).toBe(true);
+
+  await app.open('#/publish');
+  const goal = page.locator('.markdown td', { hasText: /^🔻 / }).first();
+  await expect(goal).toBeVisible();
+  await goal.evaluate((cell) => cell.setAttribute('data-probe', 'goal'));
+  await expect.poll(async () => drawnByAnEmojiFont(await fontsOf(page, '[data-probe="goal"]'))).toBe(true);
 
   await app.open('#/people');
   await page.getByRole('link', { name: 'Dana Okafor' }).click();
