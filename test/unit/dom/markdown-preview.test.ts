@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { shiftHeadings } from '../../../src/renderer/src/lib/heading-levels.ts';
 import { renderMarkdown } from '../../../src/renderer/src/lib/markdown.ts';
 import { plainSummary } from '../../../src/shared/plain-summary.ts';
 
@@ -173,6 +174,19 @@ describe('the Markdown preview', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe("rendered Markdown inside a page's outline", () => {
+  it('moves its headings down to the level given, and never past h6', () => {
+    const html = renderMarkdown('# Title\n\n## Part\n\n##### Deep\n\n---\n\nhello');
+    expect(shiftHeadings(html, 1)).toBe(html);
+    const shifted = shiftHeadings(html, 3);
+    expect(shifted).toContain('<h3>Title</h3>');
+    expect(shifted).toContain('<h4>Part</h4>');
+    expect(shifted).toContain('<h6>Deep</h6>');
+    expect(shifted).toContain('<hr>');
+    expect(shifted.match(/<\/?h[1-6]/g)).toHaveLength(6);
   });
 });
 

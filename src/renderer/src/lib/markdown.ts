@@ -3,8 +3,9 @@
  * for a preview that can't run anything: micromark writes it with raw HTML escaped
  * (allowDangerousHtml stays off), then DOMPurify keeps only the tags and attributes Markdown
  * makes. Links go only to the web or to mail, and open outside the app; images show as links
- * (the CSP loads no remote images). The result is the only string the renderer passes to
- * `{@html}`.
+ * (the CSP loads no remote images). The app's own documents (a sprint summary, the roadmap's
+ * preview) are rendered by `MarkdownView` instead: they keep their relative links, and whatever a
+ * user typed in them was escaped when they were written. Those are the renderer's two `{@html}`.
  */
 import DOMPurify from 'dompurify';
 import { micromark } from 'micromark';
