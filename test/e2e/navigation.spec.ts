@@ -3,7 +3,11 @@ import { ensureSeeded } from './seed.ts';
 
 const TITLES = ['Meeting', 'Roadmap', 'Sprints', 'Polish', 'People', 'Updates', 'Settings', 'My sprint'];
 
-test('Ctrl+1…8 switch screens and the navigation marks the current one', async ({ page, app, api }) => {
+test('Ctrl+1…8 switch screens, the navigation marks the current one, and Back returns', async ({
+  page,
+  app,
+  api,
+}) => {
   await ensureSeeded(api);
   await app.open('#/meeting');
   const nav = page.getByRole('navigation', { name: 'Screens' });
@@ -15,6 +19,14 @@ test('Ctrl+1…8 switch screens and the navigation marks the current one', async
     await expect(nav.getByRole('link', { name: new RegExp(title) })).toHaveAttribute('aria-current', 'page');
     await expect(nav.locator('[aria-current="page"]')).toHaveCount(1);
   }
+  // Back and Forward retrace the switches, as after links followed.
+  await page.goBack();
+  await expect(heading(page)).toHaveText('Settings');
+  await page.goBack();
+  await expect(heading(page)).toHaveText('Updates');
+  await page.goForward();
+  await expect(heading(page)).toHaveText('Settings');
+  await expect(nav.locator('[aria-current="page"]')).toHaveText(/Settings/);
 });
 
 test('a reload keeps the place, down to a goal’s page', async ({ page, app, api }) => {
