@@ -29,6 +29,41 @@ test('Ctrl+1…8 switch screens, the navigation marks the current one, and Back 
   await expect(nav.locator('[aria-current="page"]')).toHaveText(/Settings/);
 });
 
+test('coming back to a screen, its data comes again only if something changed', async ({
+  page,
+  app,
+  api,
+}) => {
+  await ensureSeeded(api);
+  await app.open('#/polish');
+  await expect(page.getByRole('main').getByRole('listitem').first()).toBeVisible();
+  await page.keyboard.press('Control+5');
+  await expect(heading(page)).toHaveText('People');
+  const statuses = new Map<string, number>();
+  page.on('response', (response) => {
+    const method = /\/api\/([\w.]+)$/.exec(response.url())?.[1];
+    if (method) statuses.set(method, response.status());
+  });
+  const back = async () => {
+    statuses.clear();
+    await page.keyboard.press('Control+5');
+    await expect(heading(page)).toHaveText('People');
+    await page.keyboard.press('Control+4');
+    await expect(heading(page)).toHaveText('Polish');
+    await expect.poll(() => statuses.get('polish.page')).toBeDefined();
+  };
+
+  // Nothing written: the host says so (304) and the page shows what it had.
+  await back();
+  for (const method of ['polish.page', 'polish.counts', 'goals.list', 'sprints.list'])
+    await expect.poll(() => statuses.get(method), method).toBe(304);
+  // Written from elsewhere: the answers come in full, with the change.
+  await api('polish.create', { title: 'Written by another program' });
+  await back();
+  await expect.poll(() => statuses.get('polish.page')).toBe(200);
+  await expect(page.getByRole('link', { name: 'Written by another program' })).toBeVisible();
+});
+
 test('a reload keeps the place, down to a goal’s page', async ({ page, app, api }) => {
   await ensureSeeded(api);
   await app.open('#/roadmap');

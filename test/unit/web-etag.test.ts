@@ -1,7 +1,8 @@
 /**
  * Browser mode's versioned reads over real HTTP: roadmap.view comes with an ETag, and the same
  * call sent back with it answers 304 and no body until something is written, from the page or
- * from another program on the same file (the CLI), or the file is restored from a backup.
+ * from another program on the same file (the CLI), or the file is restored from a backup. So do
+ * the other reads a screen asks for each time it is shown (the goals, people, sprints, polish).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import type { Core } from '../../src/main/api/core.ts';
 import { changeLogVersion as versionOf } from '../../src/main/store/version.ts';
-import { startHost, type Host } from '../../src/main/web/host.ts';
+import { VERSIONED_READS, startHost, type Host } from '../../src/main/web/host.ts';
 import { must, seed, tempCore, tempDir, workerCore } from './helpers.ts';
 
 let core: Core;
@@ -127,9 +128,48 @@ describe('roadmap.view over HTTP', () => {
     expect(titles).toContain('Written after the restore 1');
     expect(titles).not.toContain('Imported goal');
   });
+});
 
-  it('is the only read tagged: the others depend on the clock too', async () => {
-    const reply = await api('sprints.list', {});
+/** An input for each versioned read, as its screen asks. */
+const INPUTS: Record<string, unknown> = {
+  'roadmap.view': {},
+  'goals.list': {},
+  'people.list': {},
+  'sprints.list': {},
+  'sprints.overview': {},
+  'polish.page': { status: ['open', 'in progress'], order: 'oldest first', limit: 1000 },
+  'polish.counts': {},
+  'stakeholders.overview': {},
+};
+
+describe('the versioned reads over HTTP', () => {
+  it('are the reads a screen asks for each time it is shown', () => {
+    expect([...VERSIONED_READS].sort()).toEqual(Object.keys(INPUTS).sort());
+  });
+
+  it('each answers 304 to its own ETag while nothing changed, and in full once something is written', async () => {
+    const tags = new Map<string, string>();
+    for (const [method, input] of Object.entries(INPUTS)) {
+      const tag = await tagOf(method, input);
+      tags.set(method, tag);
+      const again = await api(method, input, tag);
+      expect(again.status, method).toBe(304);
+      expect(await again.text(), method).toBe('');
+    }
+    expect((await api('people.create', { name: 'Wen Li', timeZone: 'Asia/Shanghai' })).status).toBe(200);
+    for (const [method, input] of Object.entries(INPUTS)) {
+      const after = await api(method, input, tags.get(method));
+      expect(after.status, method).toBe(200);
+      expect(after.headers.get('etag'), method).not.toBe(tags.get(method));
+    }
+    const people = (await (await api('people.list', {}, tags.get('people.list'))).json()) as {
+      value: { name: string }[];
+    };
+    expect(people.value.map((p) => p.name)).toContain('Wen Li');
+  });
+
+  it('leave untagged a read whose answer is not in the change log alone (the backups on disk)', async () => {
+    const reply = await api('backups.list', {});
     expect(reply.status).toBe(200);
     expect(reply.headers.get('etag')).toBeNull();
   });
