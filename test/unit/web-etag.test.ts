@@ -2,7 +2,8 @@
  * Browser mode's versioned reads over real HTTP: roadmap.view comes with an ETag, and the same
  * call sent back with it answers 304 and no body until something is written, from the page or
  * from another program on the same file (the CLI), or the file is restored from a backup. So do
- * the other reads a screen asks for each time it is shown (the goals, people, sprints, polish).
+ * the other reads a screen asks for each time it is shown (the meeting, goals, people, sprints,
+ * polish).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -133,8 +134,10 @@ describe('roadmap.view over HTTP', () => {
 /** An input for each versioned read, as its screen asks. */
 const INPUTS: Record<string, unknown> = {
   'roadmap.view': {},
+  'meeting.current': {},
   'goals.list': {},
   'people.list': {},
+  'people.ownership': {},
   'sprints.list': {},
   'sprints.overview': {},
   'polish.page': { status: ['open', 'in progress'], order: 'oldest first', limit: 1000 },
