@@ -137,8 +137,8 @@ export async function startHost({ core, rendererDir, port = 0 }: HostOptions): P
     } catch {
       return sendRefusal(res, 400, 'invalid_input', 'body: must be JSON');
     }
-    const answer = () =>
-      core.callAsJson ? core.callAsJson(method, input) : core.call(method, input).then(answerAsJson);
+    const answer = async () =>
+      core.callAsJson ? core.callAsJson(method, input) : answerAsJson(await core.call(method, input));
     if (!core.version || !VERSIONED_READS.has(method)) return sendJsonBytes(res, 200, await answer());
     const inputHash = createHash('sha256').update(body).digest('base64url').slice(0, 16);
     const tagOf = (version: string) => `"${run}.${version}.${inputHash}"`;
