@@ -81,6 +81,21 @@ function expectAnchorsLeadToSections(content: string): void {
   }
 }
 
+/** The goals and initiatives whose progress is set by hand, as `goal › initiative`, in order. */
+function setByHand(core: Core): string[] {
+  const goals = must(core, 'goals.list', {});
+  const goalTitle = new Map(goals.map((g) => [g.id, g.title]));
+  return [
+    ...goals,
+    ...must(core, 'initiatives.list', {}).map((i) => ({
+      ...i,
+      title: `${goalTitle.get(i.goalId)} › ${i.title}`,
+    })),
+  ]
+    .filter((item) => item.manualProgress !== null)
+    .map((item) => item.title);
+}
+
 async function roundTrip(data: Generated): Promise<void> {
   const source = await openCore(':memory:');
   try {
@@ -139,6 +154,32 @@ describe('roadmap round trip', () => {
         }
       }),
       { numRuns: 60 },
+    );
+  }, 120_000);
+
+  it('leaves derived the progress that milestones and initiatives give (property)', async () => {
+    const derivedOnly = workspace.map((w) => ({
+      ...w,
+      goals: w.goals.map((g) => ({
+        ...g,
+        progress: null,
+        initiatives: g.initiatives.map((i) => ({ ...i, progress: null })),
+      })),
+    }));
+    await fc.assert(
+      fc.asyncProperty(derivedOnly, async (d) => {
+        const source = await openCore(':memory:');
+        const target = await openCore(':memory:');
+        try {
+          build(source, d);
+          must(target, 'roadmap.import', { files: exportFiles(source, 'folder') });
+          expect(setByHand(target)).toEqual([]);
+        } finally {
+          source.close();
+          target.close();
+        }
+      }),
+      { numRuns: 30 },
     );
   }, 120_000);
 

@@ -3,8 +3,10 @@
  * initiatives by goal and title, milestones by initiative and title — with the fields each
  * match changes. Writes nothing.
  *
- * Progress read from a file becomes the item's manual progress — unless the file shows what
- * the workspace already shows (the same six-cell bar), so a round trip changes nothing.
+ * Progress read from a file becomes the item's manual progress — unless the file shows what the
+ * item will show without it (its manual progress, else what it derives from its milestones or
+ * initiatives after the import; for a six-cell bar, the same cells), so a round trip changes
+ * nothing.
  */
 import type { ParsedInput } from '../../../shared/contract.ts';
 import { LIMITS, type Goal, type Initiative, type Milestone, type State } from '../../../shared/domain.ts';
@@ -14,7 +16,7 @@ import { listGoals } from '../../services/goals.ts';
 import { listInitiatives } from '../../services/initiatives.ts';
 import { listMilestones } from '../../services/milestones.ts';
 import { listPeople } from '../../services/people.ts';
-import { progressBar } from '../../../shared/words.ts';
+import { PROGRESS_CELLS, progressBar } from '../../../shared/words.ts';
 import {
   readRoadmap,
   UnreadableRoadmap,
@@ -50,6 +52,8 @@ export interface PlannedInitiative {
   fields: Partial<ParsedInput<'initiatives.update'>>;
   milestones: PlannedMilestone[];
   dependsOn: (PlannedInitiative | Initiative)[] | undefined;
+  /** The progress it will show after the import. */
+  progress: number;
 }
 
 export interface PlannedGoal {
@@ -109,7 +113,28 @@ function settle(
   return state;
 }
 
-const cells = (progress: number): string => progressBar(progress);
+/**
+ * Progress as the workspace derives it, from the parts' progress (a milestone: 0 or 100) after
+ * the import: their rounded average, else 100 for an item done and 0 for any other.
+ */
+function derivedProgress(parts: number[], state: State | undefined): number {
+  if (!parts.length) return state === 'done' ? 100 : 0;
+  return Math.round(parts.reduce((sum, p) => sum + p, 0) / parts.length);
+}
+
+/** A value a six-cell bar reads as (0, 17, 33, …, 100), which says no more than its cells. */
+const isBarValue = (progress: number): boolean =>
+  Math.round((Math.round((progress * PROGRESS_CELLS) / 100) / PROGRESS_CELLS) * 100) === progress;
+
+/**
+ * The manual progress an import sets: the file's, unless it is what the item will show without
+ * it (`shown`: its manual progress, else what the import leaves it to derive) — for a six-cell
+ * bar, the same cells; for a finer value (`40%`), the same value.
+ */
+function manualProgress(read: number | undefined, shown: number): number | undefined {
+  if (read === undefined || read === shown) return undefined;
+  return isBarValue(read) && progressBar(read) === progressBar(shown) ? undefined : read;
+}
 
 /** Items grouped by their parent's id, in their order (an empty list for a parent without any). */
 function byParent<T>(items: readonly T[], parentOf: (item: T) => string): (id: string) => T[] {
@@ -193,8 +218,6 @@ export function plan(ws: Workspace, files: readonly RoadmapFile[], options: Plan
       fields.howToHelp = fit(rg.howToHelp, LIMITS.text, 'How to help', rg.at, problems);
     if (state !== undefined && state !== existing?.state) fields.state = state;
     if (owners.ids && !sameList(owners.ids, existing?.ownerIds ?? [])) fields.ownerIds = owners.ids;
-    if (rg.progress !== undefined && (!existing || cells(existing.progress) !== cells(rg.progress)))
-      fields.manualProgress = rg.progress;
     const goal: PlannedGoal = { read: rg, existing, id: existing?.id ?? null, fields, initiatives: [] };
     out.goals.push(goal);
 
@@ -225,8 +248,6 @@ export function plan(ws: Workspace, files: readonly RoadmapFile[], options: Plan
       }
       if (istate !== undefined && istate !== iexisting?.state) f.state = istate;
       if (iowners.ids && !sameList(iowners.ids, iexisting?.ownerIds ?? [])) f.ownerIds = iowners.ids;
-      if (ri.progress !== undefined && (!iexisting || cells(iexisting.progress) !== cells(ri.progress)))
-        f.manualProgress = ri.progress;
       const initiative: PlannedInitiative = {
         read: ri,
         existing: iexisting,
@@ -234,6 +255,7 @@ export function plan(ws: Workspace, files: readonly RoadmapFile[], options: Plan
         fields: f,
         milestones: [],
         dependsOn: undefined,
+        progress: 0,
       };
       goal.initiatives.push(initiative);
 
@@ -263,12 +285,38 @@ export function plan(ws: Workspace, files: readonly RoadmapFile[], options: Plan
           dependsOn: undefined,
         });
       }
+      const keptMilestones = iexisting
+        ? ri.milestones
+          ? matchMilestone.unmatched()
+          : milestonesOf(iexisting.id)
+        : [];
       if (iexisting && ri.milestones) {
-        for (const m of matchMilestone.unmatched())
+        for (const m of keptMilestones)
           remove({ kind: 'milestone', id: m.id, title: m.title, within: iexisting.title, withParent: false });
       }
+      const milestoneStates = [
+        ...initiative.milestones.map((m) => m.fields.state ?? m.existing?.state),
+        ...(ri.milestones && !options.keepMissing ? [] : keptMilestones.map((m) => m.state)),
+      ];
+      const derived = derivedProgress(
+        milestoneStates.map((s) => (s === 'done' ? 100 : 0)),
+        f.state ?? iexisting?.state,
+      );
+      const manual = manualProgress(ri.progress, iexisting?.manualProgress ?? derived);
+      if (manual !== undefined) f.manualProgress = manual;
+      initiative.progress = f.manualProgress ?? iexisting?.manualProgress ?? derived;
     }
-    if (existing) for (const i of matchInitiative.unmatched()) removeInitiative(i, existing.title, false);
+    const keptInitiatives = existing ? matchInitiative.unmatched() : [];
+    if (existing) for (const i of keptInitiatives) removeInitiative(i, existing.title, false);
+    const derived = derivedProgress(
+      [
+        ...goal.initiatives.map((i) => i.progress),
+        ...(options.keepMissing ? keptInitiatives.map((i) => i.progress) : []),
+      ],
+      fields.state ?? existing?.state,
+    );
+    const manual = manualProgress(rg.progress, existing?.manualProgress ?? derived);
+    if (manual !== undefined) fields.manualProgress = manual;
   }
   for (const g of matchGoal.unmatched()) {
     remove({ kind: 'goal', id: g.id, title: g.title, within: null, withParent: false });
