@@ -6,7 +6,7 @@
 import type { Page } from '@playwright/test';
 import { LIMITS } from '../../src/shared/domain.ts';
 import { expect, test } from './fixtures.ts';
-import { meetingAtStep, row } from './meeting-helpers.ts';
+import { meetingAtStep, meetingUnderWay, row } from './meeting-helpers.ts';
 
 /** Holds the meeting's writes on their way to the host; `letGo` sends them on, unchanged. */
 async function holdWrites(page: Page): Promise<{ letGo: () => Promise<void> }> {
@@ -139,4 +139,32 @@ test('a sprint goal the host refuses goes back to the form with the reason', asy
   await expect(title).toHaveValue('Linked to a removed initiative');
   await expect(page.locator('li[aria-busy="true"]')).toHaveCount(0);
   await expect(row(marcus, 'Linked to a removed initiative')).toHaveCount(0);
+});
+
+test("a goal's note the host refuses stays in its field with the reason", async ({ page, app, api }) => {
+  await meetingUnderWay(api);
+  const sprintId = (await api('workspace.info', {})).activeSprintId!;
+  await api('meeting.goTo', { id: (await api('meeting.get', { sprintId }))!.id, step: 'retrospective' });
+  await meetingAtStep({ page, app, api }, '1', 'Retrospective of sprint 7');
+  const goal = page.getByRole('region', { name: 'Sprint goals' }).locator('[data-row]').first();
+  const id = (await goal.getAttribute('data-row'))!;
+  await goal.focus();
+  await page.keyboard.press('Enter');
+  const note = goal.getByRole('textbox');
+  const tooLong = 'y'.repeat(LIMITS.text + 1);
+  await note.fill(tooLong);
+  await note.press('Enter');
+  await expect(goal.locator('.field-error')).toContainText(`at most ${LIMITS.text} characters`);
+  await expect(note).toHaveValue(tooLong);
+  await expect(note).toBeFocused();
+  await expect(note).toHaveAttribute('aria-invalid', 'true');
+  expect((await api('sprintGoals.list', { sprintId })).find((g) => g.id === id)?.outcomeNote).not.toBe(
+    tooLong,
+  );
+
+  // Mended, it saves.
+  await note.fill('Shipped on the last day');
+  await note.press('Enter');
+  await expect(goal).toContainText('Shipped on the last day');
+  await expect(goal.getByRole('textbox')).toHaveCount(0);
 });

@@ -190,6 +190,17 @@ test('a whole meeting runs from the keyboard, and its summary lands on the Sprin
   );
   await expect(marcus).toContainText('Over capacity by 1 day');
 
+  // Alt+→ from a form holding what was typed stays: another step would draw the form anew.
+  await page.getByLabel('Definition of done').fill('Half a thought');
+  await page.getByLabel('Sprint goal', { exact: true }).focus();
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect(page.getByRole('status').filter({ hasText: 'what you typed' })).toHaveText(
+    'Add or clear what you typed first: another step would not keep it.',
+  );
+  await expect(stepHeading(page)).toHaveText('Plan sprint 8');
+  await expect(page.getByLabel('Definition of done')).toHaveValue('Half a thought');
+  await page.getByLabel('Definition of done').fill('');
+
   // 4. Wrap-up — the summary, exported as a download (browser mode), then the meeting closes.
   await page.keyboard.press('Alt+ArrowRight');
   await expect(stepHeading(page)).toHaveText('Wrap-up');

@@ -23,6 +23,19 @@ export type Timeboxes = Record<MeetingStep, number | null>;
 
 export const DEFAULT_TIMEBOXES: Timeboxes = { retrospective: 20, polish: 10, plan: 20, 'wrap-up': 5 };
 
+/**
+ * A refusal of a meeting action's own input, named as the action's forms name their fields
+ * (`title`, where `meeting.act` says `input.title`).
+ */
+function ownFields(error: ApiError): ApiError {
+  if (!error.field?.startsWith('input.')) return error;
+  return {
+    ...error,
+    field: error.field.slice('input.'.length),
+    message: error.message.replace(/^input\./, ''),
+  };
+}
+
 export class MeetingSession {
   /** The sprint under review: the active sprint (or, just after closing, the one closed). */
   sprint = $state.raw<Sprint | null>(null);
@@ -176,7 +189,7 @@ export class MeetingSession {
           ...(redraw ? { redraw } : {}),
         });
         if (!result.ok) {
-          this.failure = result.error;
+          this.failure = ownFields(result.error);
           this.status = '';
           return null;
         }

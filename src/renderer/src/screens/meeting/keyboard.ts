@@ -26,6 +26,16 @@ export function hasOwnUndo(target: EventTarget | null): boolean {
   return text !== '';
 }
 
+/**
+ * A text field whose form holds something typed (the field alone, outside a form): what leaving
+ * the step would lose, as the step's forms are drawn anew when it comes back.
+ */
+export function holdsTyping(target: EventTarget | null): boolean {
+  if (!isTextField(target)) return false;
+  const form = (target as HTMLElement).closest('form');
+  return form ? [...form.elements].some(hasOwnUndo) : hasOwnUndo(target);
+}
+
 /** Inside a modal dialog (a confirmation, the shortcuts): the meeting's keys wait. */
 export const inDialog = (target: EventTarget | null): boolean =>
   target instanceof Element && target.closest('dialog') !== null;
