@@ -167,4 +167,7 @@ test("a goal's note the host refuses stays in its field with the reason", async 
   await note.press('Enter');
   await expect(goal).toContainText('Shipped on the last day');
   await expect(goal.getByRole('textbox')).toHaveCount(0);
+  // Its button opens it again with its text.
+  await goal.getByRole('button', { name: 'Edit note' }).click();
+  await expect(goal.getByRole('textbox')).toHaveValue('Shipped on the last day');
 });
