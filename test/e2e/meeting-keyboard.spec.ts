@@ -1,7 +1,8 @@
 /**
  * The meeting by keyboard alone, without focus or undo surprises: undo works from wherever an
  * action leaves the focus, N writes in the focused note's column, Escape leaves a field for its
- * list, a new action item's owner is chosen anew, and focus follows an item that moves.
+ * list, a new action item's owner is chosen anew, focus follows an item that moves, and a focused
+ * row scrolls clear of the sticky steps.
  */
 import { expect, test } from './fixtures.ts';
 import { meetingUnderWay, row, stepHeading } from './meeting-helpers.ts';
@@ -180,4 +181,29 @@ test('focus stays on the same polish issue after G regroups or R reassigns it', 
   await page.keyboard.press('d');
   await expect(row(open, title)).toHaveCount(0);
   await expect(page.getByRole('status')).toContainText(title.slice(0, 20));
+});
+
+test('a row focused with J/K scrolls clear of the sticky steps, and what was saved stays in view', async ({
+  page,
+  app,
+  api,
+}) => {
+  await page.setViewportSize({ width: 1300, height: 700 });
+  await meetingUnderWay(api);
+  const sprintId = (await api('workspace.info', {})).activeSprintId!;
+  await api('meeting.goTo', { id: (await api('meeting.get', { sprintId }))!.id, step: 'retrospective' });
+  await app.open('#/meeting');
+  await expect(stepHeading(page)).toHaveText('Retrospective of sprint 7');
+  const goals = page.getByRole('region', { name: 'Sprint goals' }).locator('[data-row]');
+  const top = page.locator('.run > .top');
+  await goals.last().focus();
+  for (let i = 0; i < 6; i++) {
+    await page.keyboard.press('k');
+    const stuck = (await top.boundingBox())!;
+    const focused = (await page.locator('[data-row]:focus').boundingBox())!;
+    expect(focused.y, `row ${i + 1} up`).toBeGreaterThanOrEqual(stuck.y + stuck.height);
+  }
+  await page.keyboard.press('p');
+  await expect(top.getByRole('status')).toContainText('Saved');
+  await expect(top.getByRole('status')).toBeInViewport();
 });
