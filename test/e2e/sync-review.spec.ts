@@ -99,6 +99,15 @@ test('B sees what A changed, opens it from What arrived, and a conflict resolved
     await b('sync.folder', { folder });
     await a('sync.folder', { folder });
     expect(await a('conflicts.list', {})).toHaveLength(1);
+    // The initiative's history on B keeps A's rename, marked as the edit that lost.
+    await page.goto(`${serverB.url}#/initiatives/${remote.id}`);
+    await expect(
+      page
+        .getByRole('region', { name: 'History' })
+        .getByRole('listitem')
+        .filter({ hasText: 'Title: “Remote builds from A”' })
+        .last(),
+    ).toHaveText('Title: “Remote builds from A” — not kept: edited elsewhere at the same time');
 
     await page.goto(`${serverB.url}#/arrived`);
     await nav.getByRole('link', { name: /Conflicts 1 to review/ }).click();

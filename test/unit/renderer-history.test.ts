@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../../src/shared/domain.ts';
-import { describeHistory } from '../../src/renderer/src/lib/history.ts';
+import { describeHistory, NOT_KEPT } from '../../src/renderer/src/lib/history.ts';
 
 let seq = 0;
 const change = (at: string, field: string, value: unknown, personId: string | null = 'ada'): Change => ({
@@ -91,5 +91,25 @@ describe('an item history in words', () => {
       ['Owners: someone since deleted'],
     ]);
     expect(entries.some((e) => e.created)).toBe(false);
+  });
+
+  it('marks an edit that lost a conflict, and diffs the next edit against the value kept', () => {
+    const lost = { ...change('2025-03-04T10:00:00.000Z', 'ownerIds', ['linus']), conflict: true };
+    const entries = describeHistory(
+      [
+        change('2025-03-05T10:00:00.000Z', 'ownerIds', ['ada', 'grace']),
+        lost,
+        { ...change('2025-03-04T10:00:00.000Z', 'title', 'Quicker builds'), replicaId: 'r2' },
+        change('2025-03-03T10:00:00.000Z', 'ownerIds', ['ada']),
+      ],
+      names,
+      { complete: false },
+    );
+    expect(entries.map((e) => e.lines)).toEqual([
+      ['Owners: + Grace'],
+      [`Owners: + Linus, − Ada ${NOT_KEPT}`],
+      ['Title: “Quicker builds”'],
+      ['Owners: Ada'],
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * An item's history in words, from its change log (`history.list`, newest first): changes made
  * together (one save) become one entry; list fields (owners, dependencies) say who or what was
- * added and removed, compared with the value before.
+ * added and removed, compared with the value before; an edit that lost a conflict says so.
  */
 import type { Change, State } from '../../../shared/domain.ts';
 import { STATE_EMOJI, STATES } from '../../../shared/domain.ts';
@@ -38,6 +38,9 @@ const LABELS: Record<string, string> = {
   initiativeId: 'Initiative',
   targetSprintId: 'Target sprint',
 };
+
+/** After an edit that lost a conflict: the item shows the other edit's value. */
+export const NOT_KEPT = '— not kept: edited elsewhere at the same time';
 
 /** Changes that land within this many milliseconds, from one installation, are one save. */
 const TOGETHER_MS = 2_000;
@@ -100,13 +103,14 @@ export function describeHistory(
   names: HistoryNames,
   { fields, complete = true }: { fields?: readonly string[]; complete?: boolean } = {},
 ): HistoryEntry[] {
-  // The value before each change: the next older change of the same field.
+  // The value before each change: the next older change of the same field that was kept (one
+  // that lost a conflict never became the value).
   const previous = new Map<number, Change>();
   const lastSeen = new Map<string, Change>();
   for (const change of [...changes].reverse()) {
     const older = lastSeen.get(change.field);
     if (older) previous.set(change.seq, older);
-    lastSeen.set(change.field, change);
+    if (!change.conflict) lastSeen.set(change.field, change);
   }
   const oldestSeq = changes.length ? Math.min(...changes.map((c) => c.seq)) : -1;
 
@@ -133,7 +137,7 @@ export function describeHistory(
     if (complete && change.seq === oldestSeq) current.created = true;
     if (fields && !fields.includes(change.field)) continue;
     const line = describe(change, previous.get(change.seq), names);
-    if (line) current.lines.unshift(line);
+    if (line) current.lines.unshift(change.conflict ? `${line} ${NOT_KEPT}` : line);
   }
   return entries.filter((e) => e.lines.length > 0 || e.created);
 }
