@@ -205,9 +205,11 @@ test("at 720 px a goal's title keeps a line of its own rather than a narrow colu
   expect(narrowest).toBeGreaterThan(200);
   expect(await fits(page)).toBe(true);
 
-  // Initiatives and milestones put their controls on lines of their own, inside the goal's card.
+  // Initiatives and milestones put their controls on lines of their own, inside the goal's card;
+  // a progress set by hand says so there too.
   await page.getByRole('button', { name: 'Expand all' }).click();
-  const controls = page.locator('.goal-list select, .goal-list .owners-button');
+  await expect(page.locator('.goal-list .meter').filter({ hasText: 'set by hand' }).first()).toBeVisible();
+  const controls = page.locator('.goal-list select, .goal-list .owners-button, .goal-list .meter > *');
   await expect(page.locator('.milestone').first()).toBeVisible();
   const outside = await controls.evaluateAll((all) =>
     all
