@@ -20,7 +20,10 @@ export interface OwnerGoals {
   goals: SprintGoal[];
 }
 
-/** The instants a sprint covers: its first day 00:00 to the end of its last day, in `timeZone`. */
+/**
+ * The instants a sprint covers: its first day 00:00 to the end of its last day, in `timeZone` (a
+ * retrospective's: from an earlier close of the meeting before, to an earlier close of its own).
+ */
 export interface SprintBounds {
   /** ISO instant, inclusive. */
   from: string;

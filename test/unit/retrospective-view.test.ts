@@ -204,6 +204,30 @@ describe('retrospective.view', () => {
     ]);
   });
 
+  it('hands what follows an early close to the next sprint, whose retrospective reviews it', async () => {
+    const { core, at } = await clockedCore('2026-11-09T09:00:00Z');
+    const initiative = must(core, 'initiatives.create', {
+      goalId: must(core, 'goals.create', { title: 'Faster builds' }).id,
+      title: 'Cache',
+    });
+    const milestone = must(core, 'milestones.create', { initiativeId: initiative.id, title: 'Design' });
+    const first = must(core, 'sprints.createNext', { startDate: '2026-11-09' });
+    expect(first.status).toBe('active');
+    at('2026-11-16T10:00:00.000Z'); // a week early
+    const second = must(core, 'sprints.closeActive', {});
+    at('2026-11-16T11:00:00.000Z');
+    must(core, 'milestones.update', { id: milestone.id, state: 'done' });
+
+    const closed = must(core, 'retrospective.view', { sprintId: first.id });
+    expect(closed.bounds).toMatchObject({ from: '2026-11-09T00:00:00.000Z', to: '2026-11-16T10:00:00.000Z' });
+    expect(closed.milestonesDone).toEqual([]);
+    const active = must(core, 'retrospective.view', { sprintId: second.id });
+    expect(active.bounds).toMatchObject({ from: '2026-11-16T10:00:00.000Z', to: '2026-12-07T00:00:00.000Z' });
+    expect(active.milestonesDone.map((m) => [m.title, m.at])).toEqual([
+      ['Design', '2026-11-16T11:00:00.000Z'],
+    ]);
+  });
+
   it('refuses an unknown sprint, naming the field', async () => {
     const core = await tempCore();
     for (const method of ['retrospective.view', 'polish.view', 'planning.view', 'sprints.summary'] as const) {

@@ -11,7 +11,7 @@ import { selectSql } from '../store/read.ts';
 import { decodeRow, stmt } from '../store/write.ts';
 import { toInitiative } from './initiatives.ts';
 import { toPolish } from './polish.ts';
-import { hlcRange, sprintBounds } from './retrospective.ts';
+import { hlcRange, reviewBounds } from './retrospective.ts';
 import { activeSprint } from './sprints.ts';
 import { mePersonId } from './workspace.ts';
 
@@ -36,7 +36,7 @@ const doneBefore = (alias: string) =>
 
 /** Whose page it is, and what changed state since the sprint began: one range of the change log. */
 function scopeOf(ws: Workspace, me: string, sprint: Sprint | null): Scope {
-  const since = sprint ? hlcRange(sprintBounds(sprint))[0] : null;
+  const since = sprint ? hlcRange(reviewBounds(ws, sprint))[0] : null;
   const changed = since
     ? stmt(ws.db, `SELECT entity_id FROM changes WHERE hlc >= ? AND field = 'state'`).pluck().all(since)
     : [];

@@ -27,7 +27,7 @@ import { selectSql } from '../store/read.ts';
 import { decodeRow, stmt } from '../store/write.ts';
 import { getMeetingOfSprint } from './meeting.ts';
 import { listRetroNotes } from './retro-notes.ts';
-import { addCalendarDays, getSprint } from './sprints.ts';
+import { addCalendarDays, getSprint, sprintNumbered } from './sprints.ts';
 
 type Row = Record<string, unknown>;
 
@@ -45,6 +45,33 @@ export function sprintBounds(
   const from = midnight(sprint.startDate, timeZone);
   const to = midnight(addCalendarDays(sprint.endDate, 1), timeZone);
   return { from: new Date(from).toISOString(), to: new Date(to).toISOString(), timeZone };
+}
+
+/** When the sprint was closed, read off the change log; null while it is not. */
+function closedAt(ws: Workspace, sprintId: string): string | null {
+  const hlc = stmt(
+    ws.db,
+    `SELECT min(hlc) FROM changes WHERE entity_id = ? AND field = 'status' AND value = ?`,
+  )
+    .pluck()
+    .get(sprintId, JSON.stringify('closed')) as string | null;
+  return hlc === null ? null : instant(hlc);
+}
+
+/**
+ * The instants a sprint's retrospective reviews: its days — but from the close of the sprint
+ * before if that came before its first day (this one was active from then on), and up to its own
+ * close if that came before its last day ended (what follows is the next sprint's).
+ */
+export function reviewBounds(ws: Workspace, sprint: Sprint): SprintBounds {
+  const days = sprintBounds(sprint);
+  const before = sprintNumbered(ws, sprint.number - 1);
+  const earlier = (a: string | null, b: string) => (a !== null && Date.parse(a) < Date.parse(b) ? a : b);
+  return {
+    ...days,
+    from: earlier(before && closedAt(ws, before.id), days.from),
+    to: earlier(closedAt(ws, sprint.id), days.to),
+  };
 }
 
 /**
@@ -255,7 +282,7 @@ export function retrospectiveView(
   startedAt?: string | null,
 ): RetrospectiveView {
   const sprint = getSprint(ws, sprintId, 'sprintId');
-  const bounds = sprintBounds(sprint);
+  const bounds = reviewBounds(ws, sprint);
   const { changes, milestonesDone } = roadmapChanges(ws, bounds);
   return {
     sprint,
