@@ -12,7 +12,7 @@ const normalizeLabel = (raw: string): string =>
 
 /**
  * Reference links of one document: `[label]` with a `[label]: destination` definition at the
- * end; a label already taken for another destination becomes an inline link instead.
+ * end; a label already taken for another destination, or holding a `|`, becomes an inline link.
  */
 export class References {
   private readonly byLabel = new Map<string, string>();
@@ -31,6 +31,9 @@ export class References {
 
   private use(text: string, destination: string, list: string[] | null): string {
     const raw = linkText(text);
+    // In a table GitHub takes the backslash off an escaped `|` before it reads links: such a
+    // label would match no definition there. An inline link reads the same everywhere.
+    if (raw.includes('|')) return `[${raw}](${destination})`;
     const key = normalizeLabel(raw);
     const taken = this.byLabel.get(key);
     if (taken === undefined) {
