@@ -173,3 +173,32 @@ test('a refused action says why in an alert and changes nothing', async ({ page,
   await expect(assignee).toHaveValue(/.+/); // still Lena's
   await expect(issue).toBeFocused();
 });
+
+test('a timebox that is not whole minutes in range is refused at its field, and changes nothing', async ({
+  page,
+  app,
+  api,
+}) => {
+  await meetingUnderWay(api);
+  const sprintId = (await api('workspace.info', {})).activeSprintId!;
+  const timebox = async () => (await api('meeting.get', { sprintId }))!.timeboxes.polish;
+  const before = await timebox();
+  await app.open('#/meeting');
+  await page.getByText('Attendees and timeboxes').click();
+  const field = page.getByLabel('Polish', { exact: true });
+  for (const typed of ['-5', '99999', '2.5']) {
+    await field.fill(typed);
+    await field.press('Tab');
+    await expect(page.getByRole('alert').filter({ hasText: 'Polish:' })).toHaveText(
+      'Polish: whole minutes from 1 to 240, or empty for none.',
+    );
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(await timebox()).toBe(before);
+  }
+  await field.fill('17');
+  await field.press('Tab');
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toHaveText(/Polish timebox 17 min/);
+  await expect(page.getByRole('alert').filter({ hasText: 'Polish:' })).toHaveCount(0);
+  await expect(field).not.toHaveAttribute('aria-invalid', 'true');
+  expect(await timebox()).toBe(17);
+});
