@@ -27,7 +27,7 @@ import { selectSql } from '../store/read.ts';
 import { decodeRow, stmt } from '../store/write.ts';
 import { getMeetingOfSprint } from './meeting.ts';
 import { listRetroNotes } from './retro-notes.ts';
-import { addCalendarDays, getSprint, sprintNumbered } from './sprints.ts';
+import { addCalendarDays, getSprint } from './sprints.ts';
 
 type Row = Record<string, unknown>;
 
@@ -47,30 +47,31 @@ export function sprintBounds(
   return { from: new Date(from).toISOString(), to: new Date(to).toISOString(), timeZone };
 }
 
-/** When the sprint was closed, read off the change log; null while it is not. */
-function closedAt(ws: Workspace, sprintId: string): string | null {
-  const hlc = stmt(
-    ws.db,
-    `SELECT min(hlc) FROM changes WHERE entity_id = ? AND field = 'status' AND value = ?`,
-  )
-    .pluck()
-    .get(sprintId, JSON.stringify('closed')) as string | null;
-  return hlc === null ? null : instant(hlc);
-}
-
 /**
  * The instants a sprint's retrospective reviews: its days — but from the close of the sprint
  * before if that came before its first day (this one was active from then on), and up to its own
- * close if that came before its last day ended (what follows is the next sprint's).
+ * close if that came before its last day ended (what follows is the next sprint's). The closes
+ * are read off the change log: their first change of status to closed.
  */
 export function reviewBounds(ws: Workspace, sprint: Sprint): SprintBounds {
   const days = sprintBounds(sprint);
-  const before = sprintNumbered(ws, sprint.number - 1);
+  const closes = stmt(
+    ws.db,
+    `SELECT s.number, min(c.hlc) FROM sprints s
+       JOIN changes c ON c.entity_id = s.id AND c.field = 'status' AND c.value = '"closed"'
+      WHERE s.number IN (?, ?) GROUP BY s.number`,
+  )
+    .raw()
+    .all(sprint.number - 1, sprint.number) as [number, string][];
+  const closedAt = (number: number) => {
+    const hlc = closes.find(([n]) => n === number)?.[1];
+    return hlc === undefined ? null : instant(hlc);
+  };
   const earlier = (a: string | null, b: string) => (a !== null && Date.parse(a) < Date.parse(b) ? a : b);
   return {
     ...days,
-    from: earlier(before && closedAt(ws, before.id), days.from),
-    to: earlier(closedAt(ws, sprint.id), days.to),
+    from: earlier(closedAt(sprint.number - 1), days.from),
+    to: earlier(closedAt(sprint.number), days.to),
   };
 }
 
