@@ -461,8 +461,13 @@ export const contract = {
     entities.capacity.schema.pick({ sprintId: true, personId: true, days: true }),
   ),
 
+  /** Polish issues by status, by the sprint they were done in, or by their link (already listed?). */
   'polish.list': read<PolishIssue[]>()(
-    z.strictObject({ status: polishStatus.optional(), doneSprintId: id.optional() }),
+    z.strictObject({
+      status: polishStatus.optional(),
+      doneSprintId: id.optional(),
+      link: polishFields.shape.link.unwrap().optional(),
+    }),
   ),
   /** Polish issues a page at a time: by status, by words of the title, oldest or newest first. */
   'polish.page': read<PolishPage>()(

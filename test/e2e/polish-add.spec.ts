@@ -1,7 +1,7 @@
 /**
  * Adding a polish issue between meetings, on the Polish screen: the form opens from "New polish
  * issue", refuses a link it can't read (naming the field, adding nothing), takes a pasted
- * `owner/repo#123` as the title and link, and closes on Escape; the issue's link leads to
+ * `owner/repo#123` as the title and link, says when a link is listed already, and closes on Escape; the issue's link leads to
  * GitHub from the Polish screen and from My sprint.
  */
 import { expect, heading, test } from './fixtures.ts';
@@ -50,6 +50,15 @@ test('a polish issue added on the Polish screen shows in the list, linked to its
   expect(await api('polish.list', {})).toMatchObject([
     { title: 'rust-lang/rust#123', link: 'rust-lang/rust#123', assigneeId: kim.id, status: 'open' },
   ]);
+
+  // The same link again: said to be listed already (adding it stays possible).
+  await link.fill('rust-lang/rust#123');
+  await expect(page.locator('#polish-link-recognised')).toHaveText(
+    '✓ Recognised: rust-lang/rust#123 · already listed as “rust-lang/rust#123” (open)',
+  );
+  await link.fill('rust-lang/rust#124');
+  await expect(page.locator('#polish-link-recognised')).toHaveText('✓ Recognised: rust-lang/rust#124');
+  await link.fill('');
 
   // A typed title, no link.
   await page.getByLabel('Title', { exact: true }).fill('Typo in the guide');

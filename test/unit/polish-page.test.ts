@@ -1,8 +1,8 @@
 /**
  * The Polish screen's reads on real SQLite: `polish.page` pages through polish issues by status,
  * by the words of their titles, oldest or newest first, with the total of every page;
- * `polish.counts` counts them per status; `polish.get` answers one. Bad input is refused naming
- * the field.
+ * `polish.counts` counts them per status; `polish.get` answers one; `polish.list` finds them by
+ * link. Bad input is refused naming the field.
  */
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/api/core.ts';
@@ -149,5 +149,17 @@ describe('polish.get', () => {
     must(core, 'polish.delete', { id: first!.id });
     expect(refused(core, 'polish.get', { id: first!.id })).toMatchObject({ code: 'not_found', field: 'id' });
     expect(refused(core, 'polish.get', {}).field).toBe('id');
+  });
+});
+
+describe('polish.list by link', () => {
+  it('answers the issues with exactly that link, and refuses one that is no link, naming the field', async () => {
+    const { core } = await polished();
+    const first = must(core, 'polish.create', { title: 'Hint', link: 'acme/app#12' });
+    const again = must(core, 'polish.create', { title: 'Hint again', link: 'acme/app#12', status: 'done' });
+    must(core, 'polish.create', { title: 'Another', link: 'acme/app#123' });
+    expect(must(core, 'polish.list', { link: 'acme/app#12' }).map((i) => i.id)).toEqual([first.id, again.id]);
+    expect(must(core, 'polish.list', { link: 'acme/app#1' })).toEqual([]);
+    expect(refused(core, 'polish.list', { link: 'not a link' }).field).toBe('link');
   });
 });

@@ -13,11 +13,12 @@ export const toPolish = (row: Record<string, unknown>) => decodeRow('polishIssue
 
 export function listPolish(
   ws: Workspace,
-  { status, doneSprintId }: ParsedInput<'polish.list'>,
+  { status, doneSprintId, link }: ParsedInput<'polish.list'>,
 ): PolishIssue[] {
   const { sql: where, params } = whereEqual([
     ['status', status],
     ['done_sprint_id', doneSprintId],
+    ['link', link],
   ]);
   const sql = `${selectSql('polishIssue')}${where} ORDER BY t.created_at, t.id`;
   return (stmt(ws.db, sql).all(...params) as Record<string, unknown>[]).map(toPolish);
