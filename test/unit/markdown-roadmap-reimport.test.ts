@@ -1,7 +1,8 @@
 /**
  * Importing a newer version of a roadmap over an older one: the roadmap ends up matching the
  * files — what they no longer have is deleted (a tombstone in the change log, so its history
- * stays), the order follows them — unless `keepMissing` keeps it.
+ * stays), the order follows them — unless `keepMissing` keeps it; a goal or initiative retitled in
+ * its exported page stays the same item.
  */
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/api/core.ts';
@@ -152,5 +153,48 @@ describe('importing a roadmap over an older version of it', () => {
     });
     expect(result.removed).toBe(3);
     expect(outline(core)).toEqual(['Faster builds', 'Better docs', '  Guide']);
+  });
+});
+
+describe('importing an exported folder whose titles were edited', () => {
+  it('takes a goal or initiative renamed in its page for the same item, keeping its id and milestones', async () => {
+    const core = await tempCore();
+    const goal = must(core, 'goals.create', { title: 'Faster builds' });
+    const initiative = must(core, 'initiatives.create', { goalId: goal.id, title: 'Incremental cache' });
+    const milestone = must(core, 'milestones.create', { initiativeId: initiative.id, title: 'Design' });
+    const sprint = must(core, 'sprints.createNext', { startDate: '2026-11-09' });
+    const sprintGoal = must(core, 'sprintGoals.create', {
+      sprintId: sprint.id,
+      title: 'Cache the parser',
+      goalId: goal.id,
+      initiativeId: initiative.id,
+    });
+    // Both renamed where they are written (the overview and their pages); the page files stay.
+    const files = must(core, 'roadmap.export', { variant: 'folder' }).files.map((f) => ({
+      ...f,
+      content: f.content
+        .replaceAll('Faster builds', 'Quicker builds')
+        .replaceAll('Incremental cache', 'Build cache'),
+    }));
+    expect(files.map((f) => f.path)).toContain('roadmap/faster_builds/incremental_cache.md');
+
+    const preview = must(core, 'roadmap.previewImport', { files });
+    expect(preview.rename.map((r) => [r.kind, r.was, r.title])).toEqual([
+      ['goal', 'Faster builds', 'Quicker builds'],
+      ['initiative', 'Incremental cache', 'Build cache'],
+    ]);
+    expect({ create: preview.create, removed: preview.remove }).toEqual({ create: [], removed: [] });
+
+    must(core, 'roadmap.import', { files });
+    expect(must(core, 'goals.list', {}).map((g) => [g.id, g.title])).toEqual([[goal.id, 'Quicker builds']]);
+    expect(must(core, 'initiatives.list', {}).map((i) => [i.id, i.title])).toEqual([
+      [initiative.id, 'Build cache'],
+    ]);
+    expect(must(core, 'milestones.list', {}).map((m) => [m.id, m.initiativeId])).toEqual([
+      [milestone.id, initiative.id],
+    ]);
+    expect(must(core, 'sprintGoals.list', { sprintId: sprint.id })).toMatchObject([
+      { id: sprintGoal.id, goalId: goal.id, initiativeId: initiative.id },
+    ]);
   });
 });

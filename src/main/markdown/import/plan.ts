@@ -28,6 +28,7 @@ import {
 } from '../roadmap-read.ts';
 import { isUnowned, UNOWNED_FLAG } from '../../../shared/unowned.ts';
 import { norm } from '../read/overview.ts';
+import { goalFile, initiativeFile, readModel } from '../export/model.ts';
 import { resolveDependencies } from './dependencies.ts';
 import { planOrder, sameList } from './order.ts';
 import { ownerIds, People, type PlannedPerson } from './people.ts';
@@ -148,20 +149,48 @@ function byParent<T>(items: readonly T[], parentOf: (item: T) => string): (id: s
   return (id) => groups.get(id) ?? [];
 }
 
-/** Existing siblings matched to read ones: exact title first, then the same title ignoring case and spacing. */
-function matcher<T extends { id: string; title: string }>(existing: T[]) {
+/**
+ * Existing siblings matched to read ones, each at most once: by the same title first, then by the
+ * same title ignoring case and spacing, then — an item renamed in its page — by the same page
+ * file, as Fortnight's export names it. `unmatched`: what the files no longer have.
+ */
+function matchSiblings<T extends { id: string; title: string }>(
+  read: readonly { title: string; file: string | null }[],
+  existing: readonly T[],
+  pageOf: ReadonlyMap<string, string>,
+): { matches: (T | null)[]; unmatched: T[] } {
   const used = new Set<string>();
-  const match = (title: string): T | null => {
-    const found =
-      existing.find((e) => !used.has(e.id) && e.title === title) ??
-      existing.find((e) => !used.has(e.id) && norm(e.title) === norm(title));
-    if (found) used.add(found.id);
-    return found ?? null;
-  };
-  /** The siblings no read item matched: what the files no longer have. */
-  const unmatched = (): T[] => existing.filter((e) => !used.has(e.id));
-  return Object.assign(match, { unmatched });
+  const matches: (T | null)[] = read.map(() => null);
+  const pass = (same: (r: { title: string; file: string | null }, e: T) => boolean) =>
+    read.forEach((r, i) => {
+      if (matches[i]) return;
+      const found = existing.find((e) => !used.has(e.id) && same(r, e));
+      if (found) {
+        used.add(found.id);
+        matches[i] = found;
+      }
+    });
+  pass((r, e) => e.title === r.title);
+  pass((r, e) => norm(e.title) === norm(r.title));
+  pass((r, e) => r.file !== null && pageOf.get(e.id) === r.file);
+  return { matches, unmatched: existing.filter((e) => !used.has(e.id)) };
 }
+
+/** Each goal's and initiative's page in a folder Fortnight exports, by id. */
+function pages(ws: Workspace): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const g of readModel(ws).goals) {
+    out.set(g.goal.id, goalFile(g));
+    for (const i of g.initiatives) out.set(i.initiative.id, initiativeFile(g, i));
+  }
+  return out;
+}
+
+/** A title as the import keeps it (a longer one is cut, and the cut named as a problem). */
+const matchKey = (item: { title: string; file?: string | null }) => ({
+  title: item.title.slice(0, LIMITS.title),
+  file: item.file ?? null,
+});
 
 export function plan(ws: Workspace, files: readonly RoadmapFile[], options: PlanOptions = {}): Plan {
   let read;
@@ -180,7 +209,8 @@ export function plan(ws: Workspace, files: readonly RoadmapFile[], options: Plan
   const milestones = listMilestones(ws, {});
   const initiativesOf = byParent(initiatives, (i) => i.goalId);
   const milestonesOf = byParent(milestones, (m) => m.initiativeId);
-  const matchGoal = matcher(goals);
+  const pageOf = pages(ws);
+  const goalMatch = matchSiblings(read.goals.map(matchKey), goals, pageOf);
   const out: Plan = {
     people: people.planned,
     goals: [],
@@ -198,9 +228,9 @@ export function plan(ws: Workspace, files: readonly RoadmapFile[], options: Plan
       remove({ kind: 'milestone', id: m.id, title: m.title, within: i.title, withParent: true });
   };
 
-  for (const rg of read.goals) {
+  for (const [gi, rg] of read.goals.entries()) {
     const title = fit(rg.title, LIMITS.title, `The title “${rg.title.slice(0, 40)}…”`, rg.at, problems);
-    const existing = matchGoal(title);
+    const existing = goalMatch.matches[gi] ?? null;
     const owners = ownerIds(people, rg.owners, true, `“${title}”`, rg.at, problems);
     const state = settle(
       rg.state,
@@ -221,10 +251,14 @@ export function plan(ws: Workspace, files: readonly RoadmapFile[], options: Plan
     const goal: PlannedGoal = { read: rg, existing, id: existing?.id ?? null, fields, initiatives: [] };
     out.goals.push(goal);
 
-    const matchInitiative = matcher(existing ? initiativesOf(existing.id) : []);
-    for (const ri of rg.initiatives) {
+    const initiativeMatch = matchSiblings(
+      rg.initiatives.map(matchKey),
+      existing ? initiativesOf(existing.id) : [],
+      pageOf,
+    );
+    for (const [ii, ri] of rg.initiatives.entries()) {
       const ititle = fit(ri.title, LIMITS.title, `The title “${ri.title.slice(0, 40)}…”`, ri.at, problems);
-      const iexisting = matchInitiative(ititle);
+      const iexisting = initiativeMatch.matches[ii] ?? null;
       const iowners = ownerIds(people, ri.owners, true, `“${ititle}”`, ri.at, problems);
       const istate = settle(
         ri.state,
@@ -259,10 +293,14 @@ export function plan(ws: Workspace, files: readonly RoadmapFile[], options: Plan
       };
       goal.initiatives.push(initiative);
 
-      const matchMilestone = matcher(iexisting ? milestonesOf(iexisting.id) : []);
-      for (const rm of ri.milestones ?? []) {
+      const milestoneMatch = matchSiblings(
+        (ri.milestones ?? []).map(matchKey),
+        iexisting ? milestonesOf(iexisting.id) : [],
+        pageOf,
+      );
+      for (const [mi, rm] of (ri.milestones ?? []).entries()) {
         const mtitle = fit(rm.title, LIMITS.title, `The title “${rm.title.slice(0, 40)}…”`, rm.at, problems);
-        const mexisting = matchMilestone(mtitle);
+        const mexisting = milestoneMatch.matches[mi] ?? null;
         const participants = ownerIds(people, rm.participants, false, `“${mtitle}”`, rm.at, problems);
         const mstate = settle(
           rm.state,
@@ -287,7 +325,7 @@ export function plan(ws: Workspace, files: readonly RoadmapFile[], options: Plan
       }
       const keptMilestones = iexisting
         ? ri.milestones
-          ? matchMilestone.unmatched()
+          ? milestoneMatch.unmatched
           : milestonesOf(iexisting.id)
         : [];
       if (iexisting && ri.milestones) {
@@ -306,7 +344,7 @@ export function plan(ws: Workspace, files: readonly RoadmapFile[], options: Plan
       if (manual !== undefined) f.manualProgress = manual;
       initiative.progress = f.manualProgress ?? iexisting?.manualProgress ?? derived;
     }
-    const keptInitiatives = existing ? matchInitiative.unmatched() : [];
+    const keptInitiatives = existing ? initiativeMatch.unmatched : [];
     if (existing) for (const i of keptInitiatives) removeInitiative(i, existing.title, false);
     const derived = derivedProgress(
       [
@@ -318,7 +356,7 @@ export function plan(ws: Workspace, files: readonly RoadmapFile[], options: Plan
     const manual = manualProgress(rg.progress, existing?.manualProgress ?? derived);
     if (manual !== undefined) fields.manualProgress = manual;
   }
-  for (const g of matchGoal.unmatched()) {
+  for (const g of goalMatch.unmatched) {
     remove({ kind: 'goal', id: g.id, title: g.title, within: null, withParent: false });
     for (const i of initiativesOf(g.id)) removeInitiative(i, g.title, true);
   }
