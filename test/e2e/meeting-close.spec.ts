@@ -34,11 +34,13 @@ test('the close dialog lists undecided sprint goals and offers to decide them fi
   const stillRuns = sprint.endDate >= format(new Date(), 'yyyy-MM-dd');
   await expect(dialog.getByText(/dates run until/)).toHaveCount(stillRuns ? 1 : 0);
 
-  // Decide them first: back to the retrospective, where each gets an outcome by key.
+  // Decide them first: back to the retrospective, at the first goal without an outcome, where
+  // each gets one by key.
   await dialog.getByRole('button', { name: 'Decide them first' }).click();
   await expect(dialog).toBeHidden();
   await expect(stepHeading(page)).toHaveText(/Retrospective/);
   const review = page.getByRole('region', { name: 'Sprint goals' });
+  await expect(review.locator('[data-row]:focus')).toHaveAttribute('data-outcome', 'none');
   await review.locator('[data-row]').first().focus();
   for (let i = 0; i < goals.length; i++) {
     await page.keyboard.press('m');

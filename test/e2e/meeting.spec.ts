@@ -156,6 +156,7 @@ test('a whole meeting runs from the keyboard, and its summary lands on the Sprin
   await expect(carryOver.locator('[data-row]:focus')).toHaveCount(1);
   const kenji = page.getByRole('article', { name: 'Kenji Watanabe' });
   await expect(kenji).toContainText('Port a second crate to async fn in traits');
+  await expect(row(kenji, 'Port a second crate')).toContainText('carried over 1×');
   await expect(plansSaid).toHaveText(
     '✓ Every plan is well-defined and fits its capacity; 5 owners have none yet',
   );
