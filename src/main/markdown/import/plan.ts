@@ -323,18 +323,20 @@ export function plan(ws: Workspace, files: readonly RoadmapFile[], options: Plan
           dependsOn: undefined,
         });
       }
-      const keptMilestones = iexisting
+      // Its milestones the files don't list (all of them when they list none): removed, unless
+      // the files say nothing of milestones or `keepMissing` keeps them.
+      const unlistedMilestones = iexisting
         ? ri.milestones
           ? milestoneMatch.unmatched
           : milestonesOf(iexisting.id)
         : [];
       if (iexisting && ri.milestones) {
-        for (const m of keptMilestones)
+        for (const m of unlistedMilestones)
           remove({ kind: 'milestone', id: m.id, title: m.title, within: iexisting.title, withParent: false });
       }
       const milestoneStates = [
         ...initiative.milestones.map((m) => m.fields.state ?? m.existing?.state),
-        ...(ri.milestones && !options.keepMissing ? [] : keptMilestones.map((m) => m.state)),
+        ...(ri.milestones && !options.keepMissing ? [] : unlistedMilestones.map((m) => m.state)),
       ];
       const derived = derivedProgress(
         milestoneStates.map((s) => (s === 'done' ? 100 : 0)),
@@ -344,12 +346,12 @@ export function plan(ws: Workspace, files: readonly RoadmapFile[], options: Plan
       if (manual !== undefined) f.manualProgress = manual;
       initiative.progress = f.manualProgress ?? iexisting?.manualProgress ?? derived;
     }
-    const keptInitiatives = existing ? initiativeMatch.unmatched : [];
-    if (existing) for (const i of keptInitiatives) removeInitiative(i, existing.title, false);
+    const unlistedInitiatives = existing ? initiativeMatch.unmatched : [];
+    if (existing) for (const i of unlistedInitiatives) removeInitiative(i, existing.title, false);
     const derived = derivedProgress(
       [
         ...goal.initiatives.map((i) => i.progress),
-        ...(options.keepMissing ? keptInitiatives.map((i) => i.progress) : []),
+        ...(options.keepMissing ? unlistedInitiatives.map((i) => i.progress) : []),
       ],
       fields.state ?? existing?.state,
     );
