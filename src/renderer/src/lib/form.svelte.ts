@@ -9,6 +9,17 @@ import { lock, type EditAttributes } from './lock.svelte.ts';
 
 let forms = 0;
 
+/**
+ * A refusal's reason, to show beside the field it names: its message without the API's
+ * `field: ` in front (the field's label says which), capitalised.
+ */
+export function reasonAtField(error: ApiError): string {
+  const prefix = `${error.field}: `;
+  const message =
+    error.field && error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
+  return message.charAt(0).toUpperCase() + message.slice(1);
+}
+
 export interface FieldAttrs extends EditAttributes {
   id: string;
   name: string;
@@ -46,11 +57,7 @@ export class FormState<F extends string = string> {
   /** The message for a field, without the API's `field: ` prefix (the label says which). */
   errorFor(field: F): string | null {
     if (!this.error || this.errorField !== field) return null;
-    const prefix = `${this.error.field}: `;
-    const message = this.error.message.startsWith(prefix)
-      ? this.error.message.slice(prefix.length)
-      : this.error.message;
-    return message.charAt(0).toUpperCase() + message.slice(1);
+    return reasonAtField(this.error);
   }
 
   /**
