@@ -106,6 +106,15 @@ test('an owner prepares in My sprint; the meeting on another machine shows it, t
     await expect(
       page.getByRole('status').filter({ hasText: 'The facilitator moved to Polish.' }),
     ).toHaveCount(1);
+
+    // Bo closes the meeting: once that syncs, Priya's screen shows it closed, not still running.
+    const { meeting } = await facilitator.call('meeting.current', {});
+    await facilitator.call('meeting.end', { id: meeting!.id });
+    await facilitator.call('sync.folder', { folder });
+    await api('sync.folder', { folder });
+    await expect(
+      page.getByRole('heading', { name: `The meeting of sprint ${sprint.number} is closed` }),
+    ).toBeVisible(SYNCED);
   } finally {
     await facilitatorContext.close();
     await facilitator.dispose();

@@ -101,8 +101,9 @@ export class MeetingSession {
 
   /**
    * Reads the meeting and its step's view again after changes arrived from elsewhere (a sync):
-   * the step follows the meeting's saved step — the facilitator's — and says so in the status line. It waits for
-   * this window's writes on their way, so a write's answer and a read never cross.
+   * the step follows the meeting's saved step — the facilitator's — and says so in the status
+   * line; a meeting closed elsewhere shows as closed. It waits for this window's writes on their
+   * way, so a write's answer and a read never cross.
    */
   refresh(): Promise<void> {
     return this.#writes.run(async () => {
@@ -112,7 +113,10 @@ export class MeetingSession {
       const current = await call('meeting.current', {});
       if (!current.ok || moves !== this.#moves) return;
       const { sprint, meeting, nextSprint, previous, step } = current.value;
-      if (before && meeting?.id !== before.id) return; // ended elsewhere: this record stays
+      if (before && meeting?.id !== before.id) {
+        await this.#endedElsewhere(before);
+        return;
+      }
       this.sprint = sprint;
       this.nextSprint = nextSprint;
       this.previous = previous;
@@ -313,11 +317,24 @@ export class MeetingSession {
     const meeting = this.meeting;
     if (!meeting) return null;
     const result = await this.#writes.run(() => call('meeting.end', { id: meeting.id }));
-    if (!result.ok) return result.error;
+    if (!result.ok) return (await this.#endedElsewhere(meeting)) ? null : result.error;
     this.meeting = result.value;
     this.say(`The meeting has ended: sprint ${this.sprint?.number} is closed.`);
     await workspace.refresh();
     return null;
+  }
+
+  /**
+   * Whether `meeting` was closed from elsewhere (another window, another computer's synced
+   * close); if so, this window shows its record, as if closed here, and says so.
+   */
+  async #endedElsewhere(meeting: Meeting): Promise<boolean> {
+    const now = await call('meeting.get', { sprintId: meeting.sprintId });
+    if (!now.ok || !now.value?.endedAt) return false;
+    this.meeting = now.value;
+    this.say(`The meeting was closed elsewhere: sprint ${this.sprint?.number} is closed.`);
+    await workspace.refresh();
+    return true;
   }
 }
 
