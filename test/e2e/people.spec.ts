@@ -31,6 +31,24 @@ test('a new person gets the browser’s time zone by default', async ({ page, ap
   await expect(page.getByLabel('Time zone')).toHaveValue('Europe/Berlin');
 });
 
+test.describe('in India', () => {
+  test.use({ timezoneId: 'Asia/Kolkata' });
+
+  test('the time zones go by their current names: the default Asia/Kolkata, Europe/Kyiv listed', async ({
+    page,
+    app,
+  }) => {
+    await app.open('#/people/new');
+    const zone = page.getByLabel('Time zone');
+    await expect(zone).toHaveValue('Asia/Kolkata');
+    const names = await zone
+      .locator('option')
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    expect(names).toEqual(expect.arrayContaining(['Asia/Kolkata', 'Europe/Kyiv']));
+    expect(names.filter((name) => name === 'Asia/Calcutta' || name === 'Europe/Kiev')).toEqual([]);
+  });
+});
+
 test('a person is edited, and a reload finds the change', async ({ page, app, api }) => {
   await api('people.create', { name: 'Grace Hopper', handle: 'grace', timeZone: 'America/New_York' });
   await app.open('#/people');
