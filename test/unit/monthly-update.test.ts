@@ -122,6 +122,13 @@ describe('the monthly update draft', { timeout: 60_000 }, () => {
     expect(parts.get('Goals')).toContain('### Faster builds');
     expect(parts.get('Goals')).toContain('- Sprint goals: 1 done · 1 partial · 1 missed');
     expect(parts.get("What's next")).toContain('### Sprint 4 · 1 Apr 2026 – 14 Apr 2026');
+
+    // Drafted before the month's last sprint is closed: that sprint is said to be under way.
+    const april = sections(must(core, 'updates.draft', { month: '2026-04', timeZone: 'UTC' }).body);
+    expect(april.get('Summary')).toContain(
+      '- **Sprints ending in April 2026:** Sprint 4 (1 Apr – 14 Apr 2026, under way)',
+    );
+    expect(april.get('Sprints')).toContain('### Sprint 4 · 1 Apr 2026 – 14 Apr 2026 (under way)');
   });
 
   it('escapes what users typed', async () => {

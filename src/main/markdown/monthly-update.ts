@@ -63,14 +63,21 @@ const countOutcomes = (goals: readonly { outcome: Outcome | null }[]) => {
   return counts;
 };
 
+/** A sprint of the month not closed yet (the update was drafted before its meeting). */
+const UNDER_WAY = 'under way';
+
 function summary({ facts }: Context): string {
   const lines = ['## Summary', ''];
   if (!facts.ended.length) lines.push(`- **Sprints ended:** none in ${facts.label}`);
   else {
     const sprints = facts.ended.map(
-      ({ sprint }) => `Sprint ${sprint.number} (${shortDay(sprint.startDate)} – ${day(sprint.endDate)})`,
+      ({ sprint }) =>
+        `Sprint ${sprint.number} (${shortDay(sprint.startDate)} – ${day(sprint.endDate)}${sprint.status === 'active' ? `, ${UNDER_WAY}` : ''})`,
     );
-    lines.push(`- **Sprints ended:** ${sprints.join(', ')}`);
+    const label = facts.ended.some((e) => e.sprint.status === 'active')
+      ? `Sprints ending in ${facts.label}`
+      : 'Sprints ended';
+    lines.push(`- **${label}:** ${sprints.join(', ')}`);
     const goals = facts.ended.flatMap((e) => e.goals);
     lines.push(`- **Sprint goals:** ${goals.length ? outcomeLine(countOutcomes(goals)) : 'none'}`);
   }
@@ -87,7 +94,9 @@ function sprints(ctx: Context): string {
   const blocks = ['## Sprints'];
   if (!ctx.facts.ended.length) return [...blocks, `No sprint ended in ${ctx.facts.label}.`].join('\n\n');
   for (const { sprint, goals } of ctx.facts.ended) {
-    blocks.push(`### Sprint ${sprint.number} · ${day(sprint.startDate)} – ${day(sprint.endDate)}`);
+    blocks.push(
+      `### Sprint ${sprint.number} · ${day(sprint.startDate)} – ${day(sprint.endDate)}${sprint.status === 'active' ? ` (${UNDER_WAY})` : ''}`,
+    );
     if (!goals.length) {
       blocks.push('No sprint goals.');
       continue;
