@@ -4,7 +4,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { meetingUnderWay } from './meeting-helpers.ts';
+import { meetingAtStep, meetingUnderWay } from './meeting-helpers.ts';
 
 /** The options of a select whose text is wider than the select shows (arrow and padding aside). */
 function cutOff(page: Page, label: string): Promise<string[]> {
@@ -45,10 +45,7 @@ test('the Plan form names the field it refuses, keeps what was typed, and takes 
   app,
   api,
 }) => {
-  await meetingUnderWay(api);
-  await app.open('#/meeting');
-  await page.keyboard.press('3');
-  await expect(page.locator('#step-heading')).toHaveText(/^Plan sprint/);
+  await meetingAtStep({ page, app, api }, '3', /^Plan sprint/);
   const form = page.getByRole('form', { name: 'Add a sprint goal' });
   const field = (label: string) => form.getByLabel(label, { exact: true });
   const estimate = form.getByLabel(/^Estimate/);
