@@ -6,7 +6,8 @@
 import { TZDate } from '@date-fns/tz';
 import type { Workspace } from '../src/main/db/open.ts';
 import { createPerson } from '../src/main/services/people.ts';
-import { addCalendarDays, createNextSprint } from '../src/main/services/sprints.ts';
+import { addCalendarDays } from '../src/shared/sprint-dates.ts';
+import { createNextSprint } from '../src/main/services/sprints.ts';
 import { setMe } from '../src/main/services/workspace.ts';
 import { planSprint, meeting } from './history-meeting.ts';
 import { createRoadmapItems, work } from './history-work.ts';

@@ -7,7 +7,7 @@ import { format } from 'date-fns/format';
 import { startOfWeek } from 'date-fns/startOfWeek';
 import { subDays } from 'date-fns/subDays';
 import type { Workspace } from '../src/main/db/open.ts';
-import { SPRINT_DAYS, addCalendarDays } from '../src/main/services/sprints.ts';
+import { SPRINT_DAYS, addCalendarDays } from '../src/shared/sprint-dates.ts';
 import { contract, type Input, type MethodName, type ParsedInput } from '../src/shared/contract.ts';
 import type { Outcome } from '../src/shared/domain.ts';
 import { planRoadmap, type Plan } from './plan.ts';

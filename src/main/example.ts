@@ -36,7 +36,8 @@ import { createPolish, updatePolish } from './services/polish.ts';
 import { createActionItem, updateActionItem } from './services/action-items.ts';
 import { createRetroNote, voteRetroNote } from './services/retro-notes.ts';
 import { carryOverSprintGoal, createSprintGoal, updateSprintGoal } from './services/sprint-goals.ts';
-import { SPRINT_DAYS, addCalendarDays, createNextSprint } from './services/sprints.ts';
+import { SPRINT_DAYS, addCalendarDays } from '../shared/sprint-dates.ts';
+import { createNextSprint } from './services/sprints.ts';
 import { requireEmpty, setWorkspaceName } from './services/workspace.ts';
 import { loadPoll, loadPublishedUpdate, loadStakeholders, type StoryLinks } from './example-stakeholders.ts';
 

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { addCalendarDays, nextMeetingAt, sprintEnd } from '../../src/main/services/sprints.ts';
+import { nextMeetingAt } from '../../src/main/services/sprints.ts';
+import { addCalendarDays, sprintEnd } from '../../src/shared/sprint-dates.ts';
 import { dump, must, refused, seed, tempCore } from './helpers.ts';
 import type { Core } from '../../src/main/api/core.ts';
 

@@ -27,7 +27,8 @@ import { selectSql } from '../store/read.ts';
 import { decodeRow, stmt } from '../store/write.ts';
 import { getMeetingOfSprint } from './meeting.ts';
 import { listRetroNotes } from './retro-notes.ts';
-import { addCalendarDays, getSprint } from './sprints.ts';
+import { addCalendarDays } from '../../shared/sprint-dates.ts';
+import { getSprint } from './sprints.ts';
 
 type Row = Record<string, unknown>;
 

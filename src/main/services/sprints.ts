@@ -4,8 +4,6 @@
  */
 // Per-function imports: the package's index costs seconds to load in Node.
 import { addDays } from 'date-fns/addDays';
-import { format } from 'date-fns/format';
-import { parseISO } from 'date-fns/parseISO';
 import { TZDate } from '@date-fns/tz';
 import type { ParsedInput } from '../../shared/contract.ts';
 import type { Sprint } from '../../shared/domain.ts';
@@ -14,16 +12,7 @@ import { selectSql } from '../store/read.ts';
 import { current, decodeRow, insert, stmt, update } from '../store/write.ts';
 import { DomainError, notFound } from './errors.ts';
 import { sprintIdFor } from '../sync/natural-ids.ts';
-
-export const SPRINT_DAYS = 14;
-
-/** The calendar date `days` after a `yyyy-MM-dd` date (calendar arithmetic: DST can't shift it). */
-export function addCalendarDays(date: string, days: number): string {
-  return format(addDays(parseISO(date), days), 'yyyy-MM-dd');
-}
-
-/** The sprint's last day: start + 13 days. */
-export const sprintEnd = (startDate: string): string => addCalendarDays(startDate, SPRINT_DAYS - 1);
+import { SPRINT_DAYS, addCalendarDays, sprintEnd } from '../../shared/sprint-dates.ts';
 
 /** The same wall-clock time two weeks later in the organiser's zone, across DST changes. */
 export function nextMeetingAt(meetingAt: string, timeZone: string): string {
