@@ -133,9 +133,11 @@ describe('syncing by itself', { timeout: 180_000 }, () => {
 
   it('never runs two syncs at once: asks meanwhile get one more sync after the one under way', async () => {
     const dir = tempDir();
+    const folder = join(dir, 'shared');
+    mkdirSync(folder);
     const a = await syncingCore(join(dir, 'a.db'));
-    await must(a.call('sync.setPlace', { kind: 'folder', folder: dir }));
-    expect(await a.call('sync.now', { folder: dir })).toMatchObject({
+    await must(a.call('sync.setPlace', { kind: 'folder', folder }));
+    expect(await a.call('sync.now', { folder })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', field: 'folder' },
     });

@@ -184,4 +184,38 @@ describe('sync through a folder', () => {
       unlock();
     }
   });
+
+  it("counts only folders holding a workspace's files, beside a synced folder's other folders", async () => {
+    const folder = tempDir();
+    mkdirSync(join(folder, 'Photos'));
+    mkdirSync(join(folder, 'Work', 'drafts'), { recursive: true });
+    writeFileSync(join(folder, 'Work', 'drafts', 'notes.txt'), 'not a segment');
+    const a = await tempCore();
+    someWork(a, 'a');
+    const first = synced(a, 'sync.folder', { folder });
+    expect(first).toMatchObject({ joined: false, problems: [] });
+    expect(readdirSync(folder).sort()).toEqual(['Photos', 'Work', first.workspaceId].sort());
+    // A new installation joins the one workspace there, and a second sync of A goes on as before.
+    const b = await tempCore();
+    expect(synced(b, 'sync.folder', { folder })).toMatchObject({
+      workspaceId: first.workspaceId,
+      joined: true,
+    });
+    expect(synced(a, 'sync.folder', { folder }).workspaceId).toBe(first.workspaceId);
+  });
+
+  it("refuses a folder that holds the workspace's own file, naming the field, and changes nothing", async () => {
+    const dir = tempDir();
+    const a = await tempCore(join(dir, 'workspace.db'));
+    const place = must(a, 'sync.place', {});
+    for (const folder of [dir, join(dir, '..')]) {
+      expect(refused(a, 'sync.setPlace', { kind: 'folder', folder })).toMatchObject({
+        field: 'folder',
+        message: expect.stringContaining("holds this workspace's own file"),
+      });
+      expect(refused(a, 'sync.folder', { folder }).field).toBe('folder');
+    }
+    expect(must(a, 'sync.place', {})).toEqual(place);
+    expect(readdirSync(dir).filter((name) => !name.startsWith('workspace.db'))).toEqual([]);
+  });
 });

@@ -77,6 +77,6 @@ export function sendAfterReceiving(exchange: Exchange): void {
 
 /** `sync.folder`: the exchange through a folder that exists. */
 export function syncFolder(ws: Workspace, folder: string): SyncSummary {
-  requireSyncFolder(folder);
+  requireSyncFolder(folder, ws.file);
   return exchangeWith(ws, folder, folderTarget(folder), folder);
 }

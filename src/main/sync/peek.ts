@@ -15,7 +15,7 @@ import { importChanges } from './changes-file.ts';
 import { openExchange, receiveSegments } from './exchange.ts';
 import { cloneToRead } from './git.ts';
 import { storedWorkspaceId } from './log.ts';
-import { listSegments, requireSyncFolder, workspacesIn } from './segment-files.ts';
+import { requireSyncFolder, workspacesIn } from './segment-files.ts';
 
 export type Place = { folder: string } | { remote: string } | { file: string };
 
@@ -60,11 +60,10 @@ function inScratch(ws: Workspace, receive: (scratch: Workspace) => SyncSummary):
 }
 
 /**
- * Receives the one workspace `root` holds. Only folders with a finished segment count as a
- * workspace's (the synced folder may hold other things too).
+ * Receives the one workspace `root` holds (see `workspacesIn` for what counts as one).
  */
 function peekFolder(scratch: Workspace, root: string, where: string, field: string): SyncSummary {
-  const found = workspacesIn(root).filter((id) => listSegments(join(root, id)).length > 0);
+  const found = workspacesIn(root);
   if (found.length === 0) {
     throw new DomainError(
       'unavailable',

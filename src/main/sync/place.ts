@@ -68,7 +68,7 @@ export const syncPlace = (ws: Workspace): SyncPlace => parsed(getMeta(ws, 'sync_
  * not at the first sync). A URL is not tried here: the network may be down.
  */
 export function setSyncPlace(ws: Workspace, place: SyncPlace): SyncPlace {
-  if (place.kind === 'folder') requireSyncFolder(place.folder);
+  if (place.kind === 'folder') requireSyncFolder(place.folder, ws.file);
   if (place.kind === 'git' && isLocalRemote(place.remote) && !existsSync(place.remote)) {
     throw new DomainError(
       'unavailable',

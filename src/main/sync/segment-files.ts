@@ -17,7 +17,7 @@ import {
   statSync,
   writeSync,
 } from 'node:fs';
-import { join, parse } from 'node:path';
+import { isAbsolute, join, parse, relative, resolve } from 'node:path';
 import { flush } from '../db/backups.ts';
 import { DomainError } from '../services/errors.ts';
 
@@ -60,7 +60,7 @@ export function fileSystem<T>(path: string, doing: 'read' | 'write', io: () => T
 }
 
 /** A folder to sync through must exist (it is the user's synced folder) and not be a disk's root. */
-export function requireSyncFolder(folder: string): void {
+export function requireSyncFolder(folder: string, workspaceFile?: string): void {
   const stat = fileSystem(folder, 'read', () => (existsSync(folder) ? statSync(folder) : null));
   if (!stat) {
     throw new DomainError(
@@ -78,14 +78,41 @@ export function requireSyncFolder(folder: string): void {
       'folder',
     );
   }
+  // A workspace in memory (tests, a scratch copy) has no file to keep apart.
+  const onDisk = workspaceFile !== undefined && workspaceFile !== ':memory:';
+  const within = onDisk ? relative(resolve(folder), resolve(workspaceFile)) : '';
+  if (within && !within.startsWith('..') && !isAbsolute(within)) {
+    throw new DomainError(
+      'rule_violation',
+      `${folder} holds this workspace's own file (${workspaceFile}): the live database never sits in the synced folder. Choose a folder apart from it.`,
+      'folder',
+    );
+  }
 }
 
-/** The ids of the workspaces that have a folder under `folder`. */
+/** Whether a workspace's folder holds a finished segment or snapshot of any writer. */
+function holdsChanges(workspaceFolder: string): boolean {
+  return readdirSync(workspaceFolder, { withFileTypes: true }).some(
+    (writer) =>
+      writer.isDirectory() &&
+      ID_NAME.test(writer.name) &&
+      readdirSync(join(workspaceFolder, writer.name)).some(
+        (name) => SEGMENT_NAME.test(name) || SNAPSHOT_NAME.test(name),
+      ),
+  );
+}
+
+/**
+ * The ids of the workspaces that have a folder under `folder`: one holding a finished segment or
+ * snapshot (the synced folder may hold other folders too, and a workspace's files may still be
+ * on their way).
+ */
 export function workspacesIn(folder: string): string[] {
   return fileSystem(folder, 'read', () =>
     readdirSync(folder, { withFileTypes: true })
       .filter((entry) => entry.isDirectory() && ID_NAME.test(entry.name))
       .map((entry) => entry.name)
+      .filter((id) => holdsChanges(join(folder, id)))
       .sort(),
   );
 }
