@@ -145,6 +145,31 @@ test('stakeholders, a poll with imported responses, and the monthly update expor
   expect(deck[0]).toMatch(/^# Monthly update: /);
   expect(deck.at(-1)).toContain('## Thanks');
 
+  // What is on screen is what an export carries, saved first: a title not saved yet too.
+  const title = page.getByLabel('Title', { exact: true });
+  await title.fill('Monthly update: the news');
+  const retitled = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export blog post' }).click();
+  expect(readFileSync(await (await retitled).path(), 'utf8')).toMatch(
+    /^---\ntitle: "Monthly update: the news"/,
+  );
+
+  // Edits not saved are kept when the page is left by the navigation, and dropped with Cancel.
+  await title.fill('Monthly update: the December news');
+  await body.fill(`${await body.inputValue()}\nOne more line.\n`);
+  await page
+    .getByRole('navigation')
+    .getByRole('link', { name: /^People/ })
+    .click();
+  await expect(heading(page)).toHaveText('People');
+  await page.goBack();
+  await expect(title).toHaveValue('Monthly update: the December news');
+  await expect(body).toHaveValue(/One more line\.\n$/);
+  await title.fill('Monthly update: dropped');
+  await page.getByRole('link', { name: 'Cancel' }).click();
+  await expect(heading(page)).toHaveText('Updates');
+  await expect(page.getByRole('row', { name: /Monthly update/ })).toContainText('the December news');
+
   await app.open('#/updates');
   await expect(page.getByRole('row', { name: /Monthly update/ })).toContainText('Published');
   expect(await seriousViolations(page), 'Updates').toEqual([]);
