@@ -204,6 +204,9 @@ test('quick-open finds a milestone and opens its initiative there; Escape gives 
   await expect(dialog).toBeVisible();
   await page.keyboard.type('zzz');
   await expect(dialog.getByRole('status')).toHaveText('Nothing found for “zzz”.');
+  // Too long to look for: the reason, without the API's name for the field.
+  await page.getByRole('combobox', { name: 'Find' }).fill('z'.repeat(101));
+  await expect(dialog.getByRole('status')).toHaveText('Must be at most 100 characters');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(newGoal).toBeFocused();

@@ -4,6 +4,7 @@ import {
   formatDate,
   formatDay,
   formatInstant,
+  formatMoment,
   formatRange,
   formatRangeHalves,
 } from '../../src/renderer/src/lib/dates.ts';
@@ -39,6 +40,9 @@ describe('dates in the user’s locale', () => {
   it('writes an instant with its time, or as a day', () => {
     expect(formatInstant('2025-03-03T10:05:00Z', 'en-US')).toMatch(/^Mar 3, 2025, \d{1,2}:05\s?[AP]M \S+$/);
     expect(formatDay('2025-03-03T12:00:00Z', 'de-DE')).toMatch(/^\d\. März$/);
+    // To the second, for things made moments apart (two backups in one minute).
+    expect(formatMoment('2025-03-03T10:05:07Z', 'en-US')).toMatch(/^Mar 3, 2025, \d{1,2}:05:07\s?[AP]M \S+$/);
+    expect(formatMoment('2025-03-03T10:05:07Z')).not.toBe(formatMoment('2025-03-03T10:05:38Z'));
   });
 
   it('says the zone of every time it shows: here, or the one asked for, by name', () => {

@@ -100,7 +100,7 @@ function requirePollRules(ws: Workspace, poll: PollFields, creating: boolean): v
   requireRows(ws, 'people', 'Person', poll.askedIds, 'askedIds');
   requireDistinctOptions(poll.options);
   if (poll.opensOn && poll.closesOn && poll.closesOn < poll.opensOn)
-    throw new DomainError('invalid_input', 'closesOn: must not be before opensOn', 'closesOn');
+    throw new DomainError('invalid_input', 'closesOn: must not be before the day it opens', 'closesOn');
 }
 
 export function createPoll(ws: Workspace, input: ParsedInput<'polls.create'>): PollView {

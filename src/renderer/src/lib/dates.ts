@@ -66,6 +66,17 @@ export function formatInstant(instant: string, locale?: string, timeZone?: strin
   }).format(at);
 }
 
+/** An instant here to the second, for things made moments apart (backups): "Mar 3, 2025, 9:05:07 AM UTC". */
+export function formatMoment(instant: string, locale?: string): string {
+  return dateFormat(locale, {
+    ...DAY,
+    hour: 'numeric',
+    minute: '2-digit',
+    second: '2-digit',
+    timeZoneName: 'short',
+  }).format(new Date(instant));
+}
+
 /** An instant's day here, without the year, such as "Mar 3". */
 export function formatDay(instant: string, locale?: string): string {
   return dateFormat(locale, { month: 'short', day: 'numeric' }).format(new Date(instant));

@@ -7,6 +7,7 @@ import type { Input, MethodName } from '../../../shared/contract.ts';
 import type { MySprintView } from '../../../shared/my-sprint.ts';
 import type { ApiError } from '../../../shared/result.ts';
 import { call } from './api.ts';
+import { reasonAtField } from './form.svelte.ts';
 import { LatestLoad, WriteQueue } from './in-order.ts';
 import { lock } from './lock.svelte.ts';
 import { workspace } from './workspace.svelte.ts';
@@ -68,7 +69,7 @@ class MySprint {
 
   /** The refusal of the edit made with control `about`, if the last one was refused. */
   refusal(about: string): string | null {
-    return this.failure?.about === about ? this.failure.error.message : null;
+    return this.failure?.about === about ? reasonAtField(this.failure.error) : null;
   }
 }
 
