@@ -229,6 +229,21 @@ describe('monthly updates', { timeout: 60_000 }, () => {
     expect(goals).toEqual(goalHeadings); // one slide per goal
   });
 
+  it("export as a slide deck titled with the update's title, as the blog post is", async () => {
+    const core = await tempCore();
+    const update = must(core, 'updates.create', { month: '2026-10' });
+    must(core, 'updates.update', {
+      id: update.id,
+      title: 'October | news',
+      body: '# Old heading\n\n## One\n',
+    });
+    const slides = readSlides(must(core, 'updates.export', { month: '2026-10', slides: true }).content);
+    expect(slides[0]![0]!.content.split('\n')[0]).toBe('# October \\| news');
+    expect(must(core, 'updates.export', { month: '2026-10' }).content).toMatch(
+      /^---\ntitle: "October \| news"/,
+    );
+  });
+
   it('keep a user’s separators and notes markers from splitting the deck', async () => {
     const core = await tempCore();
     const update = must(core, 'updates.create', { month: '2026-10' });

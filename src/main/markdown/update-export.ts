@@ -81,7 +81,9 @@ export function slideDeck(update: Exportable, lastDay: string): string {
   let titled = false;
   for (const node of root.children) {
     if (node.type === 'heading' && node.depth <= 3) {
-      const text = keepInSlide(headingText(node));
+      // The title slide says the update's title, as the blog post's front matter does.
+      const title = node.depth === 1 && !titled;
+      const text = keepInSlide(title ? inline(update.title) : headingText(node));
       if (node.depth === 3 && groups.length) groups.at(-1)!.push({ content: [`### ${text}`], notes: [] });
       else groups.push([{ content: [`${'#'.repeat(node.depth)} ${text}`], notes: [] }]);
       if (node.depth === 1 && !titled) {
