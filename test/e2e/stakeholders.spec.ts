@@ -103,6 +103,12 @@ test('stakeholders, a poll with imported responses, and the monthly update expor
   await details.getByRole('button', { name: 'Save poll' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved the poll.' })).toBeVisible();
   await expect(results.getByRole('row', { name: /Both/ })).toContainText('0');
+  // A save refused next no longer reads as saved.
+  await details.getByLabel('Options').fill('Local\nBoth');
+  await details.getByRole('button', { name: 'Save poll' }).click();
+  await expect(details.getByText(/which the new options leave out/)).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved the poll.' })).toHaveCount(0);
+  await details.getByLabel('Options').fill('Local\nRemote\nBoth');
 
   // The poll shows on its goal's page too.
   await app.open(`#/goals/${goal.id}`);
